@@ -1,0 +1,38 @@
+import Foundation
+import MamoriCore
+import Vapor
+
+/// The principal of the API request being handled. Generated handlers have no access to the
+/// Vapor request, so the authentication middleware hands them the principal in a task local.
+enum APIContext {
+    @TaskLocal static var principal: Principal?
+    @TaskLocal static var locale: AppLocale = .default
+
+    static func requirePrincipal() throws -> Principal {
+        guard let principal else { throw MamoriError.unauthorized() }
+        return principal
+    }
+}
+
+/// `Authorization: Bearer <token>`: a present but invalid, revoked or malformed token is
+/// refused at once with 401; no header means an anonymous request (public endpoints).
+struct APIAuthenticationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let locale = AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage)) ?? .default
+        request.locale = locale
+        var principal: Principal?
+        if request.headers.first(name: .authorization) != nil {
+            guard let bearer = request.headers.bearerAuthorization,
+                  let found = try await APITokenService(db: request.db).authenticate(bearer: bearer.token) else {
+                throw MamoriError.unauthorized(LocalizedText(ja: "APIトークンが無効か、取り消されています。", en: "The API token is invalid or has been revoked."))
+            }
+            principal = found
+            request.auth.login(found)
+        }
+        return try await APIContext.$principal.withValue(principal) {
+            try await APIContext.$locale.withValue(locale) {
+                try await next.respond(to: request)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Vapor
+
+/// Every setting Mamori reads from the environment, in one place (the README's configuration
+/// table lists the same names).
+struct AppSettings: Sendable {
+    /// Folder for the embedded SQLite database (`MAMORI_DATA_DIR`, default `./data`).
+    var dataDirectory: String
+    /// `DATABASE_URL=postgres://…` switches from SQLite to PostgreSQL.
+    var databaseURL: String?
+    /// The address people reach Mamori at (`MAMORI_PUBLIC_URL`); used for links shown to copy
+    /// and to decide whether cookies are `Secure`.
+    var publicURL: String
+    /// Minutes of inactivity after which a session ends (`MAMORI_SESSION_IDLE_MINUTES`).
+    var sessionIdleMinutes: Int
+    /// Bcrypt cost (`MAMORI_BCRYPT_COST`, default 12; tests use the minimum to stay fast).
+    var bcryptCost: Int
+    var hostname: String
+    var port: Int
+
+    static func fromEnvironment() -> AppSettings {
+        let env = ProcessInfo.processInfo.environment
+        let hostname = env["MAMORI_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let port = env["MAMORI_PORT"].flatMap(Int.init) ?? 8080
+        return AppSettings(
+            dataDirectory: env["MAMORI_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
+            databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            publicURL: env["MAMORI_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(hostname):\(port)",
+            sessionIdleMinutes: env["MAMORI_SESSION_IDLE_MINUTES"].flatMap(Int.init).map { max(1, $0) } ?? 60,
+            bcryptCost: env["MAMORI_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
+            hostname: hostname,
+            port: port
+        )
+    }
+
+    var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    /// Scheme, host and port of `publicURL`, for the same-origin check.
+    var publicOrigin: String {
+        guard let url = URL(string: publicURL), let scheme = url.scheme, let host = url.host else { return publicURL }
+        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
+
+    /// A link people copy (invitations, the setup page): always absolute.
+    func absoluteLink(_ path: String) -> String {
+        publicURL.hasSuffix("/") ? String(publicURL.dropLast()) + path : publicURL + path
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = AppSettings }
+
+    var settings: AppSettings {
+        get { storage[SettingsKey.self] ?? .fromEnvironment() }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,21 @@
+import Vapor
+
+extension Application {
+    /// Registers Mamori's own commands beside Vapor's `serve` and Fluent's `migrate`.
+    public func registerMamoriCommands() {
+        asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+        asyncCommands.use(CreateOrganizationCommand(), as: "create-org")
+        asyncCommands.use(CreateTokenCommand(), as: "create-token")
+        asyncCommands.use(SeedCommand(), as: "seed")
+    }
+
+    /// Before serving: bring the schema up to date and, while no office admin exists, print a
+    /// one-time setup link.
+    public func prepareToServe() async throws {
+        try await autoMigrate()
+        let hasher = password.async(on: threadPool, hopTo: eventLoopGroup.next())
+        if let token = try await SetupService(db: db, hasher: hasher).issueSetupTokenIfNeeded() {
+            logger.notice("No program-office admin exists yet. Open this one-time link within 1 hour to create one: \(settings.absoluteLink(SiteURL.setup(token: token).path))")
+        }
+    }
+}

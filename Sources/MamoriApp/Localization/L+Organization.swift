@@ -1,0 +1,136 @@
+import MamoriCore
+
+extension L {
+    // Dashboard
+    static func dashboardWelcome(_ name: String) -> LocalizedText {
+        LocalizedText(ja: "\(name) さん、こんにちは", en: "Hello, \(name)")
+    }
+    static let dashboardOrganizationCard = LocalizedText(ja: "組織の情報", en: "Your organization")
+    static let dashboardTeamCard = LocalizedText(ja: "チーム", en: "Team")
+    static func dashboardTeamCount(members: Int, invitations: Int) -> LocalizedText {
+        LocalizedText(ja: "メンバー \(members)名・未使用の招待 \(invitations)件", en: "\(members) member\(members == 1 ? "" : "s"), \(invitations) open invitation\(invitations == 1 ? "" : "s")")
+    }
+    static let dashboardActivityCard = LocalizedText(ja: "最近の操作", en: "Recent activity")
+    static let dashboardAPICard = LocalizedText(ja: "API連携", en: "API access")
+    static func dashboardActiveTokens(_ count: Int) -> LocalizedText {
+        LocalizedText(ja: "有効なAPIトークン \(count)件", en: "\(count) active API token\(count == 1 ? "" : "s")")
+    }
+    static let dashboardNoActivity = LocalizedText(ja: "まだ操作履歴はありません。", en: "No activity yet.")
+    static let manageMembers = LocalizedText(ja: "メンバーを管理", en: "Manage members")
+    static let seeMembers = LocalizedText(ja: "メンバーを見る", en: "See members")
+    static let seeAuditLog = LocalizedText(ja: "操作履歴をすべて見る", en: "See the full audit log")
+    static let manageTokens = LocalizedText(ja: "APIトークンを管理", en: "Manage API tokens")
+    static let officeDashboardTitle = LocalizedText(ja: "事務局ダッシュボード", en: "Program office dashboard")
+    static let officeCountOrganizations = LocalizedText(ja: "登録組織", en: "Organizations")
+    static let officeCountOutsideMetro = LocalizedText(ja: "うち三大都市圏以外", en: "of which outside the three metropolitan areas")
+    static let officeCountOrganizationUsers = LocalizedText(ja: "組織の利用者", en: "Organization users")
+    static let officeCountExperts = LocalizedText(ja: "専門家", en: "Experts")
+    static let officeCountAdmins = LocalizedText(ja: "事務局管理者", en: "Office admins")
+    static let officeCountAuditWeek = LocalizedText(ja: "直近7日間の操作", en: "Changes in the last 7 days")
+    static let officeRecentOrganizations = LocalizedText(ja: "最近登録された組織", en: "Recently registered organizations")
+    static let expertDashboardTitle = LocalizedText(ja: "専門家ダッシュボード", en: "Expert dashboard")
+    static let expertAccountCard = LocalizedText(ja: "あなたのアカウント", en: "Your account")
+    static let noOrganizationsYet = LocalizedText(ja: "登録された組織はまだありません。", en: "No organizations have registered yet.")
+
+    // Members
+    static let membersTitle = LocalizedText(ja: "メンバー", en: "Members")
+    static let membersLead = LocalizedText(ja: "組織のメンバーと役割です。経営者・責任者は、招待リンクでメンバーを追加し、削除や管理者の交代ができます。", en: "The people in your organization and their roles. The owner adds members with invitation links, removes members and can hand over ownership.")
+    static let memberSince = LocalizedText(ja: "登録日", en: "Joined")
+    static let actions = LocalizedText(ja: "操作", en: "Actions")
+    static let you = LocalizedText(ja: "（あなた）", en: " (you)")
+    static let removeMember = LocalizedText(ja: "削除", en: "Remove")
+    static let makeOwner = LocalizedText(ja: "管理者を交代", en: "Make owner")
+    static let inviteTitle = LocalizedText(ja: "メンバーを招待する", en: "Invite a member")
+    static let inviteLead = LocalizedText(ja: "招待リンクを作成します。メールは送信されません。表示されたリンクを招待したい方に伝えてください。リンクは1回だけ、7日以内に使えます。", en: "Create an invitation link. No e-mail is sent: give the link shown to the person you invite. It works once, within 7 days.")
+    static let inviteNote = LocalizedText(ja: "メモ（招待する方のお名前など）", en: "Note (e.g. the invitee's name)")
+    static let inviteSubmit = LocalizedText(ja: "招待リンクを作成", en: "Create invitation link")
+    static let inviteCreated = LocalizedText(ja: "招待リンクを作成しました。このリンクは今だけ表示されます。コピーして招待する方に伝えてください。", en: "The invitation link was created. It is shown only now: copy it and give it to the person you invite.")
+    static let openInvitations = LocalizedText(ja: "未使用の招待", en: "Open invitations")
+    static let expires = LocalizedText(ja: "有効期限", en: "Expires")
+    static let note = LocalizedText(ja: "メモ", en: "Note")
+    static let revoke = LocalizedText(ja: "取り消す", en: "Revoke")
+    static let invitationRevoked = LocalizedText(ja: "招待を取り消しました。", en: "The invitation was revoked.")
+    static let memberRemoved = LocalizedText(ja: "メンバーを削除しました。このメンバーのログインとAPIトークンは無効になりました。", en: "The member was removed. Their sessions and API tokens no longer work.")
+    static let ownershipTransferred = LocalizedText(ja: "管理者を交代しました。あなたは担当者になりました。", en: "Ownership was handed over. You are now a member.")
+    static let membersCannotRemoveSelf = LocalizedText(ja: "自分自身は削除できません。先に別のメンバーに管理者を交代してください。", en: "You cannot remove yourself. Hand ownership to another member first.")
+    static let membersCannotRemoveOwner = LocalizedText(ja: "経営者・責任者は削除できません。", en: "The owner cannot be removed.")
+    static let invitationLink = LocalizedText(ja: "招待リンク", en: "Invitation link")
+
+    // Accepting an invitation
+    static func acceptTitle(_ organization: String) -> LocalizedText {
+        LocalizedText(ja: "\(organization) への招待", en: "Invitation to \(organization)")
+    }
+    static let acceptExpertTitle = LocalizedText(ja: "専門家アカウントの作成", en: "Create your expert account")
+    static let acceptLead = LocalizedText(ja: "アカウントを作成すると、この組織のメンバーとして Mamori を使えます。", en: "Create your account to use Mamori as a member of this organization.")
+    static let acceptExpertLead = LocalizedText(ja: "事務局から専門家として招待されました。アカウントを作成してください。", en: "The program office invited you as an expert. Create your account.")
+    static let acceptSubmit = LocalizedText(ja: "アカウントを作成", en: "Create account")
+    static let acceptDone = LocalizedText(ja: "アカウントを作成しました。ようこそ。", en: "Your account was created. Welcome.")
+    static let invitationUnusableTitle = LocalizedText(ja: "この招待リンクは使えません", en: "This invitation link cannot be used")
+    static let invitationUnusable = LocalizedText(ja: "リンクがすでに使われたか、取り消されたか、有効期限（7日）が切れています。招待した方に新しいリンクを依頼してください。", en: "The link was already used, revoked, or has expired (links last 7 days). Ask the person who invited you for a new one.")
+    static let signedInCannotAccept = LocalizedText(ja: "ログイン中は招待を受けられません。ログアウトしてからリンクを開き直してください。", en: "You cannot accept an invitation while logged in. Log out and open the link again.")
+
+    // API tokens
+    static let tokensTitle = LocalizedText(ja: "APIトークン", en: "API tokens")
+    static let tokensLead = LocalizedText(ja: "セキュリティ製品やスクリプトから Mamori の API を使うためのトークンです。トークンは作成時に一度だけ表示され、Mamori には復元できない形で保存されます。不要になったらすぐに取り消してください。", en: "Tokens let security products and scripts use Mamori's API. A token is shown once when created and stored in a form that cannot be turned back into it. Revoke tokens you no longer need.")
+    static let tokenName = LocalizedText(ja: "用途（例：UTM連携）", en: "Purpose (e.g. firewall integration)")
+    static let tokenCreate = LocalizedText(ja: "トークンを作成", en: "Create token")
+    static let tokenCreated = LocalizedText(ja: "トークンを作成しました。この値は今だけ表示されます。安全な場所に保管してください。", en: "The token was created. This value is shown only now: keep it somewhere safe.")
+    static let tokenRevoked = LocalizedText(ja: "トークンを取り消しました。", en: "The token was revoked.")
+    static let tokenHint = LocalizedText(ja: "先頭", en: "Starts with")
+    static let createdBy = LocalizedText(ja: "作成者", en: "Created by")
+    static let created = LocalizedText(ja: "作成日時", en: "Created")
+    static let lastUsed = LocalizedText(ja: "最終利用", en: "Last used")
+    static let status = LocalizedText(ja: "状態", en: "Status")
+    static let active = LocalizedText(ja: "有効", en: "Active")
+    static let revoked = LocalizedText(ja: "取り消し済み", en: "Revoked")
+    static let noTokens = LocalizedText(ja: "トークンはまだありません。", en: "No tokens yet.")
+    static let tokenUsage = LocalizedText(ja: "使い方：HTTP ヘッダー `Authorization: Bearer <トークン>` を付けて https://…/api/v1/ に送信します。API仕様は次のリンクから取得できます。", en: "Usage: send the header `Authorization: Bearer <token>` to https://…/api/v1/. The API description is at the link below.")
+    static let apiSpecLink = LocalizedText(ja: "API仕様（OpenAPI）", en: "API description (OpenAPI)")
+
+    // Audit
+    static let auditTitle = LocalizedText(ja: "操作履歴", en: "Audit log")
+    static let auditLead = LocalizedText(ja: "この組織で行われた変更の記録です。記録は追記のみで、変更・削除はできません。", en: "A record of the changes made in this organization. Entries are only ever added, never changed or deleted.")
+    static let auditOfficeLead = LocalizedText(ja: "Mamori 全体で行われた変更の記録です。記録は追記のみで、変更・削除はできません。", en: "A record of every change made in Mamori. Entries are only ever added, never changed or deleted.")
+    static let auditWhen = LocalizedText(ja: "日時", en: "When")
+    static let auditWho = LocalizedText(ja: "実行者", en: "Who")
+    static let auditWhat = LocalizedText(ja: "操作", en: "Action")
+    static let auditDetails = LocalizedText(ja: "内容", en: "Details")
+    static let auditFilterUser = LocalizedText(ja: "実行者で絞り込み", en: "Filter by person")
+    static let auditFilterAction = LocalizedText(ja: "操作で絞り込み", en: "Filter by action")
+    static let auditAll = LocalizedText(ja: "すべて", en: "All")
+    static let auditFilterSubmit = LocalizedText(ja: "絞り込む", en: "Filter")
+    static let auditEmpty = LocalizedText(ja: "条件に合う記録はありません。", en: "No entries match.")
+
+    static func auditActionName(_ raw: String) -> LocalizedText {
+        guard let action = AuditAction(rawValue: raw) else { return LocalizedText(ja: raw, en: raw) }
+        return switch action {
+        case .organizationCreated: LocalizedText(ja: "組織の登録", en: "Organization registered")
+        case .accountCreated: LocalizedText(ja: "アカウントの作成", en: "Account created")
+        case .loginSucceeded: LocalizedText(ja: "ログイン", en: "Logged in")
+        case .loginFailed: LocalizedText(ja: "ログイン失敗", en: "Failed login")
+        case .loginRefused: LocalizedText(ja: "ログイン拒否（一時停止中）", en: "Login refused (paused)")
+        case .loggedOut: LocalizedText(ja: "ログアウト", en: "Logged out")
+        case .passwordChanged: LocalizedText(ja: "パスワード変更", en: "Password changed")
+        case .profileChanged: LocalizedText(ja: "設定の変更", en: "Settings changed")
+        case .invitationCreated: LocalizedText(ja: "招待の作成", en: "Invitation created")
+        case .invitationRevoked: LocalizedText(ja: "招待の取り消し", en: "Invitation revoked")
+        case .invitationAccepted: LocalizedText(ja: "招待の受諾", en: "Invitation accepted")
+        case .memberRemoved: LocalizedText(ja: "メンバーの削除", en: "Member removed")
+        case .ownershipTransferred: LocalizedText(ja: "管理者の交代", en: "Ownership handed over")
+        case .apiTokenCreated: LocalizedText(ja: "APIトークンの作成", en: "API token created")
+        case .apiTokenRevoked: LocalizedText(ja: "APIトークンの取り消し", en: "API token revoked")
+        case .officeAdminCreated: LocalizedText(ja: "事務局管理者の作成", en: "Office admin created")
+        }
+    }
+
+    // Office
+    static let officeOrganizationsTitle = LocalizedText(ja: "登録組織", en: "Registered organizations")
+    static let officeExpertsTitle = LocalizedText(ja: "専門家アカウント", en: "Expert accounts")
+    static let officeExpertsLead = LocalizedText(ja: "専門家（情報処理安全確保支援士）のアカウントは事務局が作成します。招待リンクを作成し、専門家ご本人に伝えてください。リンクは1回だけ、7日以内に使えます。", en: "The program office creates expert (Registered Information Security Specialist) accounts. Create an invitation link and give it to the expert. It works once, within 7 days.")
+    static let officeExpertInviteNote = LocalizedText(ja: "専門家のお名前・登録番号など", en: "Expert's name, registration number…")
+    static let officeExpertInvite = LocalizedText(ja: "専門家の招待リンクを作成", en: "Create expert invitation link")
+    static let noExperts = LocalizedText(ja: "専門家のアカウントはまだありません。", en: "No expert accounts yet.")
+    static let registered = LocalizedText(ja: "登録日", en: "Registered")
+    static let name = LocalizedText(ja: "名称", en: "Name")
+    static let people = LocalizedText(ja: "利用者数", en: "Users")
+}

@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// Who is acting: a signed-in user (browser session) or an API token acting for its user.
+/// Every organization-scoped query starts from a principal (see `TenantScope`).
+struct Principal: Authenticatable, Sendable {
+    let user: User
+    let organization: Organization?
+    /// Set when the request came with an API token.
+    let token: APIToken?
+
+    var userID: UUID { user.id! }
+    var role: Role { user.role }
+    var organizationID: UUID? { organization?.id }
+
+    var isOwner: Bool { role == .owner }
+    var isOfficeAdmin: Bool { role == .officeAdmin }
+}
+
+extension Request {
+    var principal: Principal? { auth.get(Principal.self) }
+
+    /// The principal, or a 401 (API) / redirect to login (web, handled by `RequireSignIn`).
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw Abort(.unauthorized) }
+        return principal
+    }
+}
+
+/// Loads the user of the browser session. A deactivated user is signed out.
+struct SessionUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // Only look when the request brought a session: touching `request.session` creates one.
+        if request.hasSession, let raw = request.session.data[DatabaseSessionDriver.userIDKey] {
+            if let id = UUID(uuidString: raw),
+               let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$organization).first(),
+               user.isActive {
+                request.auth.login(Principal(user: user, organization: user.organization, token: nil))
+            } else {
+                request.session.data[DatabaseSessionDriver.userIDKey] = nil
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Pages that need an account: without one, go to the login page and come back afterwards.
+struct RequireSignIn: AsyncMiddleware {
+    var roles: Set<Role>? = nil
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let principal = request.principal else {
+            let back = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
+            request.flash(.info, L.signInToContinue)
+            return request.redirect(to: SiteURL.login(next: back).path)
+        }
+        if let roles, !roles.contains(principal.role) {
+            // Pages of another role do not exist for this user.
+            throw Abort(.notFound)
+        }
+        return try await next.respond(to: request)
+    }
+}

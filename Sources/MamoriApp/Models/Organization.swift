@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import MamoriCore
+
+final class Organization: Model, @unchecked Sendable {
+    static let schema = "organizations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    /// JIS X 0401 two-digit code.
+    @Field(key: "prefecture_code") var prefectureCode: String
+    @Field(key: "category") var category: String
+    @Field(key: "employees") var employees: Int
+    @OptionalField(key: "capital_yen") var capitalYen: Int64?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, profile: OrganizationProfile) {
+        self.id = id
+        apply(profile)
+    }
+
+    func apply(_ profile: OrganizationProfile) {
+        name = profile.name
+        prefectureCode = profile.prefecture.code
+        category = profile.category.rawValue
+        employees = profile.employees
+        capitalYen = profile.capitalYen
+    }
+
+    var prefecture: Prefecture? { Prefecture.withCode(prefectureCode) }
+    var industryCategory: IndustryCategory? { IndustryCategory(rawValue: category) }
+}

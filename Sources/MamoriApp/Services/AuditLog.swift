@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// Every change Mamori records. The raw values are stored, so never rename one.
+enum AuditAction: String, CaseIterable, Sendable {
+    case organizationCreated = "organization.created"
+    case accountCreated = "account.created"
+    case loginSucceeded = "login.succeeded"
+    case loginFailed = "login.failed"
+    case loginRefused = "login.refused"
+    case loggedOut = "logout"
+    case passwordChanged = "password.changed"
+    case profileChanged = "profile.changed"
+    case invitationCreated = "invitation.created"
+    case invitationRevoked = "invitation.revoked"
+    case invitationAccepted = "invitation.accepted"
+    case memberRemoved = "member.removed"
+    case ownershipTransferred = "ownership.transferred"
+    case apiTokenCreated = "api_token.created"
+    case apiTokenRevoked = "api_token.revoked"
+    case officeAdminCreated = "office_admin.created"
+}
+
+/// Who did something, for the audit log: a principal, a person signing in, or the command line.
+struct AuditActor: Sendable {
+    let userID: UUID?
+    let email: String
+    let organizationID: UUID?
+    let ip: String?
+
+    static func principal(_ principal: Principal, ip: String?) -> AuditActor {
+        AuditActor(userID: principal.userID, email: principal.user.email, organizationID: principal.organizationID, ip: ip)
+    }
+
+    static func user(_ user: User, ip: String?) -> AuditActor {
+        AuditActor(userID: user.id, email: user.email, organizationID: user.$organization.id, ip: ip)
+    }
+
+    static let commandLine = AuditActor(userID: nil, email: "command-line", organizationID: nil, ip: nil)
+}
+
+/// The append-only audit log: entries are only ever inserted.
+enum AuditLog {
+    static func record(
+        _ action: AuditAction,
+        by actor: AuditActor,
+        organizationID: UUID? = nil,
+        target: (type: String, id: UUID?),
+        summary: String = "",
+        on db: any Database
+    ) async throws {
+        let entry = AuditEntry(
+            organizationID: organizationID ?? actor.organizationID,
+            actorID: actor.userID,
+            actorEmail: actor.email,
+            action: action.rawValue,
+            targetType: target.type,
+            targetID: target.id?.uuidString,
+            summary: String(summary.prefix(500)),
+            ip: actor.ip,
+            createdAt: Date()
+        )
+        try await entry.create(on: db)
+    }
+
+    struct Filter: Sendable, Equatable {
+        var actorID: UUID?
+        var action: String?
+    }
+
+    /// One page of entries, newest first: an organization's, or all of them (office).
+    static func page(organizationID: UUID?, filter: Filter, page: PageRequest, on db: any Database) async throws -> Page<AuditEntry> {
+        let query = AuditEntry.query(on: db)
+        if let organizationID { query.filter(\.$organizationID == organizationID) }
+        if let actorID = filter.actorID { query.filter(\.$actorID == actorID) }
+        if let action = filter.action, !action.isEmpty { query.filter(\.$action == action) }
+        return try await query.sort(\.$createdAt, .descending).sort(\.$id).paginate(page)
+    }
+}
+
+extension Request {
+    var clientIP: String? {
+        headers.first(name: .xForwardedFor)?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+            ?? remoteAddress?.ipAddress
+    }
+
+    var auditActor: AuditActor? {
+        principal.map { AuditActor.principal($0, ip: clientIP) }
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The one place that decides which organization data a principal may reach. Anything of
+/// another organization answers 404 (never 403), so its existence does not leak.
+enum TenantScope {
+    /// The organization, if the principal belongs to it.
+    static func organization(_ id: UUID?, for principal: Principal, on db: any Database) async throws -> Organization {
+        guard let id, let own = principal.organization, own.id == id, principal.role.belongsToOrganization else {
+            throw MamoriError.notFound()
+        }
+        return own
+    }
+
+    /// An active member (owner or member) of the principal's organization.
+    static func member(_ userID: UUID?, in organization: Organization, on db: any Database) async throws -> User {
+        guard let userID,
+              let user = try await User.query(on: db)
+                .filter(\.$id == userID)
+                .filter(\.$organization.$id == organization.requireID())
+                .filter(\.$deactivatedAt == nil)
+                .first()
+        else { throw MamoriError.notFound() }
+        return user
+    }
+
+    static func invitation(_ id: UUID?, in organization: Organization, on db: any Database) async throws -> Invitation {
+        guard let id,
+              let invitation = try await Invitation.query(on: db)
+                .filter(\.$id == id)
+                .filter(\.$organization.$id == organization.requireID())
+                .first()
+        else { throw MamoriError.notFound() }
+        return invitation
+    }
+
+    static func apiToken(_ id: UUID?, in organization: Organization, on db: any Database) async throws -> APIToken {
+        guard let id,
+              let token = try await APIToken.query(on: db)
+                .filter(\.$id == id)
+                .filter(\.$organization.$id == organization.requireID())
+                .first()
+        else { throw MamoriError.notFound() }
+        return token
+    }
+
+    /// Active members of an organization, owners first, then by name.
+    static func members(of organization: Organization, on db: any Database) async throws -> [User] {
+        try await User.query(on: db)
+            .filter(\.$organization.$id == organization.requireID())
+            .filter(\.$deactivatedAt == nil)
+            .sort(\.$role, .descending)
+            .sort(\.$displayName)
+            .all()
+    }
+}

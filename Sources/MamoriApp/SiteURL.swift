@@ -1,0 +1,126 @@
+import Foundation
+import Vapor
+
+/// Every page address, used both to register routes and to build links, so that a link can
+/// never point at a route that does not exist.
+enum SiteURL: Sendable {
+    case home
+    case signup
+    case login(next: String?)
+    case logout
+    case language
+    case dashboard
+    case settings
+    case settingsProfile
+    case settingsPassword
+    case members(organization: UUID)
+    case invitations(organization: UUID)
+    case invitationRevoke(organization: UUID, invitation: UUID)
+    case memberRemove(organization: UUID, member: UUID)
+    case memberMakeOwner(organization: UUID, member: UUID)
+    case tokens(organization: UUID)
+    case tokenRevoke(organization: UUID, token: UUID)
+    case audit(organization: UUID, filter: AuditLog.Filter = .init(), page: Int = 1)
+    case invite(token: String)
+    case setup(token: String)
+    case officeExperts
+    case officeExpertInvitationRevoke(invitation: UUID)
+    case officeOrganizations(page: Int = 1)
+    case officeAudit(filter: AuditLog.Filter = .init(), page: Int = 1)
+    case stylesheet
+
+    private enum Segment {
+        case constant(String)
+        case parameter(String, String)
+    }
+
+    private var segments: [Segment] {
+        switch self {
+        case .home: []
+        case .signup: [.constant("signup")]
+        case .login: [.constant("login")]
+        case .logout: [.constant("logout")]
+        case .language: [.constant("language")]
+        case .dashboard: [.constant("dashboard")]
+        case .settings: [.constant("settings")]
+        case .settingsProfile: [.constant("settings"), .constant("profile")]
+        case .settingsPassword: [.constant("settings"), .constant("password")]
+        case .members(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("members")]
+        case .invitations(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("invitations")]
+        case .invitationRevoke(let org, let invitation):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("invitations"), .parameter("invitationID", invitation.uuidString), .constant("revoke")]
+        case .memberRemove(let org, let member):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("members"), .parameter("memberID", member.uuidString), .constant("remove")]
+        case .memberMakeOwner(let org, let member):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("members"), .parameter("memberID", member.uuidString), .constant("make-owner")]
+        case .tokens(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("tokens")]
+        case .tokenRevoke(let org, let token):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("tokens"), .parameter("tokenID", token.uuidString), .constant("revoke")]
+        case .audit(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("audit")]
+        case .invite(let token): [.constant("invite"), .parameter("token", token)]
+        case .setup(let token): [.constant("setup"), .parameter("token", token)]
+        case .officeExperts: [.constant("office"), .constant("experts")]
+        case .officeExpertInvitationRevoke(let invitation):
+            [.constant("office"), .constant("experts"), .constant("invitations"), .parameter("invitationID", invitation.uuidString), .constant("revoke")]
+        case .officeOrganizations: [.constant("office"), .constant("organizations")]
+        case .officeAudit: [.constant("office"), .constant("audit")]
+        case .stylesheet: [.constant("assets"), .constant("app.css")]
+        }
+    }
+
+    private var queryItems: [URLQueryItem] {
+        switch self {
+        case .login(let next): next.map { [URLQueryItem(name: "next", value: $0)] } ?? []
+        case .audit(_, let filter, let page), .officeAudit(let filter, let page):
+            [filter.actorID.map { URLQueryItem(name: "user", value: $0.uuidString) },
+             filter.action.map { URLQueryItem(name: "action", value: $0) },
+             page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
+        case .officeOrganizations(let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        default: []
+        }
+    }
+
+    /// The link, e.g. `/orgs/8C1…/members`.
+    var path: String {
+        var components = URLComponents()
+        components.percentEncodedPath = "/" + segments.map {
+            switch $0 {
+            case .constant(let value): value
+            case .parameter(_, let value): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? ""
+            }
+        }.joined(separator: "/")
+        let items = queryItems
+        if !items.isEmpty { components.queryItems = items }
+        return components.string ?? "/"
+    }
+
+    /// The route pattern, e.g. `orgs/:orgID/members`.
+    var route: [PathComponent] {
+        segments.map {
+            switch $0 {
+            case .constant(let value): .constant(value)
+            case .parameter(let name, _): .parameter(name)
+            }
+        }
+    }
+
+    /// Route patterns use placeholder values; only the shape matters.
+    static let anyID = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
+}
+
+extension Request {
+    func redirect(to url: SiteURL) -> Response {
+        redirect(to: url.path, redirectType: .normal)
+    }
+
+    func uuidParameter(_ name: String) -> UUID? {
+        parameters.get(name).flatMap(UUID.init(uuidString:))
+    }
+}
+
+/// Only paths on this site may be used as "come back to" targets (no open redirects).
+func safeLocalPath(_ candidate: String?) -> String? {
+    guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
+          !candidate.contains("\r"), !candidate.contains("\n"), candidate.count <= 2000 else { return nil }
+    return candidate
+}

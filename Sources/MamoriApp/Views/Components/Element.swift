@@ -1,0 +1,83 @@
+import Plot
+
+/// An HTML element whose attribute values are always escaped.
+///
+/// Plot escapes text nodes but writes attribute values as they are, so a value containing a
+/// quote could break out of the attribute. Every view builds elements through `El`, which
+/// escapes `& " ' < >` in values; text goes through Plot's `Text`, which escapes `<` and `>`.
+struct El: Component {
+    let name: String
+    var attributes: [(name: String, value: String?)]
+    var selfClosing: Bool
+    var content: () -> Component
+
+    init(_ name: String, _ attributes: [(String, String?)] = [], @ComponentBuilder content: @escaping () -> Component = { EmptyComponent() }) {
+        self.name = name
+        self.attributes = attributes.map { (name: $0.0, value: $0.1) }
+        self.selfClosing = false
+        self.content = content
+    }
+
+    /// A void element such as `<input>` or `<meta>`.
+    static func void(_ name: String, _ attributes: [(String, String?)]) -> El {
+        var element = El(name, attributes)
+        element.selfClosing = true
+        return element
+    }
+
+    var body: Component {
+        let rendered: [Attribute<HTML.BodyContext>] = attributes.map { attribute in
+            if let value = attribute.value {
+                return Attribute(name: attribute.name, value: escapeAttribute(value), ignoreIfValueIsEmpty: false)
+            }
+            // A boolean attribute such as `required`.
+            return Attribute(name: attribute.name, value: nil, ignoreIfValueIsEmpty: false)
+        }
+        if selfClosing {
+            return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: rendered)
+        }
+        return Node<HTML.BodyContext>.element(named: name, nodes: rendered.map { .attribute($0) } + [.component(content())])
+    }
+}
+
+func escapeAttribute(_ value: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(value.count)
+    for character in value {
+        switch character {
+        case "&": escaped += "&amp;"
+        case "\"": escaped += "&quot;"
+        case "'": escaped += "&#39;"
+        case "<": escaped += "&lt;"
+        case ">": escaped += "&gt;"
+        default: escaped.append(character)
+        }
+    }
+    return escaped
+}
+
+/// Links may only use safe schemes; anything else (javascript:, data:…) becomes "#".
+func safeHref(_ url: String) -> String {
+    let lowered = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    if lowered.hasPrefix("/") && !lowered.hasPrefix("//") { return url }
+    for scheme in ["https://", "http://", "mailto:", "tel:"] where lowered.hasPrefix(scheme) { return url }
+    if lowered.hasPrefix("#") || lowered.hasPrefix("?") { return url }
+    return "#"
+}
+
+/// Shorthands that keep views readable.
+func div(_ cls: String? = nil, @ComponentBuilder _ content: @escaping () -> Component) -> El {
+    El("div", cls.map { [("class", $0)] } ?? [], content: content)
+}
+
+func link(_ label: String, to url: String, _ extra: [(String, String?)] = []) -> El {
+    El("a", [("href", safeHref(url))] + extra) { Text(label) }
+}
+
+func heading(_ level: Int, _ text: String, id: String? = nil) -> El {
+    El("h\(min(max(level, 1), 6))", id.map { [("id", $0)] } ?? []) { Text(text) }
+}
+
+func paragraph(_ text: String, class cls: String? = nil) -> El {
+    El("p", cls.map { [("class", $0)] } ?? []) { Text(text) }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import MamoriCore
+import Plot
+import Vapor
+
+/// A short message shown once on the next page (after a redirect).
+struct Flash: Codable, Sendable, Equatable {
+    enum Kind: String, Codable, Sendable { case success, info, warning, error }
+    let kind: Kind
+    let text: LocalizedText
+}
+
+/// What every page needs to know about the request: language, who is signed in, the CSRF
+/// token for its forms, messages to show, and where the language switch should come back to.
+struct PageContext: Sendable {
+    var locale: AppLocale
+    var principal: Principal?
+    var csrfToken: String
+    var flashes: [Flash]
+    var currentPath: String
+
+    func t(_ text: LocalizedText) -> String { text(locale) }
+
+    static func mock(locale: AppLocale = .ja, principal: Principal? = nil) -> PageContext {
+        PageContext(locale: locale, principal: principal, csrfToken: "test-csrf", flashes: [], currentPath: "/")
+    }
+}
+
+extension Request {
+    private static let flashKey = "flash"
+
+    func flash(_ kind: Flash.Kind, _ text: LocalizedText) {
+        var flashes = pendingFlashes
+        flashes.append(Flash(kind: kind, text: text))
+        session.data[Self.flashKey] = String(decoding: (try? JSONEncoder().encode(flashes)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    private var pendingFlashes: [Flash] {
+        guard hasSession, let raw = session.data[Self.flashKey] else { return [] }
+        return (try? JSONDecoder().decode([Flash].self, from: Data(raw.utf8))) ?? []
+    }
+
+    /// The context for rendering a page; reading it consumes pending flash messages.
+    func pageContext() -> PageContext {
+        let flashes = pendingFlashes
+        if !flashes.isEmpty { session.data[Self.flashKey] = nil }
+        return PageContext(locale: locale, principal: principal, csrfToken: csrfToken, flashes: flashes,
+                           currentPath: url.path + (url.query.map { "?\($0)" } ?? ""))
+    }
+}
+
+/// The frame of every page: header with navigation by role, language switch, flash messages,
+/// main content, footer.
+enum Layout {
+    static func page(title: String, context: PageContext, @ComponentBuilder content: @escaping () -> Component) -> String {
+        let document = El("html", [("lang", context.locale.rawValue)]) {
+            El("head") {
+                El.void("meta", [("charset", "utf-8")])
+                El.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                El("title") { Text("\(title) | \(context.t(L.appName))") }
+                El.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path)])
+            }
+            El("body") {
+                El("a", [("class", "skip-link"), ("href", "#main")]) { Text(context.t(L.skipToContent)) }
+                header(context)
+                El("main", [("id", "main"), ("class", "container")]) {
+                    for flash in context.flashes {
+                        El("div", [("class", "flash flash-\(flash.kind.rawValue)"), ("role", flash.kind == .error ? "alert" : "status")]) {
+                            Text(context.t(flash.text))
+                        }
+                    }
+                    content()
+                }
+                El("footer", [("class", "site-footer")]) {
+                    div("container") {
+                        paragraph(context.t(L.footerNote))
+                    }
+                }
+            }
+        }
+        return "<!DOCTYPE html>\n" + document.render()
+    }
+
+    static func response(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+
+    private static func header(_ context: PageContext) -> Component {
+        El("header", [("class", "site-header")]) {
+            div("container header-row") {
+                El("a", [("class", "brand"), ("href", context.principal == nil ? SiteURL.home.path : SiteURL.dashboard.path)]) {
+                    El("span", [("class", "brand-mark"), ("aria-hidden", "true")]) { Text("守") }
+                    Text(context.t(L.appName))
+                }
+                El("nav", [("aria-label", context.t(L.mainNavigation)), ("class", "main-nav")]) {
+                    El("ul") {
+                        for item in navigation(for: context) {
+                            El("li") {
+                                El("a", [("href", item.url)] + (context.currentPath.hasPrefix(item.url) && item.url != "/" ? [("aria-current", "page")] : [])) {
+                                    Text(context.t(item.label))
+                                }
+                            }
+                        }
+                    }
+                }
+                div("header-actions") {
+                    languageSwitch(context)
+                    if context.principal != nil {
+                        El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline-form")]) {
+                            csrfField(context)
+                            El("button", [("type", "submit"), ("class", "button-link")]) { Text(context.t(L.logOut)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The switch offers the other language; it is a form so that it also changes a signed-in
+    /// user's setting, and it works without JavaScript.
+    private static func languageSwitch(_ context: PageContext) -> Component {
+        let other: AppLocale = context.locale == .ja ? .en : .ja
+        return El("form", [("method", "post"), ("action", SiteURL.language.path), ("class", "inline-form language-switch")]) {
+            csrfField(context)
+            El.void("input", [("type", "hidden"), ("name", "lang"), ("value", other.rawValue)])
+            El.void("input", [("type", "hidden"), ("name", "back"), ("value", context.currentPath)])
+            El("button", [("type", "submit"), ("lang", other.rawValue), ("class", "button-link")]) {
+                Text(other == .en ? "English" : "日本語")
+            }
+        }
+    }
+
+    static func navigation(for context: PageContext) -> [(label: LocalizedText, url: String)] {
+        guard let principal = context.principal else {
+            return [(L.navHome, SiteURL.home.path), (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
+        }
+        var items: [(LocalizedText, String)] = [(L.navDashboard, SiteURL.dashboard.path)]
+        switch principal.role {
+        case .owner, .member:
+            if let org = principal.organizationID {
+                items.append((L.navMembers, SiteURL.members(organization: org).path))
+                if principal.isOwner { items.append((L.navTokens, SiteURL.tokens(organization: org).path)) }
+                items.append((L.navAudit, SiteURL.audit(organization: org).path))
+            }
+        case .officeAdmin:
+            items.append((L.navOrganizations, SiteURL.officeOrganizations().path))
+            items.append((L.navExperts, SiteURL.officeExperts.path))
+            items.append((L.navAudit, SiteURL.officeAudit().path))
+        case .expert:
+            break
+        }
+        items.append((L.navSettings, SiteURL.settings.path))
+        return items
+    }
+}
+
+func csrfField(_ context: PageContext) -> Component {
+    El.void("input", [("type", "hidden"), ("name", CSRFMiddleware.formField), ("value", context.csrfToken)])
+}

@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+
+enum AuditPage {
+    struct Model {
+        var entries: Page<AuditEntry>
+        var filter: AuditLog.Filter
+        /// People to filter by (the organization's users, or everyone for the office).
+        var people: [User]
+        var isOffice: Bool
+        var url: (AuditLog.Filter, Int) -> SiteURL
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.auditTitle), context: context) {
+            heading(1, t(L.auditTitle))
+            paragraph(t(model.isOffice ? L.auditOfficeLead : L.auditLead), class: "lead")
+            El("form", [("method", "get"), ("action", model.url(.init(), 1).path), ("class", "filters")]) {
+                FormField.select("user", label: t(L.auditFilterUser),
+                             choices: model.people.map { ($0.id!.uuidString, "\($0.displayName) <\($0.email)>") },
+                             state: FormState(values: ["user": model.filter.actorID?.uuidString ?? ""]), context: context, required: false)
+                FormField.select("action", label: t(L.auditFilterAction),
+                             choices: AuditAction.allCases.map { ($0.rawValue, t(L.auditActionName($0.rawValue))) },
+                             state: FormState(values: ["action": model.filter.action ?? ""]), context: context, required: false)
+                FormField.submit(t(L.auditFilterSubmit), secondary: true)
+            }
+            if model.entries.items.isEmpty {
+                paragraph(t(L.auditEmpty), class: "muted")
+            } else {
+                div("table-scroll") {
+                    El("table") {
+                        El("thead") {
+                            El("tr") {
+                                for header in [L.auditWhen, L.auditWho, L.auditWhat, L.auditDetails] {
+                                    El("th", [("scope", "col")]) { Text(t(header)) }
+                                }
+                            }
+                        }
+                        El("tbody") {
+                            for entry in model.entries.items {
+                                El("tr") {
+                                    El("td") { timeElement(entry.createdAt, context) }
+                                    El("td") { Text(entry.actorEmail) }
+                                    El("td") { Text(t(L.auditActionName(entry.action))) }
+                                    El("td") { Text(entry.summary.isEmpty ? "—" : entry.summary) }
+                                }
+                            }
+                        }
+                    }
+                }
+                pagination(model.entries, context: context) { model.url(model.filter, $0).path }
+            }
+        }
+    }
+}

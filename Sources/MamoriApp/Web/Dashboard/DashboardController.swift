@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+struct DashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.dashboard.route, use: dashboard)
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let context = req.pageContext()
+        switch principal.role {
+        case .owner, .member:
+            let model = try await Self.organizationModel(for: principal, on: req.db)
+            return Layout.response(DashboardPage.organization(model, context: context))
+        case .officeAdmin:
+            return Layout.response(DashboardPage.office(try await Self.officeModel(on: req.db), context: context))
+        case .expert:
+            return Layout.response(DashboardPage.expert(context: context))
+        }
+    }
+
+    static func organizationModel(for principal: Principal, on db: any Database) async throws -> DashboardPage.OrganizationModel {
+        let org = try await TenantScope.organization(principal.organizationID, for: principal, on: db)
+        let orgID = try org.requireID()
+        async let members = User.query(on: db).filter(\.$organization.$id == orgID).filter(\.$deactivatedAt == nil).count()
+        async let invitations = Invitation.query(on: db).filter(\.$organization.$id == orgID)
+            .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date()).count()
+        async let tokens = APIToken.query(on: db).filter(\.$organization.$id == orgID).filter(\.$revokedAt == nil).count()
+        async let activity = AuditEntry.query(on: db).filter(\.$organizationID == orgID).sort(\.$createdAt, .descending).limit(5).all()
+        return try await .init(organization: org, memberCount: members, openInvitationCount: invitations,
+                               activeTokenCount: tokens, recentActivity: activity)
+    }
+
+    static func officeModel(on db: any Database) async throws -> DashboardPage.OfficeModel {
+        let metroCodes = Prefecture.all.filter(\.isMetropolitan).map(\.code)
+        async let organizations = Organization.query(on: db).count()
+        async let outside = Organization.query(on: db).filter(\.$prefectureCode !~ metroCodes).count()
+        async let orgUsers = User.query(on: db).filter(\.$role ~~ [.owner, .member]).filter(\.$deactivatedAt == nil).count()
+        async let experts = User.query(on: db).filter(\.$role == .expert).filter(\.$deactivatedAt == nil).count()
+        async let admins = User.query(on: db).filter(\.$role == .officeAdmin).filter(\.$deactivatedAt == nil).count()
+        async let week = AuditEntry.query(on: db).filter(\.$createdAt >= Date().addingTimeInterval(-7 * 24 * 3600)).count()
+        async let recent = Organization.query(on: db).sort(\.$createdAt, .descending).limit(10).all()
+        return try await .init(organizationCount: organizations, outsideMetroCount: outside, organizationUserCount: orgUsers,
+                               expertCount: experts, adminCount: admins, auditLastWeek: week, recentOrganizations: recent)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import MamoriCore
+import Plot
+
+/// The first page after login; what it shows depends on the role.
+enum DashboardPage {
+    struct OrganizationModel {
+        var organization: Organization
+        var memberCount: Int
+        var openInvitationCount: Int
+        var activeTokenCount: Int
+        var recentActivity: [AuditEntry]
+    }
+
+    struct OfficeModel {
+        var organizationCount: Int
+        var outsideMetroCount: Int
+        var organizationUserCount: Int
+        var expertCount: Int
+        var adminCount: Int
+        var auditLastWeek: Int
+        var recentOrganizations: [Organization]
+    }
+
+    static func organization(_ model: OrganizationModel, context: PageContext) -> String {
+        let t = context.t
+        let principal = context.principal!
+        let org = model.organization
+        let orgID = org.id!
+        return Layout.page(title: t(L.navDashboard), context: context) {
+            heading(1, t(L.dashboardWelcome(principal.user.displayName)))
+            paragraph(org.name + " — " + t(L.roleName(principal.role)), class: "lead")
+            div("cards") {
+                El("section", [("class", "card"), ("aria-labelledby", "card-org")]) {
+                    heading(2, t(L.dashboardOrganizationCard), id: "card-org")
+                    OrganizationFacts(organization: org, context: context)
+                }
+                El("section", [("class", "card"), ("aria-labelledby", "card-team")]) {
+                    heading(2, t(L.dashboardTeamCard), id: "card-team")
+                    paragraph(t(L.dashboardTeamCount(members: model.memberCount, invitations: model.openInvitationCount)))
+                    link(t(principal.isOwner ? L.manageMembers : L.seeMembers), to: SiteURL.members(organization: orgID).path)
+                }
+                if principal.isOwner {
+                    El("section", [("class", "card"), ("aria-labelledby", "card-api")]) {
+                        heading(2, t(L.dashboardAPICard), id: "card-api")
+                        paragraph(t(L.dashboardActiveTokens(model.activeTokenCount)))
+                        link(t(L.manageTokens), to: SiteURL.tokens(organization: orgID).path)
+                    }
+                }
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "card-activity")]) {
+                    heading(2, t(L.dashboardActivityCard), id: "card-activity")
+                    if model.recentActivity.isEmpty {
+                        paragraph(t(L.dashboardNoActivity), class: "muted")
+                    } else {
+                        El("ul", [("class", "activity")]) {
+                            for entry in model.recentActivity {
+                                El("li") {
+                                    timeElement(entry.createdAt, context)
+                                    Text(" " + t(L.auditActionName(entry.action)) + " — " + entry.actorEmail)
+                                }
+                            }
+                        }
+                    }
+                    link(t(L.seeAuditLog), to: SiteURL.audit(organization: orgID).path)
+                }
+            }
+        }
+    }
+
+    static func office(_ model: OfficeModel, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.officeDashboardTitle), context: context) {
+            heading(1, t(L.officeDashboardTitle))
+            El("dl", [("class", "stats")]) {
+                stat(t(L.officeCountOrganizations), model.organizationCount)
+                stat(t(L.officeCountOutsideMetro), model.outsideMetroCount)
+                stat(t(L.officeCountOrganizationUsers), model.organizationUserCount)
+                stat(t(L.officeCountExperts), model.expertCount)
+                stat(t(L.officeCountAdmins), model.adminCount)
+                stat(t(L.officeCountAuditWeek), model.auditLastWeek)
+            }
+            El("section", [("class", "card card-wide")]) {
+                heading(2, t(L.officeRecentOrganizations))
+                if model.recentOrganizations.isEmpty {
+                    paragraph(t(L.noOrganizationsYet), class: "muted")
+                } else {
+                    OrganizationTable(organizations: model.recentOrganizations, userCounts: [:], context: context)
+                }
+                link(t(L.navOrganizations), to: SiteURL.officeOrganizations().path)
+            }
+        }
+    }
+
+    static func expert(context: PageContext) -> String {
+        let t = context.t
+        let user = context.principal!.user
+        return Layout.page(title: t(L.expertDashboardTitle), context: context) {
+            heading(1, t(L.dashboardWelcome(user.displayName)))
+            El("section", [("class", "card")]) {
+                heading(2, t(L.expertAccountCard))
+                El("dl", [("class", "facts")]) {
+                    El("dt") { Text(t(L.email)) }
+                    El("dd") { Text(user.email) }
+                    El("dt") { Text(t(L.accountRole)) }
+                    El("dd") { Text(t(L.roleName(user.role))) }
+                }
+            }
+        }
+    }
+
+    private static func stat(_ label: String, _ value: Int) -> Component {
+        div("stat") {
+            El("dt") { Text(label) }
+            El("dd") { Text(String(value)) }
+        }
+    }
+}
+
+/// Name, prefecture, industry, employees and capital of an organization.
+struct OrganizationFacts: Component {
+    let organization: Organization
+    let context: PageContext
+
+    var body: Component {
+        let t = context.t
+        return El("dl", [("class", "facts")]) {
+            El("dt") { Text(t(L.organizationName)) }
+            El("dd") { Text(organization.name) }
+            El("dt") { Text(t(L.prefecture)) }
+            El("dd") { Text(organization.prefecture.map { $0.name(context.locale) } ?? organization.prefectureCode) }
+            El("dt") { Text(t(L.industryCategory)) }
+            El("dd") { Text(organization.industryCategory.map { $0.name(context.locale) } ?? organization.category) }
+            El("dt") { Text(t(L.employees)) }
+            El("dd") { Text(organization.employees.formatted()) }
+            El("dt") { Text(t(L.capital)) }
+            El("dd") { Text(organization.capitalYen.map { "¥" + $0.formatted() } ?? "—") }
+        }
+    }
+}
+
+/// The office's table of organizations.
+struct OrganizationTable: Component {
+    let organizations: [Organization]
+    let userCounts: [UUID: Int]
+    let context: PageContext
+
+    var body: Component {
+        let t = context.t
+        return div("table-scroll") {
+            El("table") {
+                El("thead") {
+                    El("tr") {
+                        El("th", [("scope", "col")]) { Text(t(L.name)) }
+                        El("th", [("scope", "col")]) { Text(t(L.prefecture)) }
+                        El("th", [("scope", "col")]) { Text(t(L.industryCategory)) }
+                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.employees)) }
+                        if !userCounts.isEmpty { El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.people)) } }
+                        El("th", [("scope", "col")]) { Text(t(L.registered)) }
+                    }
+                }
+                El("tbody") {
+                    for org in organizations {
+                        El("tr") {
+                            El("td") { Text(org.name) }
+                            El("td") { Text(org.prefecture.map { $0.name(context.locale) } ?? org.prefectureCode) }
+                            El("td") { Text(org.industryCategory.map { $0.name(context.locale) } ?? org.category) }
+                            El("td", [("class", "number")]) { Text(org.employees.formatted()) }
+                            if !userCounts.isEmpty { El("td", [("class", "number")]) { Text(String(userCounts[org.id!] ?? 0)) } }
+                            El("td") { timeElement(org.createdAt, context, dateOnly: true) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

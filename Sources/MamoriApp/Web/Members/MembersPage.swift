@@ -1,0 +1,157 @@
+import Foundation
+import MamoriCore
+import Plot
+
+enum MembersPage {
+    struct Model {
+        var organization: Organization
+        var members: [User]
+        var openInvitations: [Invitation]
+        /// The link just created, shown once.
+        var newInvitationLink: String?
+        var inviteForm: FormState = .empty
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let principal = context.principal!
+        let orgID = model.organization.id!
+        return Layout.page(title: t(L.membersTitle), context: context) {
+            heading(1, t(L.membersTitle))
+            paragraph(t(L.membersLead), class: "lead")
+            div("table-scroll") {
+                El("table") {
+                    El("thead") {
+                        El("tr") {
+                            El("th", [("scope", "col")]) { Text(t(L.displayName)) }
+                            El("th", [("scope", "col")]) { Text(t(L.email)) }
+                            El("th", [("scope", "col")]) { Text(t(L.accountRole)) }
+                            El("th", [("scope", "col")]) { Text(t(L.memberSince)) }
+                            if principal.isOwner { El("th", [("scope", "col")]) { Text(t(L.actions)) } }
+                        }
+                    }
+                    El("tbody") {
+                        for member in model.members {
+                            El("tr") {
+                                El("td") { Text(member.displayName + (member.id == principal.userID ? t(L.you) : "")) }
+                                El("td") { Text(member.email) }
+                                El("td") { Text(t(L.roleName(member.role))) }
+                                El("td") { timeElement(member.createdAt, context, dateOnly: true) }
+                                if principal.isOwner {
+                                    El("td", [("class", "row-actions")]) {
+                                        if member.role == .member {
+                                            FormField.actionButton(t(L.makeOwner), action: SiteURL.memberMakeOwner(organization: orgID, member: member.id!).path, context: context)
+                                            FormField.actionButton(t(L.removeMember), action: SiteURL.memberRemove(organization: orgID, member: member.id!).path, context: context, danger: true)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if principal.isOwner {
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "invite-title")]) {
+                    heading(2, t(L.inviteTitle), id: "invite-title")
+                    paragraph(t(L.inviteLead))
+                    if let link = model.newInvitationLink {
+                        CopyableSecret(label: t(L.invitationLink), value: link, notice: t(L.inviteCreated))
+                    }
+                    FormField.errorSummary(model.inviteForm, context: context)
+                    El("form", [("method", "post"), ("action", SiteURL.invitations(organization: orgID).path)]) {
+                        csrfField(context)
+                        FormField.input("note", label: t(L.inviteNote), state: model.inviteForm, context: context, options: .init(maxLength: 200))
+                        FormField.submit(t(L.inviteSubmit))
+                    }
+                    if !model.openInvitations.isEmpty {
+                        heading(3, t(L.openInvitations))
+                        InvitationTable(invitations: model.openInvitations, context: context) { invitation in
+                            SiteURL.invitationRevoke(organization: orgID, invitation: invitation.id!).path
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A secret shown once (an invitation link, an API token) in a read-only field that is easy
+/// to select and copy on a phone.
+struct CopyableSecret: Component {
+    let label: String
+    let value: String
+    let notice: String
+
+    var body: Component {
+        El("div", [("class", "secret"), ("role", "status")]) {
+            paragraph(notice)
+            El("label", [("for", "secret-value")]) { Text(label) }
+            El.void("input", [("id", "secret-value"), ("type", "text"), ("readonly", nil), ("value", value), ("class", "secret-value")])
+        }
+    }
+}
+
+struct InvitationTable: Component {
+    let invitations: [Invitation]
+    let context: PageContext
+    let revokeURL: (Invitation) -> String
+
+    var body: Component {
+        let t = context.t
+        return div("table-scroll") {
+            El("table") {
+                El("thead") {
+                    El("tr") {
+                        El("th", [("scope", "col")]) { Text(t(L.note)) }
+                        El("th", [("scope", "col")]) { Text(t(L.created)) }
+                        El("th", [("scope", "col")]) { Text(t(L.expires)) }
+                        El("th", [("scope", "col")]) { Text(t(L.actions)) }
+                    }
+                }
+                El("tbody") {
+                    for invitation in invitations {
+                        El("tr") {
+                            El("td") { Text(invitation.note.isEmpty ? "—" : invitation.note) }
+                            El("td") { timeElement(invitation.createdAt, context) }
+                            El("td") { timeElement(invitation.expiresAt, context) }
+                            El("td") { FormField.actionButton(t(L.revoke), action: revokeURL(invitation), context: context, danger: true) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+enum AcceptInvitationPage {
+    static func render(invitation: Invitation, state: FormState, token: String, context: PageContext) -> String {
+        let t = context.t
+        let isExpert = invitation.role == .expert
+        let title = isExpert ? t(L.acceptExpertTitle) : t(L.acceptTitle(invitation.organization?.name ?? ""))
+        return Layout.page(title: title, context: context) {
+            div("narrow") {
+                heading(1, title)
+                paragraph(t(isExpert ? L.acceptExpertLead : L.acceptLead), class: "lead")
+                FormField.errorSummary(state, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.invite(token: token).path), ("novalidate", nil)]) {
+                    csrfField(context)
+                    AccountFields(state: state, context: context)
+                    FormField.submit(t(L.acceptSubmit))
+                }
+            }
+        }
+    }
+}
+
+/// A calm page for a link that cannot be used or a refused action.
+enum MessagePage {
+    static func render(title: LocalizedText, message: LocalizedText, context: PageContext) -> String {
+        Layout.page(title: context.t(title), context: context) {
+            div("narrow") {
+                heading(1, context.t(title))
+                paragraph(context.t(message))
+                link(context.t(L.backToStart), to: context.principal == nil ? SiteURL.home.path : SiteURL.dashboard.path)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// Program-office pages: organizations and expert accounts. Behind `RequireSignIn(roles: [.officeAdmin])`.
+struct OfficeController: RouteCollection {
+    static let perPage = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.officeOrganizations().route, use: organizations)
+        routes.get(SiteURL.officeExperts.route, use: experts)
+        routes.get(SiteURL.officeAudit().route, use: AuditController().officeLog)
+        routes.post(SiteURL.officeExperts.route, use: inviteExpert)
+        routes.post(SiteURL.officeExpertInvitationRevoke(invitation: SiteURL.anyID).route, use: revokeExpertInvitation)
+    }
+
+    @Sendable func organizations(req: Request) async throws -> Response {
+        let page = try await Organization.query(on: req.db)
+            .sort(\.$createdAt, .descending).sort(\.$id)
+            .paginate(PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
+        let ids = page.items.compactMap(\.id)
+        // One grouped query for the user counts of the whole page (no query per row).
+        var counts: [UUID: Int] = [:]
+        if !ids.isEmpty {
+            let users = try await User.query(on: req.db).filter(\.$organization.$id ~~ ids).filter(\.$deactivatedAt == nil)
+                .field(\.$id).field(\.$organization.$id).all()
+            for user in users { if let org = user.$organization.id { counts[org, default: 0] += 1 } }
+        }
+        return Layout.response(OfficeOrganizationsPage.render(page, userCounts: counts, context: req.pageContext()))
+    }
+
+    private func expertsModel(_ req: Request) async throws -> OfficeExpertsPage.Model {
+        let experts = try await User.query(on: req.db).filter(\.$role == .expert).filter(\.$deactivatedAt == nil).sort(\.$displayName).limit(1000).all()
+        let invitations = try await Invitation.query(on: req.db).filter(\.$role == .expert)
+            .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
+            .sort(\.$createdAt, .descending).limit(100).all()
+        return .init(experts: experts, openInvitations: invitations)
+    }
+
+    @Sendable func experts(req: Request) async throws -> Response {
+        Layout.response(OfficeExpertsPage.render(try await expertsModel(req), context: req.pageContext()))
+    }
+
+    struct InviteForm: Content { var note: String? }
+
+    @Sendable func inviteExpert(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let form = try req.content.decode(InviteForm.self)
+        do {
+            let (_, token) = try await req.memberships.invite(role: .expert, to: nil, note: form.note, by: principal, ip: req.clientIP)
+            var model = try await expertsModel(req)
+            model.newInvitationLink = req.application.settings.absoluteLink(SiteURL.invite(token: token).path)
+            return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()), status: .created)
+        } catch let error as MamoriError {
+            var model = try await expertsModel(req)
+            model.form = FormState(values: ["note": form.note ?? ""], error: error)
+            return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()), status: error.status)
+        }
+    }
+
+    @Sendable func revokeExpertInvitation(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let id = req.uuidParameter("invitationID"),
+              let invitation = try await Invitation.query(on: req.db).filter(\.$id == id).filter(\.$role == .expert).first()
+        else { throw MamoriError.notFound() }
+        try await req.memberships.revoke(invitation, by: principal, ip: req.clientIP)
+        req.flash(.success, L.invitationRevoked)
+        return req.redirect(to: .officeExperts)
+    }
+}

@@ -1,0 +1,39 @@
+/// Why one input field was refused. The app turns each case into a sentence in the user's
+/// language (form: inline error; API: the `fields` object of the error body).
+public enum FieldProblem: Sendable, Equatable, Hashable {
+    case required
+    case tooLong(maximum: Int)
+    case tooShort(minimum: Int)
+    /// Passwords are limited in UTF-8 bytes (Bcrypt reads 72), not characters.
+    case tooManyBytes(maximum: Int)
+    case outOfRange(minimum: Int64, maximum: Int64)
+    case notANumber
+    case unknownChoice
+    case invalidEmail
+    case alreadyTaken
+    case mismatch
+    case incorrect
+}
+
+/// Field name → problem, in the order the form shows the fields.
+public struct FieldProblems: Error, Sendable, Equatable {
+    public private(set) var entries: [(field: String, problem: FieldProblem)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public subscript(field: String) -> FieldProblem? {
+        entries.first { $0.field == field }?.problem
+    }
+
+    public mutating func add(_ field: String, _ problem: FieldProblem) {
+        guard self[field] == nil else { return }
+        entries.append((field, problem))
+    }
+
+    public static func == (lhs: FieldProblems, rhs: FieldProblems) -> Bool {
+        lhs.entries.map(\.field) == rhs.entries.map(\.field)
+            && lhs.entries.map(\.problem) == rhs.entries.map(\.problem)
+    }
+}
