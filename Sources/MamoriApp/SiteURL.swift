@@ -28,6 +28,18 @@ enum SiteURL: Sendable {
     case officeOrganizations(page: Int = 1)
     case officeAudit(filter: AuditLog.Filter = .init(), page: Int = 1)
     case stylesheet
+    case selfDiagnosis
+    case selfDiagnosisResult(print: Bool = false)
+    case diagnoses(organization: UUID, page: Int = 1)
+    case diagnosis(organization: UUID, diagnosis: UUID)
+    case diagnosisPrint(organization: UUID, diagnosis: UUID)
+    case diagnosisCSV(organization: UUID, diagnosis: UUID)
+    case diagnosesCSV(organization: UUID)
+    case diagnosesCompare(organization: UUID, before: UUID? = nil, after: UUID? = nil)
+    case diagnosesCombined(organization: UUID)
+    case securityAction(organization: UUID)
+    case securityActionMeasures(organization: UUID)
+    case securityActionDeclarations(organization: UUID)
 
     private enum Segment {
         case constant(String)
@@ -65,6 +77,21 @@ enum SiteURL: Sendable {
         case .officeOrganizations: [.constant("office"), .constant("organizations")]
         case .officeAudit: [.constant("office"), .constant("audit")]
         case .stylesheet: [.constant("assets"), .constant("app.css")]
+        case .selfDiagnosis: [.constant("self-diagnosis")]
+        case .selfDiagnosisResult: [.constant("self-diagnosis"), .constant("result")]
+        case .diagnoses(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses")]
+        case .diagnosis(let org, let id):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses"), .parameter("diagnosisID", id.uuidString)]
+        case .diagnosisPrint(let org, let id):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses"), .parameter("diagnosisID", id.uuidString), .constant("print")]
+        case .diagnosisCSV(let org, let id):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses"), .parameter("diagnosisID", id.uuidString), .constant("csv")]
+        case .diagnosesCSV(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses"), .constant("csv")]
+        case .diagnosesCompare(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses"), .constant("compare")]
+        case .diagnosesCombined(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses"), .constant("combined")]
+        case .securityAction(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("security-action")]
+        case .securityActionMeasures(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("security-action"), .constant("measures")]
+        case .securityActionDeclarations(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("security-action"), .constant("declarations")]
         }
     }
 
@@ -75,7 +102,10 @@ enum SiteURL: Sendable {
             [filter.actorID.map { URLQueryItem(name: "user", value: $0.uuidString) },
              filter.action.map { URLQueryItem(name: "action", value: $0) },
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
-        case .officeOrganizations(let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeOrganizations(let page), .diagnoses(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
+        case .diagnosesCompare(_, let before, let after):
+            [before.map { URLQueryItem(name: "before", value: $0.uuidString) }, after.map { URLQueryItem(name: "after", value: $0.uuidString) }].compactMap { $0 }
         default: []
         }
     }

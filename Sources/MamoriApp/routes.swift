@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: AuthController())
     try web.register(collection: InvitationController())
     try web.register(collection: SetupController())
+    try web.register(collection: PublicDiagnosisController())
 
     let signedIn = web.grouped(RequireSignIn())
     try signedIn.register(collection: DashboardController())
@@ -21,6 +22,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: MembersController())
     try signedIn.register(collection: TokensController())
     try signedIn.register(collection: AuditController())
+    try signedIn.register(collection: DiagnosisController())
+    try signedIn.register(collection: SecurityActionController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MamoriApp
 import Vapor
@@ -8,6 +9,7 @@ enum Entrypoint {
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
+        var failed = false
         do {
             try await configure(app)
             app.registerMamoriCommands()
@@ -17,10 +19,11 @@ enum Entrypoint {
             }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
-            try? await app.asyncShutdown()
-            throw error
+            // Commands report their own problems; a failure ends with status 1, not a crash.
+            app.logger.error("\(String(describing: error))")
+            failed = true
         }
         try await app.asyncShutdown()
+        if failed { exit(1) }
     }
 }

@@ -28,9 +28,12 @@ struct MembershipTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let ownerBrowser = try await Fixtures.browser(app, as: owner.email)
-            let page = try await ownerBrowser.post("/orgs/\(owner.organizationID!.uuidString)/invitations", ["note": ""])
-            #expect(page.status == .created)
+            let page = try await ownerBrowser.postAndFollow("/orgs/\(owner.organizationID!.uuidString)/invitations", ["note": ""])
             let link = try #require(Fixtures.invitationLink(in: page.body.string))
+            // Shown once: reloading the page neither shows the link again nor creates another invitation.
+            let reload = try await ownerBrowser.get("/orgs/\(owner.organizationID!.uuidString)/members")
+            #expect(Fixtures.invitationLink(in: reload.body.string) == nil)
+            #expect(try await Invitation.query(on: app.db).count() == 1)
             let first = TestBrowser(app)
             try await first.get(link)
             #expect(try await first.post(link, ["displayName": "A", "email": "a@example.jp", "password": Fixtures.password, "passwordConfirmation": Fixtures.password]).status == .seeOther)
@@ -49,11 +52,11 @@ struct MembershipTests {
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let ownerBrowser = try await Fixtures.browser(app, as: owner.email)
             let orgPath = "/orgs/\(owner.organizationID!.uuidString)"
-            let link = try #require(Fixtures.invitationLink(in: try await ownerBrowser.post("\(orgPath)/invitations", [:]).body.string))
+            let link = try #require(Fixtures.invitationLink(in: try await ownerBrowser.postAndFollow("\(orgPath)/invitations", [:]).body.string))
             try await Invitation.query(on: app.db).set(\.$expiresAt, to: Date().addingTimeInterval(-1)).update()
             #expect(try await TestBrowser(app).get(link).status == .gone)
 
-            let second = try #require(Fixtures.invitationLink(in: try await ownerBrowser.post("\(orgPath)/invitations", [:]).body.string))
+            let second = try #require(Fixtures.invitationLink(in: try await ownerBrowser.postAndFollow("\(orgPath)/invitations", [:]).body.string))
             let open = try #require(try await Invitation.query(on: app.db).filter(\.$expiresAt > Date()).first())
             try await ownerBrowser.get("\(orgPath)/members")
             #expect(try await ownerBrowser.post("\(orgPath)/invitations/\(open.id!.uuidString)/revoke", [:]).status == .seeOther)

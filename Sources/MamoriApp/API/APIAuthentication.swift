@@ -15,8 +15,15 @@ enum APIContext {
 }
 
 /// `Authorization: Bearer <token>`: a present but invalid, revoked or malformed token is
-/// refused at once with 401; no header means an anonymous request (public endpoints).
+/// refused at once with 401. Without a token only the public operations are reachable; every
+/// other path answers 401 before its body is even read (deny by default).
 struct APIAuthenticationMiddleware: AsyncMiddleware {
+    /// Operations anyone may call (`security: []` in openapi.yaml).
+    static let publicPaths: Set<String> = [
+        "/api/v1/openapi.yaml",
+        "/api/v1/self-diagnosis/score",
+    ]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let locale = AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage)) ?? .default
         request.locale = locale
@@ -28,6 +35,8 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
             }
             principal = found
             request.auth.login(found)
+        } else if !Self.publicPaths.contains(request.url.path) {
+            throw MamoriError.unauthorized()
         }
         return try await APIContext.$principal.withValue(principal) {
             try await APIContext.$locale.withValue(locale) {

@@ -15,7 +15,7 @@ struct CreateAdminCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard let email = signature.email else { throw Abort(.badRequest, reason: "--email is required") }
+        guard let email = signature.email else { throw CommandFailure(message: "--email is required") }
         let password = readPassword(context, prompt: "Password: ")
         let service = SetupService(db: app.db, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()))
         do {
@@ -77,7 +77,7 @@ struct CreateTokenCommand: AsyncCommand {
         try await app.autoMigrate()
         let email = EmailAddress.normalize(signature.email ?? "")
         guard let user = try await User.query(on: app.db).filter(\.$email == email).filter(\.$deactivatedAt == nil).first() else {
-            throw Abort(.notFound, reason: "No active user with e-mail \(email).")
+            throw CommandFailure(message: "No active user with e-mail \(email).")
         }
         do {
             let (_, secret) = try await APITokenService(db: app.db).create(name: signature.name, for: user, actor: .commandLine)

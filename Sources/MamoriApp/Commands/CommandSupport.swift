@@ -12,7 +12,12 @@ func readPassword(_ context: CommandContext, prompt: String) -> String {
 
 /// Prints every problem of a refused command input and fails.
 func reportInvalid(_ error: MamoriError, _ context: CommandContext) -> any Error {
-    context.console.error(error.message.en)
+    context.console.error("Refused:")
     for field in error.fields { context.console.error("  \(field.name): \(field.message.en)") }
-    return Abort(.badRequest, reason: error.message.en)
+    return CommandFailure(message: "nothing was created")
+}
+
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

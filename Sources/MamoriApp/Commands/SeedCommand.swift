@@ -21,7 +21,7 @@ struct SeedCommand: AsyncCommand {
         let count = max(1, signature.organizations ?? 10)
         let perOrganization = max(1, signature.usersPerOrganization ?? 3)
         guard case .success(let password) = PasswordPolicy.validate(signature.password ?? "mamori-demo-password") else {
-            throw Abort(.badRequest, reason: "The password does not meet the password rules.")
+            throw CommandFailure(message: "The password does not meet the password rules (10 characters to 72 bytes).")
         }
         // One hash for everyone: seeding thousands of users should not take minutes of Bcrypt.
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)

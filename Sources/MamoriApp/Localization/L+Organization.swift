@@ -120,6 +120,9 @@ extension L {
         case .apiTokenCreated: LocalizedText(ja: "APIトークンの作成", en: "API token created")
         case .apiTokenRevoked: LocalizedText(ja: "APIトークンの取り消し", en: "API token revoked")
         case .officeAdminCreated: LocalizedText(ja: "事務局管理者の作成", en: "Office admin created")
+        case .diagnosisSaved: LocalizedText(ja: "自社診断の保存", en: "Self-diagnosis saved")
+        case .basicMeasuresChanged: LocalizedText(ja: "5か条チェックの変更", en: "Basic measures checklist changed")
+        case .declarationRecorded: LocalizedText(ja: "SECURITY ACTION 宣言の記録", en: "SECURITY ACTION declaration recorded")
         }
     }
 

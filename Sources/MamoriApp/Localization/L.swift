@@ -45,6 +45,15 @@ enum L {
     static let csrfSessionExpired = LocalizedText(ja: "画面を開いてから時間がたったため、送信を受け付けられませんでした。ページを再読み込みしてからもう一度送信してください。", en: "The page was open for too long, so the form could not be accepted. Reload the page and submit again.")
     static let signInToContinue = LocalizedText(ja: "続けるにはログインしてください。", en: "Please log in to continue.")
 
+    /// The sentence for one refused diagnosis answer.
+    static func describe(_ problem: DiagnosisAnswers.Problem) -> LocalizedText {
+        switch problem {
+        case .missing: LocalizedText(ja: "この項目の回答がありません。", en: "This item has no answer.")
+        case .unknownItem: LocalizedText(ja: "項目番号は1から25です。", en: "Item numbers run from 1 to 25.")
+        case .unknownAnswer: LocalizedText(ja: "回答は implemented、partly、not_implemented、dont_know のいずれかです。", en: "The answer must be implemented, partly, not_implemented or dont_know.")
+        }
+    }
+
     /// The sentence for one refused field.
     static func describe(_ problem: FieldProblem) -> LocalizedText {
         switch problem {
@@ -59,6 +68,8 @@ enum L {
         case .alreadyTaken: LocalizedText(ja: "このメールアドレスはすでに登録されています。", en: "This e-mail address is already registered.")
         case .mismatch: LocalizedText(ja: "確認用の入力が一致しません。", en: "The confirmation does not match.")
         case .incorrect: LocalizedText(ja: "正しくありません。", en: "This is not correct.")
+        case .invalidDate: LocalizedText(ja: "日付を「2026-04-01」の形で入力してください。", en: "Enter a date such as 2026-04-01.")
+        case .inFuture: LocalizedText(ja: "未来の日付は入力できません。", en: "The date cannot be in the future.")
         }
     }
 }

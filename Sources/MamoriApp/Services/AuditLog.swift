@@ -21,6 +21,9 @@ enum AuditAction: String, CaseIterable, Sendable {
     case apiTokenCreated = "api_token.created"
     case apiTokenRevoked = "api_token.revoked"
     case officeAdminCreated = "office_admin.created"
+    case diagnosisSaved = "diagnosis.saved"
+    case basicMeasuresChanged = "basic_measures.changed"
+    case declarationRecorded = "security_action.declared"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

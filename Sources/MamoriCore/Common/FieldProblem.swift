@@ -13,6 +13,8 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case alreadyTaken
     case mismatch
     case incorrect
+    case invalidDate
+    case inFuture
 }
 
 /// Field name → problem, in the order the form shows the fields.

@@ -60,6 +60,13 @@ final class TestBrowser: @unchecked Sendable {
         return response
     }
 
+    /// Posts a form and follows the redirect that answers it.
+    func postAndFollow(_ path: String, _ form: [String: String]) async throws -> TestingHTTPResponse {
+        let response = try await post(path, form)
+        #expect(response.status == .seeOther, "POST \(path) answered \(response.status)")
+        return try await follow(response)
+    }
+
     /// Follows a redirect, as a browser does.
     @discardableResult
     func follow(_ response: TestingHTTPResponse) async throws -> TestingHTTPResponse {
@@ -128,7 +135,7 @@ enum Fixtures {
     /// A member added to an organization through an invitation.
     static func addMember(_ app: Application, to owner: Account, email: String) async throws -> Account {
         let ownerBrowser = try await browser(app, as: owner.email)
-        let page = try await ownerBrowser.post("/orgs/\(owner.organizationID!.uuidString)/invitations", ["note": "member"])
+        let page = try await ownerBrowser.postAndFollow("/orgs/\(owner.organizationID!.uuidString)/invitations", ["note": "member"])
         let link = try #require(invitationLink(in: page.body.string))
         let invitee = TestBrowser(app)
         try await invitee.get(link)

@@ -40,6 +40,21 @@ extension Request {
         return (try? JSONDecoder().decode([Flash].self, from: Data(raw.utf8))) ?? []
     }
 
+    private static let revealKey = "reveal"
+
+    /// Keeps a secret (a new invitation link or API token) for exactly one following page view,
+    /// so the form can redirect (no duplicate on reload) and still show the secret once.
+    func revealOnce(_ secret: String) {
+        session.data[Self.revealKey] = secret
+    }
+
+    /// The secret kept by `revealOnce`, removed as it is read.
+    func takeRevealedSecret() -> String? {
+        guard hasSession, let secret = session.data[Self.revealKey] else { return nil }
+        session.data[Self.revealKey] = nil
+        return secret
+    }
+
     /// The context for rendering a page; reading it consumes pending flash messages.
     func pageContext() -> PageContext {
         let flashes = pendingFlashes
@@ -75,6 +90,25 @@ enum Layout {
                     div("container") {
                         paragraph(context.t(L.footerNote))
                     }
+                }
+            }
+        }
+        return "<!DOCTYPE html>\n" + document.render()
+    }
+
+    /// A page for printing: no navigation or forms, the content only.
+    static func printPage(title: String, context: PageContext, @ComponentBuilder content: @escaping () -> Component) -> String {
+        let document = El("html", [("lang", context.locale.rawValue)]) {
+            El("head") {
+                El.void("meta", [("charset", "utf-8")])
+                El.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                El("title") { Text("\(title) | \(context.t(L.appName))") }
+                El.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path)])
+            }
+            El("body", [("class", "print-page")]) {
+                El("main", [("id", "main"), ("class", "container")]) {
+                    El("p", [("class", "print-brand")]) { Text(context.t(L.appName) + " — " + DateText.dateTime(Date(), context.locale)) }
+                    content()
                 }
             }
         }
@@ -134,12 +168,15 @@ enum Layout {
 
     static func navigation(for context: PageContext) -> [(label: LocalizedText, url: String)] {
         guard let principal = context.principal else {
-            return [(L.navHome, SiteURL.home.path), (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
+            return [(L.navHome, SiteURL.home.path), (L.navDiagnosis, SiteURL.selfDiagnosis.path),
+                    (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
         }
         var items: [(LocalizedText, String)] = [(L.navDashboard, SiteURL.dashboard.path)]
         switch principal.role {
         case .owner, .member:
             if let org = principal.organizationID {
+                items.append((L.navDiagnosis, SiteURL.diagnoses(organization: org).path))
+                items.append((L.navSecurityAction, SiteURL.securityAction(organization: org).path))
                 items.append((L.navMembers, SiteURL.members(organization: org).path))
                 if principal.isOwner { items.append((L.navTokens, SiteURL.tokens(organization: org).path)) }
                 items.append((L.navAudit, SiteURL.audit(organization: org).path))

@@ -52,8 +52,17 @@ struct AuthController: RouteCollection {
         }
         do {
             let user = try await req.accounts.signUp(profile: validProfile, owner: person, locale: req.locale, ip: req.clientIP)
+            let pending = req.pendingDiagnosis
             try await req.restartSession(for: user)
             req.flash(.success, L.signupDone)
+            // Answers given before signing up are saved, so nothing typed is lost.
+            if let pending, let principal = req.principal, let organization = principal.organization {
+                let diagnosis = try await DiagnosisService(db: req.db).save(
+                    pending, input: .init(respondentName: user.displayName, siteLabel: L.defaultSite(req.locale), diagnosedOn: CalendarDate.today()),
+                    in: organization, by: principal, ip: req.clientIP)
+                req.flash(.success, L.diagnosisKeptFromSignup)
+                return req.redirect(to: .diagnosis(organization: try organization.requireID(), diagnosis: try diagnosis.requireID()))
+            }
             return req.redirect(to: .dashboard)
         } catch let error as MamoriError {
             let state = FormState(values: form.redisplayed, error: error)
@@ -85,7 +94,9 @@ struct AuthController: RouteCollection {
         }
         switch try await req.accounts.logIn(email: email, password: password, ip: req.clientIP) {
         case .success(let user):
+            let pending = req.pendingDiagnosis
             try await req.restartSession(for: user)
+            req.pendingDiagnosis = pending
             req.locale = user.appLocale
             return req.redirect(to: next ?? SiteURL.dashboard.path, redirectType: .normal)
         case .wrongCredentials:

@@ -30,8 +30,10 @@ struct DashboardController: RouteCollection {
             .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date()).count()
         async let tokens = APIToken.query(on: db).filter(\.$organization.$id == orgID).filter(\.$revokedAt == nil).count()
         async let activity = AuditEntry.query(on: db).filter(\.$organizationID == orgID).sort(\.$createdAt, .descending).limit(5).all()
+        async let latest = DiagnosisService(db: db).latest(of: org)
+        async let readiness = SecurityActionService(db: db).readiness(of: org)
         return try await .init(organization: org, memberCount: members, openInvitationCount: invitations,
-                               activeTokenCount: tokens, recentActivity: activity)
+                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness)
     }
 
     static func officeModel(on db: any Database) async throws -> DashboardPage.OfficeModel {

@@ -10,6 +10,8 @@ enum DashboardPage {
         var openInvitationCount: Int
         var activeTokenCount: Int
         var recentActivity: [AuditEntry]
+        var latestDiagnosis: SelfDiagnosis?
+        var readiness: SecurityActionReadiness
     }
 
     struct OfficeModel {
@@ -31,6 +33,35 @@ enum DashboardPage {
             heading(1, t(L.dashboardWelcome(principal.user.displayName)))
             paragraph(org.name + " — " + t(L.roleName(principal.role)), class: "lead")
             div("cards") {
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "card-security")]) {
+                    heading(2, t(L.dashboardDiagnosisCard), id: "card-security")
+                    El("p", [("class", "stars")]) {
+                        Text(t(L.currentStars) + "：")
+                        El("strong") { Text(t(L.stars(model.readiness.declaredStars ?? 0))) }
+                    }
+                    if let latest = model.latestDiagnosis {
+                        paragraph(t(L.dashboardLatestScore(latest.total, latest.diagnosedOn)))
+                    } else {
+                        paragraph(t(L.dashboardNoDiagnosis))
+                    }
+                    if let next = model.readiness.nextStar {
+                        if model.readiness.missingForNextStar.isEmpty {
+                            paragraph(t(L.readyFor(next)))
+                        } else {
+                            El("p") { Text(t(L.readinessTitle) + "（" + t(L.stars(next)) + "）：") }
+                            El("ul") {
+                                for requirement in model.readiness.missingForNextStar {
+                                    El("li") { Text(t(L.requirement(requirement))) }
+                                }
+                            }
+                        }
+                    }
+                    div("actions") {
+                        link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
+                        link(t(L.historyTitle), to: SiteURL.diagnoses(organization: orgID).path, [("class", "button secondary")])
+                        link(t(L.seeSecurityAction), to: SiteURL.securityAction(organization: orgID).path, [("class", "button secondary")])
+                    }
+                }
                 El("section", [("class", "card"), ("aria-labelledby", "card-org")]) {
                     heading(2, t(L.dashboardOrganizationCard), id: "card-org")
                     OrganizationFacts(organization: org, context: context)

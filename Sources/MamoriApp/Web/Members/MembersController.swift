@@ -35,7 +35,8 @@ struct MembersController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         let (principal, organization) = try await Self.organization(req)
-        let model = try await Self.model(organization, principal: principal, on: req)
+        var model = try await Self.model(organization, principal: principal, on: req)
+        if principal.isOwner { model.newInvitationLink = req.takeRevealedSecret() }
         return Layout.response(MembersPage.render(model, context: req.pageContext()))
     }
 
@@ -44,14 +45,12 @@ struct MembersController: RouteCollection {
     @Sendable func invite(req: Request) async throws -> Response {
         let (principal, organization) = try await Self.ownedOrganization(req)
         let form = try req.content.decode(InviteForm.self)
-        var model = try await Self.model(organization, principal: principal, on: req)
         do {
             let (_, token) = try await req.memberships.invite(role: .member, to: organization, note: form.note, by: principal, ip: req.clientIP)
-            model = try await Self.model(organization, principal: principal, on: req)
-            model.newInvitationLink = req.application.settings.absoluteLink(SiteURL.invite(token: token).path)
-            // Shown directly (not after a redirect) so the secret never sits in the session.
-            return Layout.response(MembersPage.render(model, context: req.pageContext()), status: .created)
+            req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
+            return req.redirect(to: .members(organization: try organization.requireID()))
         } catch let error as MamoriError {
+            var model = try await Self.model(organization, principal: principal, on: req)
             model.inviteForm = FormState(values: ["note": form.note ?? ""], error: error)
             return Layout.response(MembersPage.render(model, context: req.pageContext()), status: error.status)
         }

@@ -87,6 +87,8 @@ struct CopyableSecret: Component {
             paragraph(notice)
             El("label", [("for", "secret-value")]) { Text(label) }
             El.void("input", [("id", "secret-value"), ("type", "text"), ("readonly", nil), ("value", value), ("class", "secret-value")])
+            // The whole value as text as well: on a phone the field shows only its beginning.
+            El("p", [("class", "secret-text")]) { El("code") { Text(value) } }
         }
     }
 }

@@ -39,7 +39,9 @@ struct OfficeController: RouteCollection {
     }
 
     @Sendable func experts(req: Request) async throws -> Response {
-        Layout.response(OfficeExpertsPage.render(try await expertsModel(req), context: req.pageContext()))
+        var model = try await expertsModel(req)
+        model.newInvitationLink = req.takeRevealedSecret()
+        return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()))
     }
 
     struct InviteForm: Content { var note: String? }
@@ -49,9 +51,8 @@ struct OfficeController: RouteCollection {
         let form = try req.content.decode(InviteForm.self)
         do {
             let (_, token) = try await req.memberships.invite(role: .expert, to: nil, note: form.note, by: principal, ip: req.clientIP)
-            var model = try await expertsModel(req)
-            model.newInvitationLink = req.application.settings.absoluteLink(SiteURL.invite(token: token).path)
-            return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()), status: .created)
+            req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
+            return req.redirect(to: .officeExperts)
         } catch let error as MamoriError {
             var model = try await expertsModel(req)
             model.form = FormState(values: ["note": form.note ?? ""], error: error)

@@ -15,7 +15,8 @@ struct TokensController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         let (_, organization) = try await MembersController.ownedOrganization(req)
-        let model = TokensPage.Model(organization: organization, tokens: try await service(req).tokens(of: organization))
+        let model = TokensPage.Model(organization: organization, tokens: try await service(req).tokens(of: organization),
+                                     newSecret: req.takeRevealedSecret())
         return Layout.response(TokensPage.render(model, context: req.pageContext()))
     }
 
@@ -26,8 +27,8 @@ struct TokensController: RouteCollection {
         let form = try req.content.decode(CreateForm.self)
         do {
             let (_, secret) = try await service(req).create(name: form.name, for: principal.user, actor: .principal(principal, ip: req.clientIP))
-            let model = TokensPage.Model(organization: organization, tokens: try await service(req).tokens(of: organization), newSecret: secret)
-            return Layout.response(TokensPage.render(model, context: req.pageContext()), status: .created)
+            req.revealOnce(secret)
+            return req.redirect(to: .tokens(organization: try organization.requireID()))
         } catch let error as MamoriError {
             let model = TokensPage.Model(organization: organization, tokens: try await service(req).tokens(of: organization),
                                          form: FormState(values: ["name": form.name ?? ""], error: error))

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// The basic-measure checklist, recorded declarations and readiness for the next star.
+struct SecurityActionService {
+    let db: any Database
+
+    func checkedMeasures(of organization: Organization) async throws -> Set<Int> {
+        Set(try await BasicMeasureCheck.query(on: db).filter(\.$organization.$id == organization.requireID()).all().map(\.measure))
+    }
+
+    /// Replaces the ticked measures with `measures` (each 1–5).
+    func setCheckedMeasures(_ measures: Set<Int>, of organization: Organization, by actor: Principal, ip: String?) async throws {
+        let orgID = try organization.requireID()
+        let valid = measures.filter { (1...5).contains($0) }
+        let before = try await checkedMeasures(of: organization)
+        guard before != valid else { return }
+        try await db.transaction { db in
+            try await BasicMeasureCheck.query(on: db).filter(\.$organization.$id == orgID).filter(\.$measure !~ Array(valid)).delete()
+            for measure in valid.subtracting(before).sorted() {
+                try await BasicMeasureCheck(organizationID: orgID, measure: measure, checkedByID: actor.userID).create(on: db)
+            }
+            try await AuditLog.record(.basicMeasuresChanged, by: .principal(actor, ip: ip), organizationID: orgID, target: ("organization", orgID),
+                                      summary: "\(before.sorted()) → \(valid.sorted())", on: db)
+        }
+    }
+
+    func declarations(of organization: Organization) async throws -> [SecurityActionDeclaration] {
+        try await SecurityActionDeclaration.query(on: db)
+            .filter(\.$organization.$id == organization.requireID())
+            .sort(\.$declaredOn, .descending).sort(\.$createdAt, .descending)
+            .limit(100)
+            .all()
+    }
+
+    struct DeclarationInput {
+        var stars: String?
+        var declarationID: String?
+        var declaredOn: String?
+    }
+
+    func record(_ input: DeclarationInput, for organization: Organization, by actor: Principal, ip: String?) async throws -> SecurityActionDeclaration {
+        var problems = FieldProblems()
+        let stars = Int(input.stars ?? "")
+        if (input.stars ?? "").isEmpty { problems.add("stars", .required) }
+        else if stars != 1 && stars != 2 { problems.add("stars", .unknownChoice) }
+        let identifier = (input.declarationID ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if identifier.isEmpty { problems.add("declarationID", .required) }
+        else if identifier.count > 64 { problems.add("declarationID", .tooLong(maximum: 64)) }
+        let date = (input.declaredOn ?? "").trimmingCharacters(in: .whitespaces)
+        if date.isEmpty { problems.add("declaredOn", .required) }
+        else if !CalendarDate.isValid(date) { problems.add("declaredOn", .invalidDate) }
+        else if date > CalendarDate.today() { problems.add("declaredOn", .inFuture) }
+        guard problems.isEmpty, let stars else { throw MamoriError.invalid(problems) }
+        let declaration = SecurityActionDeclaration(organizationID: try organization.requireID(), stars: stars, declarationID: identifier,
+                                                    declaredOn: date, createdByID: actor.userID)
+        try await declaration.create(on: db)
+        try await AuditLog.record(.declarationRecorded, by: .principal(actor, ip: ip), organizationID: organization.id,
+                                  target: ("security_action_declaration", declaration.id), summary: "\(stars)★ \(identifier) \(date)", on: db)
+        return declaration
+    }
+
+    /// Readiness from real data. The basic policy comes with its own feature; until it exists
+    /// no organization can have a published policy, so that requirement is honestly unmet.
+    func readiness(of organization: Organization) async throws -> SecurityActionReadiness {
+        let orgID = try organization.requireID()
+        let measures = try await checkedMeasures(of: organization)
+        let hasDiagnosis = try await SelfDiagnosis.query(on: db).filter(\.$organization.$id == orgID).first() != nil
+        let latestDeclaration = try await declarations(of: organization).map(\.stars).max()
+        return SecurityActionReadiness(checkedMeasures: measures, hasSelfDiagnosis: hasDiagnosis, policyPublished: false,
+                                       declaredStars: latestDeclaration)
+    }
+}

@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// An organization's saved self-diagnoses: save, history, detail, print, CSV, compare, combined.
+struct DiagnosisController: RouteCollection {
+    static let perPage = 20
+
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.post(SiteURL.diagnoses(organization: id).route, use: save)
+        routes.get(SiteURL.diagnoses(organization: id).route, use: history)
+        routes.get(SiteURL.diagnosesCSV(organization: id).route, use: historyCSV)
+        routes.get(SiteURL.diagnosesCompare(organization: id).route, use: compare)
+        routes.get(SiteURL.diagnosesCombined(organization: id).route, use: combined)
+        routes.get(SiteURL.diagnosis(organization: id, diagnosis: id).route, use: detail)
+        routes.get(SiteURL.diagnosisPrint(organization: id, diagnosis: id).route, use: printable)
+        routes.get(SiteURL.diagnosisCSV(organization: id, diagnosis: id).route, use: diagnosisCSV)
+    }
+
+    private func service(_ req: Request) -> DiagnosisService { DiagnosisService(db: req.db) }
+
+    struct SaveForm: Content {
+        var respondentName: String?
+        var siteLabel: String?
+        var diagnosedOn: String?
+    }
+
+    /// Saves the answers of the public form kept in the session.
+    @Sendable func save(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        guard let answers = req.pendingDiagnosis else {
+            return Layout.response(MessagePage.render(title: L.resultTitle, message: L.resultExpired, context: req.pageContext()), status: .conflict)
+        }
+        let form = try req.content.decode(SaveForm.self)
+        do {
+            let diagnosis = try await service(req).save(answers, input: .init(respondentName: form.respondentName, siteLabel: form.siteLabel,
+                                                                              diagnosedOn: form.diagnosedOn),
+                                                        in: organization, by: principal, ip: req.clientIP)
+            req.pendingDiagnosis = nil
+            req.flash(.success, L.diagnosisSaved)
+            return req.redirect(to: .diagnosis(organization: try organization.requireID(), diagnosis: try diagnosis.requireID()))
+        } catch let error as MamoriError {
+            let state = FormState(values: ["respondentName": form.respondentName ?? "", "siteLabel": form.siteLabel ?? "", "diagnosedOn": form.diagnosedOn ?? ""], error: error)
+            return Layout.response(DiagnosisResultPage.render(result: DiagnosisResult(answers), saveForm: state, context: req.pageContext(), printable: false),
+                                   status: error.status)
+        }
+    }
+
+    @Sendable func history(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let page = try await service(req).page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
+        let trend = try await service(req).trend(of: organization)
+        return Layout.response(DiagnosisHistoryPage.render(.init(organization: organization, page: page, trend: trend), context: req.pageContext()))
+    }
+
+    private func loaded(_ req: Request) async throws -> (Organization, SelfDiagnosis, DiagnosisResult) {
+        let (_, organization) = try await MembersController.organization(req)
+        let diagnosis = try await service(req).find(req.uuidParameter("diagnosisID"), in: organization)
+        guard let answers = diagnosis.answers else { throw MamoriError.notFound() }
+        return (organization, diagnosis, DiagnosisResult(answers))
+    }
+
+    @Sendable func detail(req: Request) async throws -> Response {
+        let (organization, diagnosis, result) = try await loaded(req)
+        return Layout.response(DiagnosisDetailPage.render(diagnosis, result: result, organizationID: try organization.requireID(), context: req.pageContext(), printable: false))
+    }
+
+    @Sendable func printable(req: Request) async throws -> Response {
+        let (organization, diagnosis, result) = try await loaded(req)
+        return Layout.response(DiagnosisDetailPage.render(diagnosis, result: result, organizationID: try organization.requireID(), context: req.pageContext(), printable: true))
+    }
+
+    @Sendable func diagnosisCSV(req: Request) async throws -> Response {
+        let (_, diagnosis, result) = try await loaded(req)
+        let content = DiagnosisContent.bundled
+        let locale = req.locale
+        let t: (LocalizedText) -> String = { $0(locale) }
+        let rows = DiagnosisAnswers.itemNumbers.map { number -> [String] in
+            let item = content.item(number)
+            let answer = result.answers[number]
+            return [String(number), t(content.part(item.part).name), t(item.topic), t(item.question), answer.rawValue, t(content.answer(answer).label), String(answer.points)]
+        }
+        let header = [t(L.item), t(L.part), "topic", "question", "answer", t(L.yourAnswer), "points"]
+        let summary = [["", "", t(L.resultTotal), "", "", t(content.band(result.band).title), String(result.total)]]
+        return CSV.response(CSV.document(header: header, rows: rows + summary), filename: "self-diagnosis-\(diagnosis.diagnosedOn).csv")
+    }
+
+    @Sendable func historyCSV(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let all = try await SelfDiagnosis.query(on: req.db).filter(\.$organization.$id == organization.requireID())
+            .sort(\.$diagnosedOn).sort(\.$createdAt).limit(10_000).all()
+        let header = ["date", "site", "respondent", "total", "band", "basic", "employees", "organization"]
+            + DiagnosisAnswers.itemNumbers.map { "item\($0)" }
+        let rows = all.map { diagnosis -> [String] in
+            let answers = diagnosis.answers
+            return [diagnosis.diagnosedOn, diagnosis.siteLabel, diagnosis.respondentName, String(diagnosis.total), diagnosis.band,
+                    String(diagnosis.basicScore), String(diagnosis.employeesScore), String(diagnosis.organizationScore)]
+                + DiagnosisAnswers.itemNumbers.map { answers?[$0].rawValue ?? "" }
+        }
+        return CSV.response(CSV.document(header: header, rows: rows), filename: "self-diagnosis-history.csv")
+    }
+
+    @Sendable func compare(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let before = try await service(req).find(req.query[String.self, at: "before"].flatMap(UUID.init(uuidString:)), in: organization)
+        let after = try await service(req).find(req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)), in: organization)
+        guard let beforeAnswers = before.answers, let afterAnswers = after.answers else { throw MamoriError.notFound() }
+        return Layout.response(DiagnosisComparePage.render(before: before, after: after,
+                                                           comparison: DiagnosisComparison(before: beforeAnswers, after: afterAnswers),
+                                                           organizationID: try organization.requireID(), context: req.pageContext()))
+    }
+
+    @Sendable func combined(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        guard let combined = try await service(req).combined(of: organization) else {
+            return req.redirect(to: .diagnoses(organization: try organization.requireID()))
+        }
+        return Layout.response(DiagnosisCombinedPage.render(answers: combined.answers, sites: combined.sites,
+                                                            organizationID: try organization.requireID(), context: req.pageContext()))
+    }
+}

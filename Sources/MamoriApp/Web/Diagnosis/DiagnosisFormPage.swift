@@ -1,0 +1,77 @@
+import MamoriCore
+import Plot
+
+/// The 25 questions, one card each, with the four answers as large touch targets. A CSS
+/// counter shows how many are answered (no JavaScript needed).
+enum DiagnosisFormPage {
+    static func render(answers: [Int: DiagnosisAnswer], missing: Set<Int>, context: PageContext) -> String {
+        let t = context.t
+        let content = DiagnosisContent.bundled
+        return Layout.page(title: t(L.diagnosisTitle), context: context) {
+            heading(1, t(L.diagnosisTitle))
+            paragraph(t(L.diagnosisLead), class: "lead")
+            paragraph(t(L.diagnosisWhoAnswers), class: "hint")
+            if !missing.isEmpty {
+                El("div", [("class", "error-summary"), ("role", "alert")]) {
+                    paragraph(t(L.diagnosisUnanswered(missing.count)))
+                    El("ul") {
+                        for number in missing.sorted() {
+                            El("li") { El("a", [("href", "#item-\(number)")]) { Text("\(number). " + t(content.item(number).topic)) } }
+                        }
+                    }
+                }
+            }
+            El("form", [("method", "post"), ("action", SiteURL.selfDiagnosis.path), ("class", "diagnosis-form")]) {
+                csrfField(context)
+                for part in content.parts {
+                    El("section", [("class", "diagnosis-part"), ("aria-labelledby", "part-\(part.key.rawValue)")]) {
+                        El("h2", [("id", "part-\(part.key.rawValue)")]) {
+                            Text(t(part.name) + " ")
+                            El("span", [("class", "muted")]) { Text("（\(part.key.items.lowerBound)〜\(part.key.items.upperBound)）") }
+                        }
+                        for number in part.key.items {
+                            question(content.item(number), selected: answers[number], missing: missing.contains(number), content: content, context: context)
+                        }
+                    }
+                }
+                div("diagnosis-footer") {
+                    El("p", [("class", "progress")]) {
+                        Text(t(L.diagnosisProgress) + " ")
+                        El("span", [("class", "progress-count")]) { Text("") }
+                        Text(" / 25")
+                    }
+                    FormField.submit(t(L.diagnosisSubmit))
+                }
+            }
+            paragraph(t(L.diagnosisSource(content.source.ja, asOf: content.asOf)), class: "hint source")
+        }
+    }
+
+    private static func question(_ item: DiagnosisContent.Item, selected: DiagnosisAnswer?, missing: Bool,
+                                 content: DiagnosisContent, context: PageContext) -> Component {
+        let t = context.t
+        return El("fieldset", [("class", "question" + (missing ? " question-missing" : "")), ("id", "item-\(item.number)")]
+                  + (missing ? [("aria-describedby", "item-\(item.number)-error")] : [])) {
+            El("legend") {
+                El("span", [("class", "question-number")]) { Text("\(item.number)") }
+                Text(t(item.question))
+            }
+            El("details", [("class", "why")]) {
+                El("summary") { Text(t(L.diagnosisMoreInfo)) }
+                paragraph(t(item.explanation))
+            }
+            div("choices") {
+                for answer in content.answers {
+                    El("label", [("class", "choice choice-\(answer.key.rawValue)")]) {
+                        El.void("input", [("type", "radio"), ("name", "a\(item.number)"), ("value", answer.key.rawValue)]
+                                + (selected == answer.key ? [("checked", nil)] : []))
+                        El("span") { Text(t(answer.label)) }
+                    }
+                }
+            }
+            if missing {
+                El("p", [("class", "error"), ("id", "item-\(item.number)-error")]) { Text(t(L.diagnosisItemUnanswered)) }
+            }
+        }
+    }
+}

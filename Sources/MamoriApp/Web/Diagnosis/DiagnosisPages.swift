@@ -1,0 +1,185 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+
+enum DiagnosisHistoryPage {
+    struct Model {
+        var organization: Organization
+        var page: Page<SelfDiagnosis>
+        var trend: [SelfDiagnosis]
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let content = DiagnosisContent.bundled
+        let orgID = model.organization.id!
+        return Layout.page(title: t(L.historyTitle), context: context) {
+            heading(1, t(L.historyTitle))
+            div("actions") {
+                link(t(L.newDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
+                if !model.page.items.isEmpty {
+                    link(t(L.combinedLink), to: SiteURL.diagnosesCombined(organization: orgID).path, [("class", "button secondary")])
+                    link(t(L.historyCSV), to: SiteURL.diagnosesCSV(organization: orgID).path, [("class", "button secondary")])
+                }
+            }
+            if model.page.items.isEmpty {
+                paragraph(t(L.historyEmpty), class: "muted")
+            } else {
+                El("section", [("aria-labelledby", "trend")]) {
+                    heading(2, t(L.trendTitle), id: "trend")
+                    let sites = Array(Set(model.trend.map(\.siteLabel))).sorted()
+                    Chart.trend(model.trend.map { diagnosis in
+                        Chart.Point(label: diagnosis.diagnosedOn, value: Double(diagnosis.total), series: sites.firstIndex(of: diagnosis.siteLabel) ?? 0)
+                    }, seriesNames: sites, minValue: -25, maxValue: 100, guides: [0, 50, 70, 100],
+                       title: t(L.trendTitle),
+                       description: model.trend.map { "\($0.diagnosedOn) \($0.siteLabel): \($0.total)" }.joined(separator: ", "),
+                       id: "trend-chart")
+                    if sites.count > 1 {
+                        El("ul", [("class", "legend")]) {
+                            for (index, site) in sites.enumerated() {
+                                El("li", [("class", "series-\(index % 5)")]) { Text(site) }
+                            }
+                        }
+                    }
+                }
+                div("table-scroll") {
+                    El("table") {
+                        El("thead") {
+                            El("tr") {
+                                for header in [L.date, L.siteLabel, L.respondentName, L.resultTotal, L.band, L.actions] {
+                                    El("th", [("scope", "col")]) { Text(t(header)) }
+                                }
+                            }
+                        }
+                        El("tbody") {
+                            for diagnosis in model.page.items {
+                                El("tr") {
+                                    El("td") { Text(diagnosis.diagnosedOn) }
+                                    El("td") { Text(diagnosis.siteLabel) }
+                                    El("td") { Text(diagnosis.respondentName) }
+                                    El("td", [("class", "number")]) { Text(String(diagnosis.total)) }
+                                    El("td") { Text(DiagnosisBand(rawValue: diagnosis.band).map { t(content.band($0).title) } ?? diagnosis.band) }
+                                    El("td") { link(t(L.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id!).path) }
+                                }
+                            }
+                        }
+                    }
+                }
+                pagination(model.page, context: context) { SiteURL.diagnoses(organization: orgID, page: $0).path }
+                compareForm(model, context: context)
+            }
+        }
+    }
+
+    private static func compareForm(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let orgID = model.organization.id!
+        let choices = model.trend.reversed().map { ($0.id!.uuidString, "\($0.diagnosedOn) \($0.siteLabel) (\($0.total))") }
+        return El("section", [("class", "card card-wide"), ("aria-labelledby", "compare")]) {
+            heading(2, t(L.compareTitle), id: "compare")
+            if choices.count < 2 {
+                paragraph(t(L.compareNeedsTwo), class: "muted")
+            } else {
+                El("form", [("method", "get"), ("action", SiteURL.diagnosesCompare(organization: orgID).path), ("class", "filters")]) {
+                    FormField.select("before", label: t(L.compareBefore), choices: choices,
+                                     state: FormState(values: ["before": choices[1].0]), context: context)
+                    FormField.select("after", label: t(L.compareAfter), choices: choices,
+                                     state: FormState(values: ["after": choices[0].0]), context: context)
+                    FormField.submit(t(L.compareSubmit), secondary: true)
+                }
+            }
+        }
+    }
+}
+
+enum DiagnosisDetailPage {
+    static func render(_ diagnosis: SelfDiagnosis, result: DiagnosisResult, organizationID: UUID, context: PageContext, printable: Bool) -> String {
+        let t = context.t
+        let title = "\(t(L.resultTitle)) — \(diagnosis.siteLabel) \(diagnosis.diagnosedOn)"
+        let body: () -> Component = {
+            ComponentGroup {
+                heading(1, title)
+                El("dl", [("class", "facts")]) {
+                    El("dt") { Text(t(L.siteLabel)) }
+                    El("dd") { Text(diagnosis.siteLabel) }
+                    El("dt") { Text(t(L.respondentName)) }
+                    El("dd") { Text(diagnosis.respondentName) }
+                    El("dt") { Text(t(L.diagnosedOn)) }
+                    El("dd") { Text(diagnosis.diagnosedOn) }
+                }
+                if !printable {
+                    div("actions no-print") {
+                        link(t(L.printView), to: SiteURL.diagnosisPrint(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
+                        link(t(L.downloadCSV), to: SiteURL.diagnosisCSV(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
+                        link(t(L.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path, [("class", "button secondary")])
+                    }
+                }
+                DiagnosisResultView(result: result, context: context, showAllAnswers: true)
+            }
+        }
+        return printable ? Layout.printPage(title: title, context: context, content: body) : Layout.page(title: title, context: context, content: body)
+    }
+}
+
+enum DiagnosisComparePage {
+    static func render(before: SelfDiagnosis, after: SelfDiagnosis, comparison: DiagnosisComparison, organizationID: UUID, context: PageContext) -> String {
+        let t = context.t
+        let content = DiagnosisContent.bundled
+        func changes(_ list: [DiagnosisComparison.Change], title: LocalizedText, id: String) -> Component {
+            El("section", [("aria-labelledby", id)]) {
+                heading(2, "\(t(title))（\(list.count)）", id: id)
+                if list.isEmpty {
+                    paragraph(t(L.compareNone), class: "muted")
+                } else {
+                    div("table-scroll") {
+                        El("table", [("class", "compact")]) {
+                            El("thead") {
+                                El("tr") {
+                                    El("th", [("scope", "col")]) { Text(t(L.item)) }
+                                    El("th", [("scope", "col")]) { Text(t(L.compareBefore)) }
+                                    El("th", [("scope", "col")]) { Text(t(L.compareAfter)) }
+                                }
+                            }
+                            El("tbody") {
+                                for change in list {
+                                    El("tr") {
+                                        El("td") { Text("\(change.item). " + t(content.item(change.item).topic)) }
+                                        El("td") { Text(t(content.answer(change.before).label)) }
+                                        El("td") { El("strong") { Text(t(content.answer(change.after).label)) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Layout.page(title: t(L.compareTitle), context: context) {
+            heading(1, t(L.compareTitle))
+            paragraph("\(t(L.compareBefore)): \(before.diagnosedOn) \(before.siteLabel) (\(before.total)) → \(t(L.compareAfter)): \(after.diagnosedOn) \(after.siteLabel) (\(after.total))", class: "lead")
+            paragraph(t(L.compareTotalChange(comparison.totalChange)))
+            changes(comparison.improved, title: L.compareImproved, id: "improved")
+            changes(comparison.worse, title: L.compareWorse, id: "worse")
+            paragraph(t(L.compareUnchanged(comparison.unchanged.count)), class: "muted")
+            link(t(L.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path)
+        }
+    }
+}
+
+enum DiagnosisCombinedPage {
+    static func render(answers: DiagnosisAnswers, sites: [SelfDiagnosis], organizationID: UUID, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.combinedTitle), context: context) {
+            heading(1, t(L.combinedTitle))
+            El("p", [("class", "notice")]) { Text(t(L.combinedRule)) }
+            heading(2, t(L.combinedSites))
+            El("ul") {
+                for site in sites {
+                    El("li") { link("\(site.siteLabel) — \(site.diagnosedOn) (\(site.total))", to: SiteURL.diagnosis(organization: organizationID, diagnosis: site.id!).path) }
+                }
+            }
+            DiagnosisResultView(result: DiagnosisResult(answers), context: context, showAllAnswers: true)
+        }
+    }
+}

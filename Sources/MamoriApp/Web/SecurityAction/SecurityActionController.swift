@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+struct SecurityActionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.get(SiteURL.securityAction(organization: id).route, use: show)
+        routes.post(SiteURL.securityActionMeasures(organization: id).route, use: saveMeasures)
+        routes.post(SiteURL.securityActionDeclarations(organization: id).route, use: recordDeclaration)
+    }
+
+    static func model(_ organization: Organization, on db: any Database) async throws -> SecurityActionPage.Model {
+        let service = SecurityActionService(db: db)
+        return .init(organization: organization,
+                     readiness: try await service.readiness(of: organization),
+                     declarations: try await service.declarations(of: organization),
+                     diagnosisAnswers: try await DiagnosisService(db: db).combined(of: organization)?.answers)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        return Layout.response(SecurityActionPage.render(try await Self.model(organization, on: req.db), context: req.pageContext()))
+    }
+
+    @Sendable func saveMeasures(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let checked = Set((1...5).filter { fields["measure\($0)"] == "on" })
+        try await SecurityActionService(db: req.db).setCheckedMeasures(checked, of: organization, by: principal, ip: req.clientIP)
+        req.flash(.success, L.basicMeasuresSaved)
+        return req.redirect(to: .securityAction(organization: try organization.requireID()))
+    }
+
+    struct DeclarationForm: Content {
+        var stars: String?
+        var declarationID: String?
+        var declaredOn: String?
+    }
+
+    @Sendable func recordDeclaration(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let form = try req.content.decode(DeclarationForm.self)
+        do {
+            _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: form.declaredOn),
+                                                                    for: organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.declarationRecorded)
+            return req.redirect(to: .securityAction(organization: try organization.requireID()))
+        } catch let error as MamoriError {
+            var model = try await Self.model(organization, on: req.db)
+            model.declarationForm = FormState(values: ["stars": form.stars ?? "", "declarationID": form.declarationID ?? "", "declaredOn": form.declaredOn ?? ""], error: error)
+            return Layout.response(SecurityActionPage.render(model, context: req.pageContext()), status: error.status)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import MamoriCore
+import Plot
+
+enum SecurityActionPage {
+    struct Model {
+        var organization: Organization
+        var readiness: SecurityActionReadiness
+        var declarations: [SecurityActionDeclaration]
+        /// Answers of items 1–5 in the combined view, if any diagnosis exists.
+        var diagnosisAnswers: DiagnosisAnswers?
+        var declarationForm: FormState = .empty
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let content = DiagnosisContent.bundled
+        let orgID = model.organization.id!
+        let readiness = model.readiness
+        return Layout.page(title: t(L.securityActionTitle), context: context) {
+            heading(1, t(L.securityActionTitle))
+            paragraph(t(L.securityActionLead), class: "lead")
+            El("p", [("class", "stars")]) {
+                Text(t(L.currentStars) + "：")
+                El("strong") { Text(t(L.stars(readiness.declaredStars ?? 0))) }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "readiness")]) {
+                heading(2, t(L.readinessTitle), id: "readiness")
+                if let next = readiness.nextStar {
+                    if readiness.missingForNextStar.isEmpty {
+                        El("p", [("class", "ready")]) { Text(t(L.readyFor(next))) }
+                    }
+                    El("ul", [("class", "checklist")]) {
+                        for requirement in next == 1 ? [SecurityActionReadiness.Requirement.basicMeasures] : [.selfDiagnosis, .policyPublished] {
+                            let met = readiness.met.contains(requirement)
+                            El("li", [("class", met ? "met" : "unmet")]) {
+                                El("span", [("class", "status-tag")]) { Text(t(met ? L.requirementMet : L.requirementNotYet)) }
+                                Text(" " + t(L.requirement(requirement)))
+                                if requirement == .policyPublished && !met {
+                                    paragraph(t(L.policyNotAvailableYet), class: "hint")
+                                }
+                                if requirement == .selfDiagnosis && !met {
+                                    El("p") { link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path) }
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    paragraph(t(L.allStarsDeclared))
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "measures")]) {
+                heading(2, t(L.basicMeasuresTitle), id: "measures")
+                paragraph(t(L.basicMeasuresLead), class: "hint")
+                El("form", [("method", "post"), ("action", SiteURL.securityActionMeasures(organization: orgID).path)]) {
+                    csrfField(context)
+                    El("ul", [("class", "measures")]) {
+                        for measure in content.basicMeasures {
+                            El("li") {
+                                El("label", [("class", "measure")]) {
+                                    El.void("input", [("type", "checkbox"), ("name", "measure\(measure.number)"), ("value", "on")]
+                                            + (readiness.checkedMeasures.contains(measure.number) ? [("checked", nil)] : []))
+                                    El("span") {
+                                        El("strong") { Text("\(measure.number). " + t(measure.title)) }
+                                        El("span", [("class", "hint")]) { Text(" " + t(measure.description)) }
+                                    }
+                                }
+                                El("p", [("class", "hint")]) {
+                                    Text(t(L.diagnosisSays) + "：")
+                                    Text(model.diagnosisAnswers.map { t(content.answer($0[measure.diagnosisItem]).label) } ?? t(L.notDiagnosedYet))
+                                }
+                            }
+                        }
+                    }
+                    FormField.submit(t(L.basicMeasuresSave))
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "declarations")]) {
+                heading(2, t(L.declarationsTitle), id: "declarations")
+                paragraph(t(L.declarationsLead), class: "hint")
+                FormField.errorSummary(model.declarationForm, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.securityActionDeclarations(organization: orgID).path)]) {
+                    csrfField(context)
+                    FormField.select("stars", label: t(L.declarationStars), choices: [("1", t(L.stars(1))), ("2", t(L.stars(2)))],
+                                     state: model.declarationForm, context: context)
+                    FormField.input("declarationID", label: t(L.declarationID), state: model.declarationForm, context: context,
+                                    options: .init(required: true, maxLength: 64))
+                    FormField.input("declaredOn", label: t(L.declaredOn), state: model.declarationForm, context: context,
+                                    options: .init(type: "date", required: true))
+                    FormField.submit(t(L.declarationRecord))
+                }
+                if model.declarations.isEmpty {
+                    paragraph(t(L.noDeclarations), class: "muted")
+                } else {
+                    div("table-scroll") {
+                        El("table", [("class", "compact")]) {
+                            El("thead") {
+                                El("tr") {
+                                    for header in [L.declaredOn, L.declarationStars, L.declarationID] {
+                                        El("th", [("scope", "col")]) { Text(t(header)) }
+                                    }
+                                }
+                            }
+                            El("tbody") {
+                                for declaration in model.declarations {
+                                    El("tr") {
+                                        El("td") { Text(declaration.declaredOn) }
+                                        El("td") { Text(t(L.stars(declaration.stars))) }
+                                        El("td") { Text(declaration.declarationID) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

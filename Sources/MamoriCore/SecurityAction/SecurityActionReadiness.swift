@@ -1,0 +1,58 @@
+import Foundation
+
+/// SECURITY ACTION is a self-declaration (REFERENCE §4): one star commits to the five basic
+/// measures; two stars also need a self-diagnosis and a basic policy that is approved and
+/// published. This derives what an organization has and what it still needs.
+public struct SecurityActionReadiness: Sendable, Equatable {
+    public enum Requirement: String, Sendable, CaseIterable, Equatable {
+        case basicMeasures = "basic_measures"
+        case selfDiagnosis = "self_diagnosis"
+        case policyPublished = "policy_published"
+    }
+
+    /// Which of the five basic measures (1–5) the organization has ticked.
+    public let checkedMeasures: Set<Int>
+    public let hasSelfDiagnosis: Bool
+    /// The basic policy is approved and published at a URL.
+    public let policyPublished: Bool
+    /// The stars of the latest recorded declaration, if any.
+    public let declaredStars: Int?
+
+    public init(checkedMeasures: Set<Int>, hasSelfDiagnosis: Bool, policyPublished: Bool, declaredStars: Int?) {
+        self.checkedMeasures = checkedMeasures
+        self.hasSelfDiagnosis = hasSelfDiagnosis
+        self.policyPublished = policyPublished
+        self.declaredStars = declaredStars
+    }
+
+    public var met: Set<Requirement> {
+        var met: Set<Requirement> = []
+        if checkedMeasures.isSuperset(of: 1...5) { met.insert(.basicMeasures) }
+        if hasSelfDiagnosis { met.insert(.selfDiagnosis) }
+        if policyPublished { met.insert(.policyPublished) }
+        return met
+    }
+
+    public var oneStarReady: Bool { met.contains(.basicMeasures) }
+    /// Two stars rest on the diagnosis and the published policy (the basic measures are part
+    /// of the diagnosis's first part).
+    public var twoStarsReady: Bool { met.isSuperset(of: [.selfDiagnosis, .policyPublished]) }
+
+    /// The star the organization could declare next (nil when two stars are declared).
+    public var nextStar: Int? {
+        switch declaredStars ?? 0 {
+        case 0: 1
+        case 1: 2
+        default: nil
+        }
+    }
+
+    /// What is still missing for `nextStar`, in the order to do it.
+    public var missingForNextStar: [Requirement] {
+        switch nextStar {
+        case 1: [Requirement.basicMeasures].filter { !met.contains($0) }
+        case 2: [Requirement.selfDiagnosis, .policyPublished].filter { !met.contains($0) }
+        default: []
+        }
+    }
+}
