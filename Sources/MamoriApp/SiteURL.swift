@@ -134,7 +134,7 @@ enum SiteURL: Sendable {
         }
     }
 
-    /// Route patterns use placeholder values; only the shape matters.
+    /// Route patterns are built from a sample value; only the shape matters.
     static let anyID = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
 }
 

@@ -19,7 +19,7 @@ struct DiagnosisWebTests {
             let form = try await visitor.get("/self-diagnosis")
             #expect(form.status == .ok)
             #expect(form.body.string.components(separatedBy: #"type="radio""#).count - 1 == 100)
-            let result = try await visitor.follow(try await visitor.post("/self-diagnosis", diagnosisForm(.implemented, [3: .partly, 20: .notImplemented])))
+            let result = try await visitor.follow(try await visitor.post("/self-diagnosis", diagnosisForm(.implemented, [3: .partly, 20: .notInPlace])))
             let html = result.body.string
             #expect(html.contains("<strong>94</strong>"))
             #expect(html.contains("<svg"))
@@ -126,15 +126,15 @@ struct DiagnosisWebTests {
     func combinedView() async throws {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
-            _ = try await saveDiagnosis(app, for: owner, site: "本社", date: "2026-01-10", answers: .notImplemented)   // older, replaced
+            _ = try await saveDiagnosis(app, for: owner, site: "本社", date: "2026-01-10", answers: .notInPlace)   // older, replaced
             _ = try await saveDiagnosis(app, for: owner, site: "本社", date: "2026-04-01", answers: .implemented, overrides: [2: .partly])
-            _ = try await saveDiagnosis(app, for: owner, site: "工場", date: "2026-03-15", answers: .implemented, overrides: [2: .dontKnow, 9: .notImplemented])
+            _ = try await saveDiagnosis(app, for: owner, site: "工場", date: "2026-03-15", answers: .implemented, overrides: [2: .dontKnow, 9: .notInPlace])
             let organization = try #require(try await Organization.find(owner.organizationID, on: app.db))
             let combined = try #require(try await DiagnosisService(db: app.db).combined(of: organization))
             #expect(combined.sites.map(\.siteLabel) == ["工場", "本社"])
             #expect(combined.answers[1] == .implemented)
             #expect(combined.answers[2] == .dontKnow)
-            #expect(combined.answers[9] == .notImplemented)
+            #expect(combined.answers[9] == .notInPlace)
             let gaps = try await DiagnosisService(db: app.db).prioritizedGaps(of: organization)
             #expect(gaps.map(\.item) == [2, 9])
 

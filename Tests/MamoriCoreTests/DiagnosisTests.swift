@@ -15,7 +15,7 @@ func answers(first count: Int, _ answer: DiagnosisAnswer) -> DiagnosisAnswers {
 @Suite("Self-diagnosis scoring")
 struct DiagnosisScoringTests {
     @Test("points per answer", arguments: [
-        (DiagnosisAnswer.implemented, 4), (.partly, 2), (.notImplemented, 0), (.dontKnow, -1),
+        (DiagnosisAnswer.implemented, 4), (.partly, 2), (.notInPlace, 0), (.dontKnow, -1),
     ])
     func points(answer: DiagnosisAnswer, points: Int) {
         #expect(answer.points == points)
@@ -32,17 +32,17 @@ struct DiagnosisScoringTests {
 
     /// Answers with the given numbers of "not implemented" (−4 each from 100), "don't know" (−5)
     /// and "partly" (−2), the rest implemented.
-    static func mix(notImplemented: Int = 0, dontKnow: Int = 0, partly: Int = 0) -> DiagnosisAnswers {
-        let sequence = Array(repeating: DiagnosisAnswer.notImplemented, count: notImplemented)
+    static func mix(notInPlace: Int = 0, dontKnow: Int = 0, partly: Int = 0) -> DiagnosisAnswers {
+        let sequence = Array(repeating: DiagnosisAnswer.notInPlace, count: notInPlace)
             + Array(repeating: .dontKnow, count: dontKnow) + Array(repeating: .partly, count: partly)
         return answers(.implemented, Dictionary(uniqueKeysWithValues: sequence.enumerated().map { ($0.offset + 1, $0.element) }))
     }
 
     @Test("band boundaries: 49/50, 69/70, 98/100", arguments: [
-        (mix(notImplemented: 11, dontKnow: 1, partly: 1), 49, DiagnosisBand.atRisk),      // 100 − 44 − 5 − 2
-        (mix(notImplemented: 12, partly: 1), 50, .gapsStandOut),                           // 100 − 48 − 2
-        (mix(notImplemented: 4, dontKnow: 3), 69, .gapsStandOut),                          // 100 − 16 − 15
-        (mix(notImplemented: 7, partly: 1), 70, .mostlyDone),                              // 100 − 28 − 2
+        (mix(notInPlace: 11, dontKnow: 1, partly: 1), 49, DiagnosisBand.atRisk),      // 100 − 44 − 5 − 2
+        (mix(notInPlace: 12, partly: 1), 50, .gapsStandOut),                           // 100 − 48 − 2
+        (mix(notInPlace: 4, dontKnow: 3), 69, .gapsStandOut),                          // 100 − 16 − 15
+        (mix(notInPlace: 7, partly: 1), 70, .mostlyDone),                              // 100 − 28 − 2
         (mix(partly: 1), 98, .mostlyDone),
         (mix(dontKnow: 1), 95, .mostlyDone),
         (mix(), 100, .entryLevelReached),
@@ -68,7 +68,7 @@ struct DiagnosisScoringTests {
 
     @Test("parts are scored separately with their maximums 20, 52 and 28")
     func parts() {
-        let result = DiagnosisResult(answers(.implemented, [6: .partly, 19: .notImplemented, 20: .dontKnow]))
+        let result = DiagnosisResult(answers(.implemented, [6: .partly, 19: .notInPlace, 20: .dontKnow]))
         #expect(result.score(of: .basic).score == 20 && result.score(of: .basic).maximum == 20)
         #expect(result.score(of: .employees).score == 50 && result.score(of: .employees).maximum == 52)
         #expect(result.score(of: .organization).score == 19 && result.score(of: .organization).maximum == 28)
@@ -77,7 +77,7 @@ struct DiagnosisScoringTests {
 
     @Test("gaps: answers 0 and −1 first, then partly; part 1 before parts 2 and 3; then by item")
     func gapOrder() {
-        let result = DiagnosisResult(answers(.implemented, [25: .notImplemented, 3: .partly, 7: .dontKnow, 2: .notImplemented, 19: .partly, 6: .partly]))
+        let result = DiagnosisResult(answers(.implemented, [25: .notInPlace, 3: .partly, 7: .dontKnow, 2: .notInPlace, 19: .partly, 6: .partly]))
         #expect(result.gaps.map(\.item) == [2, 7, 25, 3, 6, 19])
         #expect(result.gaps.map(\.urgency) == [0, 0, 0, 1, 1, 1])
     }
@@ -118,11 +118,11 @@ struct DiagnosisAnswersTests {
 
     @Test("several sites combine with the weakest answer per item")
     func combine() throws {
-        let head = answers(.implemented, [1: .partly, 2: .notImplemented])
+        let head = answers(.implemented, [1: .partly, 2: .notInPlace])
         let factory = answers(.implemented, [1: .dontKnow, 3: .partly])
         let combined = try #require(DiagnosisAnswers.combiningWeakest([head, factory]))
         #expect(combined[1] == .dontKnow)
-        #expect(combined[2] == .notImplemented)
+        #expect(combined[2] == .notInPlace)
         #expect(combined[3] == .partly)
         #expect(combined[4] == .implemented)
         #expect(DiagnosisAnswers.combiningWeakest([]) == nil)
@@ -131,7 +131,7 @@ struct DiagnosisAnswersTests {
 
     @Test("comparison lists what improved and what got worse")
     func compare() {
-        let before = answers(.partly, [1: .notImplemented])
+        let before = answers(.partly, [1: .notInPlace])
         let after = answers(.partly, [1: .implemented, 2: .dontKnow])
         let comparison = DiagnosisComparison(before: before, after: after)
         #expect(comparison.improved.map(\.item) == [1])

@@ -4,14 +4,14 @@ import Foundation
 public enum DiagnosisAnswer: String, Sendable, Codable, CaseIterable, Hashable {
     case implemented
     case partly
-    case notImplemented = "not_implemented"
+    case notInPlace = "not_implemented"
     case dontKnow = "dont_know"
 
     public var points: Int {
         switch self {
         case .implemented: 4
         case .partly: 2
-        case .notImplemented: 0
+        case .notInPlace: 0
         case .dontKnow: -1
         }
     }
