@@ -184,6 +184,12 @@ def test_public_diagnosis_result_and_signup_keeps_answers(browser: WebDriver, ba
     driver.get(f"{base_url}/dashboard")
     card = driver.find_element(By.ID, "card-security").find_element(By.XPATH, "./ancestor::section[1]")
     assert "最新の診断：94点" in card.text, card.text
+    shoot_both(driver, "dashboard-diagnosis-ja", "dashboard", layout_problems)
+    click_and_wait(driver, header_button(driver, "English"))
+    wait_for_path(driver, "/dashboard")
+    card = driver.find_element(By.ID, "card-security").find_element(By.XPATH, "./ancestor::section[1]")
+    assert "Latest diagnosis: 94 points" in card.text, card.text
+    shoot_both(driver, "dashboard-diagnosis-en", "English dashboard", layout_problems)
     assert not layout_problems, layout_problems
 
 
@@ -210,6 +216,14 @@ def test_incomplete_diagnosis_keeps_answers(browser: WebDriver, base_url: str):
     for number in range(1, 4):
         assert "question-missing" not in driver.find_element(By.ID, f"item-{number}").get_attribute("class"), number
     shoot_both(driver, "diagnosis-incomplete-ja", "diagnosis form with errors", layout_problems)
+
+    # The empty form in English (switching language reloads the form; nothing was kept yet).
+    click_and_wait(driver, header_button(driver, "English"))
+    wait_for_path(driver, "/self-diagnosis")
+    assert html_lang(driver) == "en"
+    assert len(questions(driver)) == ITEM_COUNT
+    assert submit_button(driver, "See the result")
+    shoot_both(driver, "diagnosis-form-en", "English diagnosis form", layout_problems)
     assert not layout_problems, layout_problems
 
 

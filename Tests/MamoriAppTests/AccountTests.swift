@@ -146,6 +146,19 @@ struct AccountTests {
         }
     }
 
+    @Test("reading pages does not rewrite an unchanged session that was refreshed less than a minute ago")
+    func noWritePerRequest() async throws {
+        try await withMamori { app in
+            _ = try await Fixtures.signUp(app, email: "owner@example.jp")
+            let browser = try await Fixtures.browser(app, as: "owner@example.jp")
+            let before = try #require(try await UserSession.query(on: app.db).filter(\.$userID != nil).first()).expiresAt
+            try await browser.get("/dashboard")
+            try await browser.get("/settings")
+            let after = try #require(try await UserSession.query(on: app.db).filter(\.$userID != nil).first()).expiresAt
+            #expect(after == before)
+        }
+    }
+
     @Test("login issues a new session id, and logout ends the session")
     func sessionRotation() async throws {
         try await withMamori { app in

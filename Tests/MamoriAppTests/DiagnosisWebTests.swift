@@ -202,7 +202,7 @@ struct DiagnosisWebTests {
             let dashboard = try await browser.get("/dashboard")
             let html = dashboard.body.string
             #expect(html.contains("一つ星 ★"))
-            #expect(html.contains("最新の診断：100点（2026-04-02）"))
+            #expect(html.contains("最新の診断：100点（令和8年4月2日）"))
             #expect(html.contains("情報セキュリティ基本方針を策定・承認し"))
             #expect(!html.contains("自社診断を行い、保存する"))
         }

@@ -1,3 +1,4 @@
+import SQLKit
 import Vapor
 
 extension Application {
@@ -12,10 +13,20 @@ extension Application {
     /// Before serving: bring the schema up to date and, while no office admin exists, print a
     /// one-time setup link.
     public func prepareToServe() async throws {
+        try await useWriteAheadLogIfSQLite()
         try await autoMigrate()
         let hasher = password.async(on: threadPool, hopTo: eventLoopGroup.next())
         if let token = try await SetupService(db: db, hasher: hasher).issueSetupTokenIfNeeded() {
             logger.notice("No program-office admin exists yet. Open this one-time link within 1 hour to create one: \(settings.absoluteLink(SiteURL.setup(token: token).path))")
         }
+    }
+}
+
+extension Application {
+    /// SQLite's write-ahead log lets readers work while a write commits and makes each commit
+    /// one append instead of a journal round trip. The mode is stored in the database file.
+    func useWriteAheadLogIfSQLite() async throws {
+        guard storage[DatabaseLabelKey.self] == "sqlite", let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }

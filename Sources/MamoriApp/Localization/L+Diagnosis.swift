@@ -25,7 +25,7 @@ extension L {
     static let resultParts = LocalizedText(ja: "分野ごとの点数", en: "Score by part")
     static let resultChartTitle = LocalizedText(ja: "分野ごとの達成率（満点に対する割合）", en: "Share of the maximum reached in each part")
     static let resultAdviceTitle = LocalizedText(ja: "次にやること（優先度の高い順）", en: "What to do next (most urgent first)")
-    static let resultAdviceLead = LocalizedText(ja: "「実施していない」「わからない」の項目から、基本的対策、従業員、組織の順に並べています。", en: "Items answered \"not implemented\" or \"don't know\" come first, then basic measures before employee and organization measures.")
+    static let resultAdviceLead = LocalizedText(ja: "「実施していない」「わからない」の項目を先に、続いて「一部実施している」の項目を、それぞれ基本的対策、従業員、組織の順に並べています。", en: "Items answered \"not implemented\" or \"don't know\" come first, then those \"partly implemented\"; within each, basic measures before employee and organization measures.")
     static let resultNoGaps = LocalizedText(ja: "すべての項目を実施しています。基本方針づくりなど次の段階に進みましょう。", en: "Every item is in place. Move on to the next stage, such as writing a basic policy.")
     static let yourAnswer = LocalizedText(ja: "回答", en: "Your answer")
     static let item = LocalizedText(ja: "項目", en: "Item")

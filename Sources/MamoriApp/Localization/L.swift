@@ -29,6 +29,14 @@ enum L {
         LocalizedText(ja: "\(total)ページ中 \(page)ページ目", en: "Page \(page) of \(total)")
     }
     static let none = LocalizedText(ja: "なし", en: "None")
+    /// "Label: value" punctuation in each language.
+    static let colon = LocalizedText(ja: "：", en: ": ")
+    static func range(_ from: Int, _ to: Int) -> LocalizedText {
+        LocalizedText(ja: "（\(from)〜\(to)）", en: " (\(from)–\(to))")
+    }
+    static func parenthesized(_ text: String) -> LocalizedText {
+        LocalizedText(ja: "（\(text)）", en: " (\(text))")
+    }
 
     // Errors
     static let errorValidation = LocalizedText(ja: "入力内容を確認してください。赤く示した項目に問題があります。", en: "Please check your input. The fields marked in red need attention.")

@@ -4,11 +4,21 @@ import MamoriCore
 import Vapor
 
 /// Vapor's session protocol backed by the `sessions` table: sessions survive restarts and are
-/// shared by every instance. Each request that carries a session moves its expiry forward
-/// (inactivity timeout); an expired row counts as no session and is removed.
+/// shared by every instance. Requests move the expiry forward (inactivity timeout); an expired
+/// row counts as no session and is removed.
+///
+/// Vapor asks the driver to save the session after every request. A row whose data did not
+/// change and whose expiry was moved less than `refreshInterval` ago is left alone, so reading
+/// pages does not turn into one database write per request.
 struct DatabaseSessionDriver: AsyncSessionDriver {
     static let userIDKey = "uid"
+    static let refreshInterval: TimeInterval = 60
     let idleTimeout: TimeInterval
+
+    /// What `readSession` found, to decide in `updateSession` whether a write is needed.
+    private struct Loaded: StorageKey {
+        typealias Value = (data: String, expiresAt: Date)
+    }
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let key = SecretToken.generate()
@@ -29,15 +39,21 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
             try await row.delete(on: request.db)
             return nil
         }
+        request.storage[Loaded.self] = (row.data, row.expiresAt)
         return try Self.decode(row.data)
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        let encoded = try Self.encode(data)
+        if let loaded = request.storage[Loaded.self], loaded.data == encoded,
+           loaded.expiresAt.timeIntervalSinceNow > idleTimeout - Self.refreshInterval {
+            return sessionID
+        }
         guard let row = try await find(sessionID, on: request.db) else {
             // The row vanished (logged out elsewhere, expired): start a new session instead.
             return try await createSession(data, for: request)
         }
-        row.data = try Self.encode(data)
+        row.data = encoded
         row.userID = data[Self.userIDKey].flatMap(UUID.init(uuidString:))
         row.expiresAt = Date().addingTimeInterval(idleTimeout)
         try await row.update(on: request.db)
@@ -70,7 +86,8 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
     }
 
     private static func encode(_ data: SessionData) throws -> String {
-        String(decoding: try JSONEncoder().encode(data.snapshot), as: UTF8.self)
+        // Sorted keys: the same data must give the same text, or every request would look like a change.
+        String(decoding: try JSONEncoder.sorted.encode(data.snapshot), as: UTF8.self)
     }
 
     private static func decode(_ text: String) throws -> SessionData {

@@ -13,7 +13,9 @@ enum Chart {
 
     /// Horizontal bars, one per row.
     static func bars(_ bars: [Bar], title: String, description: String, id: String) -> Component {
-        let rowHeight = 44.0, labelWidth = 0.0, width = 600.0
+        // Drawn for a phone-sized box (420 units wide) so that 14-unit text stays readable
+        // when the chart shrinks to a phone's width.
+        let rowHeight = 44.0, labelWidth = 0.0, width = 420.0
         let height = Double(bars.count) * rowHeight + 8
         return El("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"), ("class", "chart"),
                           ("aria-labelledby", "\(id)-title \(id)-desc"), ("preserveAspectRatio", "xMinYMin meet")]) {
@@ -21,11 +23,11 @@ enum Chart {
             El("desc", [("id", "\(id)-desc")]) { Text(description) }
             for (index, bar) in bars.enumerated() {
                 let y = Double(index) * rowHeight + 4
-                let barWidth = max(0, min(1, bar.fraction)) * (width - labelWidth - 90)
+                let barWidth = max(0, min(1, bar.fraction)) * (width - labelWidth - 80)
                 El("text", [("x", "0"), ("y", fmt(y + 13)), ("class", "chart-label")]) { Text(bar.label) }
-                El("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 18)), ("width", fmt(width - labelWidth - 90)), ("height", "16"), ("rx", "3"), ("class", "chart-track")])
+                El("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 18)), ("width", fmt(width - labelWidth - 80)), ("height", "16"), ("rx", "3"), ("class", "chart-track")])
                 El("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 18)), ("width", fmt(barWidth)), ("height", "16"), ("rx", "3"), ("class", "chart-bar")])
-                El("text", [("x", fmt(width - 84)), ("y", fmt(y + 31)), ("class", "chart-value")]) { Text(bar.valueText) }
+                El("text", [("x", fmt(width - 74)), ("y", fmt(y + 31)), ("class", "chart-value")]) { Text(bar.valueText) }
             }
         }
     }
@@ -40,7 +42,7 @@ enum Chart {
     /// Band boundaries (50, 70, 100) are drawn as guides.
     static func trend(_ points: [Point], seriesNames: [String], minValue: Double, maxValue: Double, guides: [Double],
                       title: String, description: String, id: String) -> Component {
-        let width = 640.0, height = 260.0, left = 36.0, right = 12.0, top = 12.0, bottom = 40.0
+        let width = 420.0, height = 240.0, left = 34.0, right = 14.0, top = 20.0, bottom = 34.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ index: Int) -> Double { points.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1) }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - (value - minValue) / (maxValue - minValue)) }
@@ -63,10 +65,16 @@ enum Chart {
                     El("circle", [("cx", fmt(x(point.offset))), ("cy", fmt(y(point.element.value))), ("r", "4"), ("class", "chart-dot series-\(series % 5)")]) {
                         El("title") { Text("\(point.element.label): \(Int(point.element.value))") }
                     }
+                    // Values are written beside the dots while there are few enough to read.
+                    if points.count <= 12 {
+                        El("text", [("x", fmt(x(point.offset))), ("y", fmt(y(point.element.value) - 8)), ("class", "chart-axis"), ("text-anchor", "middle")]) {
+                            Text(String(Int(point.element.value)))
+                        }
+                    }
                 }
             }
             if let first = points.first {
-                El("text", [("x", fmt(left)), ("y", fmt(height - 8)), ("class", "chart-axis")]) { Text(first.label) }
+                El("text", [("x", fmt(x(0))), ("y", fmt(height - 8)), ("class", "chart-axis"), ("text-anchor", points.count == 1 ? "middle" : "start")]) { Text(first.label) }
             }
             if points.count > 1, let last = points.last {
                 El("text", [("x", fmt(width - right)), ("y", fmt(height - 8)), ("class", "chart-axis"), ("text-anchor", "end")]) { Text(last.label) }

@@ -19,6 +19,15 @@ enum DateText {
         (locale == .ja ? japaneseDate : englishDate).string(from: date)
     }
 
+    /// A stored `yyyy-MM-dd` date as people read it (令和8年4月1日 / 1 Apr 2026).
+    static func calendarDate(_ text: String, _ locale: AppLocale) -> String {
+        let pieces = text.split(separator: "-").compactMap { Int($0) }
+        guard pieces.count == 3,
+              let date = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: tokyo, year: pieces[0], month: pieces[1], day: pieces[2], hour: 12))
+        else { return text }
+        return self.date(date, locale)
+    }
+
     /// For `<time datetime="…">`.
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 

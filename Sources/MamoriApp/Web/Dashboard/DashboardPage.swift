@@ -36,11 +36,11 @@ enum DashboardPage {
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "card-security")]) {
                     heading(2, t(L.dashboardDiagnosisCard), id: "card-security")
                     El("p", [("class", "stars")]) {
-                        Text(t(L.currentStars) + "：")
+                        Text(t(L.currentStars) + t(L.colon))
                         El("strong") { Text(t(L.stars(model.readiness.declaredStars ?? 0))) }
                     }
                     if let latest = model.latestDiagnosis {
-                        paragraph(t(L.dashboardLatestScore(latest.total, latest.diagnosedOn)))
+                        paragraph(t(L.dashboardLatestScore(latest.total, DateText.calendarDate(latest.diagnosedOn, context.locale))))
                     } else {
                         paragraph(t(L.dashboardNoDiagnosis))
                     }
@@ -48,7 +48,7 @@ enum DashboardPage {
                         if model.readiness.missingForNextStar.isEmpty {
                             paragraph(t(L.readyFor(next)))
                         } else {
-                            El("p") { Text(t(L.readinessTitle) + "（" + t(L.stars(next)) + "）：") }
+                            El("p") { Text(t(L.readinessTitle) + t(L.parenthesized(t(L.stars(next)))) + t(L.colon)) }
                             El("ul") {
                                 for requirement in model.readiness.missingForNextStar {
                                     El("li") { Text(t(L.requirement(requirement))) }

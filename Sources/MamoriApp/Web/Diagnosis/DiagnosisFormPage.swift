@@ -26,8 +26,8 @@ enum DiagnosisFormPage {
                 for part in content.parts {
                     El("section", [("class", "diagnosis-part"), ("aria-labelledby", "part-\(part.key.rawValue)")]) {
                         El("h2", [("id", "part-\(part.key.rawValue)")]) {
-                            Text(t(part.name) + " ")
-                            El("span", [("class", "muted")]) { Text("（\(part.key.items.lowerBound)〜\(part.key.items.upperBound)）") }
+                            Text(t(part.name))
+                            El("span", [("class", "muted")]) { Text(t(L.range(part.key.items.lowerBound, part.key.items.upperBound))) }
                         }
                         for number in part.key.items {
                             question(content.item(number), selected: answers[number], missing: missing.contains(number), content: content, context: context)
@@ -43,7 +43,7 @@ enum DiagnosisFormPage {
                     FormField.submit(t(L.diagnosisSubmit))
                 }
             }
-            paragraph(t(L.diagnosisSource(content.source.ja, asOf: content.asOf)), class: "hint source")
+            paragraph(t(L.diagnosisSource(context.locale == .ja ? content.source.ja : content.source.en, asOf: content.asOf)), class: "hint source")
         }
     }
 

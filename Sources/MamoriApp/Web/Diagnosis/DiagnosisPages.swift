@@ -47,7 +47,7 @@ enum DiagnosisHistoryPage {
                     El("table") {
                         El("thead") {
                             El("tr") {
-                                for header in [L.date, L.siteLabel, L.respondentName, L.resultTotal, L.band, L.actions] {
+                                for header in [L.date, L.resultTotal, L.band, L.siteLabel, L.respondentName, L.actions] {
                                     El("th", [("scope", "col")]) { Text(t(header)) }
                                 }
                             }
@@ -55,11 +55,11 @@ enum DiagnosisHistoryPage {
                         El("tbody") {
                             for diagnosis in model.page.items {
                                 El("tr") {
-                                    El("td") { Text(diagnosis.diagnosedOn) }
-                                    El("td") { Text(diagnosis.siteLabel) }
-                                    El("td") { Text(diagnosis.respondentName) }
+                                    El("td") { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(DateText.calendarDate(diagnosis.diagnosedOn, context.locale)) } }
                                     El("td", [("class", "number")]) { Text(String(diagnosis.total)) }
                                     El("td") { Text(DiagnosisBand(rawValue: diagnosis.band).map { t(content.band($0).title) } ?? diagnosis.band) }
+                                    El("td") { Text(diagnosis.siteLabel) }
+                                    El("td") { Text(diagnosis.respondentName) }
                                     El("td") { link(t(L.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id!).path) }
                                 }
                             }
@@ -96,7 +96,7 @@ enum DiagnosisHistoryPage {
 enum DiagnosisDetailPage {
     static func render(_ diagnosis: SelfDiagnosis, result: DiagnosisResult, organizationID: UUID, context: PageContext, printable: Bool) -> String {
         let t = context.t
-        let title = "\(t(L.resultTitle)) — \(diagnosis.siteLabel) \(diagnosis.diagnosedOn)"
+        let title = "\(t(L.resultTitle)) — \(diagnosis.siteLabel) \(DateText.calendarDate(diagnosis.diagnosedOn, context.locale))"
         let body: () -> Component = {
             ComponentGroup {
                 heading(1, title)
@@ -106,7 +106,7 @@ enum DiagnosisDetailPage {
                     El("dt") { Text(t(L.respondentName)) }
                     El("dd") { Text(diagnosis.respondentName) }
                     El("dt") { Text(t(L.diagnosedOn)) }
-                    El("dd") { Text(diagnosis.diagnosedOn) }
+                    El("dd") { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(DateText.calendarDate(diagnosis.diagnosedOn, context.locale)) } }
                 }
                 if !printable {
                     div("actions no-print") {

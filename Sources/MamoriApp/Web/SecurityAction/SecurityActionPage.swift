@@ -21,7 +21,7 @@ enum SecurityActionPage {
             heading(1, t(L.securityActionTitle))
             paragraph(t(L.securityActionLead), class: "lead")
             El("p", [("class", "stars")]) {
-                Text(t(L.currentStars) + "：")
+                Text(t(L.currentStars) + t(L.colon))
                 El("strong") { Text(t(L.stars(readiness.declaredStars ?? 0))) }
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "readiness")]) {
@@ -66,7 +66,7 @@ enum SecurityActionPage {
                                     }
                                 }
                                 El("p", [("class", "hint")]) {
-                                    Text(t(L.diagnosisSays) + "：")
+                                    Text(t(L.diagnosisSays) + t(L.colon))
                                     Text(model.diagnosisAnswers.map { t(content.answer($0[measure.diagnosisItem]).label) } ?? t(L.notDiagnosedYet))
                                 }
                             }
@@ -85,7 +85,9 @@ enum SecurityActionPage {
                                      state: model.declarationForm, context: context)
                     FormField.input("declarationID", label: t(L.declarationID), state: model.declarationForm, context: context,
                                     options: .init(required: true, maxLength: 64))
-                    FormField.input("declaredOn", label: t(L.declaredOn), state: model.declarationForm, context: context,
+                    FormField.input("declaredOn", label: t(L.declaredOn),
+                                    state: model.declarationForm.values.isEmpty ? FormState(values: ["declaredOn": CalendarDate.today()]) : model.declarationForm,
+                                    context: context,
                                     options: .init(type: "date", required: true))
                     FormField.submit(t(L.declarationRecord))
                 }
