@@ -7,10 +7,10 @@ from __future__ import annotations
 import base64
 import uuid
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import SCREENSHOT_DIR
@@ -39,11 +39,22 @@ def path_of(driver: WebDriver) -> str:
     return driver.execute_script("return location.pathname")
 
 
+def _is_gone(element: WebElement) -> bool:
+    """True once the element no longer belongs to the page. Chromium reports a replaced
+    document either as a stale element or, depending on timing, as a generic inspector error
+    ("Node with given id does not belong to the document"); both mean the old page is gone."""
+    try:
+        element.is_enabled()
+        return False
+    except (StaleElementReferenceException, WebDriverException):
+        return True
+
+
 def click_and_wait(driver: WebDriver, element: WebElement) -> None:
     """Clicks something that loads a new page and waits until the new page is there."""
     old_html = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, TIMEOUT).until(EC.staleness_of(old_html))
+    WebDriverWait(driver, TIMEOUT).until(lambda _: _is_gone(old_html))
     WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -29,6 +29,7 @@ enum SiteURL: Sendable {
     case officeAudit(filter: AuditLog.Filter = .init(), page: Int = 1)
     case stylesheet
     case selfDiagnosis
+    case eligibility
     case selfDiagnosisResult(print: Bool = false)
     case diagnoses(organization: UUID, page: Int = 1)
     case diagnosis(organization: UUID, diagnosis: UUID)
@@ -78,6 +79,7 @@ enum SiteURL: Sendable {
         case .officeAudit: [.constant("office"), .constant("audit")]
         case .stylesheet: [.constant("assets"), .constant("app.css")]
         case .selfDiagnosis: [.constant("self-diagnosis")]
+        case .eligibility: [.constant("program"), .constant("eligibility")]
         case .selfDiagnosisResult: [.constant("self-diagnosis"), .constant("result")]
         case .diagnoses(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses")]
         case .diagnosis(let org, let id):

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: InvitationController())
     try web.register(collection: SetupController())
     try web.register(collection: PublicDiagnosisController())
+    try web.register(collection: EligibilityController())
 
     let signedIn = web.grouped(RequireSignIn())
     try signedIn.register(collection: DashboardController())

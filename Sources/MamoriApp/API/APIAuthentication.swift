@@ -22,6 +22,7 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
     static let publicPaths: Set<String> = [
         "/api/v1/openapi.yaml",
         "/api/v1/self-diagnosis/score",
+        "/api/v1/eligibility",
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

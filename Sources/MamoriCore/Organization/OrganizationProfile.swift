@@ -50,7 +50,7 @@ public struct OrganizationProfile: Sendable, Equatable {
     }
 
     /// Accepts half- or full-width digits and thousands separators ("１，２００" → 1200).
-    static func parseCount(_ field: String, _ raw: String?, maximum: Int64, required: Bool, into problems: inout FieldProblems) -> Int64? {
+    public static func parseCount(_ field: String, _ raw: String?, maximum: Int64, required: Bool, into problems: inout FieldProblems) -> Int64? {
         let cleaned = (raw ?? "").precomposedStringWithCompatibilityMapping
             .replacingOccurrences(of: ",", with: "")
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -168,7 +168,7 @@ enum Layout {
 
     static func navigation(for context: PageContext) -> [(label: LocalizedText, url: String)] {
         guard let principal = context.principal else {
-            return [(L.navHome, SiteURL.home.path), (L.navDiagnosis, SiteURL.selfDiagnosis.path),
+            return [(L.navHome, SiteURL.home.path), (L.navDiagnosis, SiteURL.selfDiagnosis.path), (L.navEligibility, SiteURL.eligibility.path),
                     (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
         }
         var items: [(LocalizedText, String)] = [(L.navDashboard, SiteURL.dashboard.path)]

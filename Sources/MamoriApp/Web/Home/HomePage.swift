@@ -23,7 +23,7 @@ enum HomePage {
             El("section", [("aria-labelledby", "available")]) {
                 heading(2, t(L.homeAvailableTitle), id: "available")
                 El("ul", [("class", "feature-list")]) {
-                    for item in [L.homeAvailableDiagnosis, L.homeAvailableWorkspace, L.homeAvailableTeam, L.homeAvailableAudit, L.homeAvailableAPI] {
+                    for item in [L.homeAvailableDiagnosis, L.homeAvailableEligibility, L.homeAvailableWorkspace, L.homeAvailableTeam, L.homeAvailableAudit, L.homeAvailableAPI] {
                         El("li") { Text(t(item)) }
                     }
                 }

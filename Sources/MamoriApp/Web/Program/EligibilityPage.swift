@@ -1,0 +1,67 @@
+import MamoriCore
+import Plot
+
+enum EligibilityPage {
+    static func render(form: FormState, decision: ProgramEligibility.Decision?, context: PageContext) -> String {
+        let t = context.t
+        let categories = IndustryCategory.allCases.map { ($0.rawValue, "\($0.row). " + $0.name(context.locale)) }
+        let mainIndustries = IndustryCategory.allCases.filter(\.canBeMainIndustry).map { ($0.rawValue, "\($0.row). " + $0.name(context.locale)) }
+        let yesNo = [("no", t(L.no)), ("yes", t(L.yes))]
+        return Layout.page(title: t(L.eligibilityTitle), context: context) {
+            heading(1, t(L.eligibilityTitle))
+            paragraph(t(L.eligibilityLead), class: "lead")
+            if let decision {
+                El("section", [("class", "result-summary " + (decision.eligible ? "band-entry_level_reached" : "band-at_risk")), ("role", "status"), ("id", "decision")]) {
+                    El("p", [("class", "result-band")]) { Text(t(decision.eligible ? L.eligibleTitle : L.notEligibleTitle)) }
+                    if let basis = decision.smeBasis { paragraph(t(L.smeBasis(basis))) }
+                    if !decision.reasons.isEmpty {
+                        El("ul") {
+                            for reason in decision.reasons { El("li", [("data-reason", reason.rawValue)]) { Text(t(L.reason(reason))) } }
+                        }
+                    }
+                }
+            }
+            FormField.errorSummary(form, context: context)
+            El("form", [("method", "get"), ("action", SiteURL.eligibility.path), ("class", "card card-wide"), ("novalidate", nil)]) {
+                FormField.select("category", label: t(L.industryCategory), choices: categories, state: form, context: context)
+                FormField.select("mainIndustry", label: t(L.mainIndustry), choices: mainIndustries, state: form, context: context,
+                                 required: false, hint: t(L.mainIndustryHint))
+                FormField.input("capitalYen", label: t(L.capital), state: form, context: context, options: .init(hint: t(L.capitalHint), inputMode: "numeric"))
+                FormField.input("employees", label: t(L.employees), state: form, context: context, options: .init(required: true, hint: t(L.employeesHint), inputMode: "numeric"))
+                FormField.select("legalForm", label: t(L.legalForm),
+                                 choices: [("corporation", t(L.legalFormCorporation)), ("sole_proprietor", t(L.legalFormSole)), ("group", t(L.legalFormGroup))],
+                                 state: form, context: context)
+                FormField.select("securityActionStars", label: t(L.securityActionStarsQuestion),
+                                 choices: [("0", t(L.stars(0))), ("1", t(L.stars(1))), ("2", t(L.stars(2)))], state: form, context: context)
+                FormField.select("hasSecurityPolicy", label: t(L.hasPolicyQuestion), choices: yesNo, state: form, context: context)
+                FormField.select("participatedPreviousYear", label: t(L.previousYearQuestion), choices: yesNo, state: form, context: context)
+                FormField.submit(t(L.eligibilityCheck))
+            }
+            El("section", [("aria-labelledby", "limits")]) {
+                heading(2, t(L.limitsTitle), id: "limits")
+                paragraph(t(L.limitsRule), class: "hint")
+                div("table-scroll") {
+                    El("table") {
+                        El("thead") {
+                            El("tr") {
+                                El("th", [("scope", "col")]) { Text(t(L.industryCategory)) }
+                                El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.capitalLimit)) }
+                                El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.employeeLimit)) }
+                            }
+                        }
+                        El("tbody") {
+                            for category in IndustryCategory.allCases {
+                                El("tr") {
+                                    El("td") { Text("\(category.row). " + category.name(context.locale)) }
+                                    El("td", [("class", "number")]) { Text(category.capitalLimitYen.map { "¥" + $0.formatted() } ?? "—") }
+                                    El("td", [("class", "number")]) { Text(category.employeeLimit.map { "\($0)" } ?? t(L.mainIndustryLimit)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                paragraph(t(L.eligibilitySource), class: "hint source")
+            }
+        }
+    }
+}
