@@ -30,6 +30,22 @@ enum SiteURL: Sendable {
     case stylesheet
     case selfDiagnosis
     case eligibility
+    case orgProgram(organization: UUID)
+    case orgProgramApply(organization: UUID)
+    case orgProgramSurvey(organization: UUID)
+    case officeProgram
+    case officeApplications(status: String? = nil, page: Int = 1)
+    case officeApplication(application: UUID)
+    case officeApplicationDecide(application: UUID)
+    case officeApplicationAssign(application: UUID)
+    case officeStatistics
+    case officeStatisticsCSV
+    case expertCompanies
+    case expertCompany(application: UUID)
+    case expertVisitSchedule(application: UUID)
+    case expertVisitRecord(application: UUID, number: Int)
+    case expertCalendarToken
+    case calendarFeed(token: String)
     case selfDiagnosisResult(print: Bool = false)
     case diagnoses(organization: UUID, page: Int = 1)
     case diagnosis(organization: UUID, diagnosis: UUID)
@@ -80,6 +96,25 @@ enum SiteURL: Sendable {
         case .stylesheet: [.constant("assets"), .constant("app.css")]
         case .selfDiagnosis: [.constant("self-diagnosis")]
         case .eligibility: [.constant("program"), .constant("eligibility")]
+        case .orgProgram(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program")]
+        case .orgProgramApply(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("apply")]
+        case .orgProgramSurvey(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("survey")]
+        case .officeProgram: [.constant("office"), .constant("program")]
+        case .officeApplications: [.constant("office"), .constant("program"), .constant("applications")]
+        case .officeApplication(let id): [.constant("office"), .constant("program"), .constant("applications"), .parameter("applicationID", id.uuidString)]
+        case .officeApplicationDecide(let id):
+            [.constant("office"), .constant("program"), .constant("applications"), .parameter("applicationID", id.uuidString), .constant("decision")]
+        case .officeApplicationAssign(let id):
+            [.constant("office"), .constant("program"), .constant("applications"), .parameter("applicationID", id.uuidString), .constant("expert")]
+        case .officeStatistics: [.constant("office"), .constant("program"), .constant("statistics")]
+        case .officeStatisticsCSV: [.constant("office"), .constant("program"), .constant("statistics.csv")]
+        case .expertCompanies: [.constant("expert"), .constant("companies")]
+        case .expertCompany(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString)]
+        case .expertVisitSchedule(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("visits")]
+        case .expertVisitRecord(let id, let number):
+            [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("visits"), .parameter("number", String(number)), .constant("record")]
+        case .expertCalendarToken: [.constant("expert"), .constant("calendar")]
+        case .calendarFeed(let token): [.constant("calendar"), .parameter("token", token)]
         case .selfDiagnosisResult: [.constant("self-diagnosis"), .constant("result")]
         case .diagnoses(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses")]
         case .diagnosis(let org, let id):
@@ -106,6 +141,8 @@ enum SiteURL: Sendable {
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .officeOrganizations(let page), .diagnoses(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
+        case .officeApplications(let status, let page):
+            [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .diagnosesCompare(_, let before, let after):
             [before.map { URLQueryItem(name: "before", value: $0.uuidString) }, after.map { URLQueryItem(name: "after", value: $0.uuidString) }].compactMap { $0 }
         default: []

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: SetupController())
     try web.register(collection: PublicDiagnosisController())
     try web.register(collection: EligibilityController())
+    try app.register(collection: CalendarFeedController())
 
     let signedIn = web.grouped(RequireSignIn())
     try signedIn.register(collection: DashboardController())
@@ -25,9 +26,14 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AuditController())
     try signedIn.register(collection: DiagnosisController())
     try signedIn.register(collection: SecurityActionController())
+    try signedIn.register(collection: OrgProgramController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())
+    try office.register(collection: OfficeProgramController())
+
+    let experts = web.grouped(RequireSignIn(roles: [.expert]))
+    try experts.register(collection: ExpertController())
 
     // JSON API: Bearer tokens, no cookies, errors as JSON.
     let api = app.grouped("api", "v1")

@@ -49,7 +49,8 @@ struct OfficeTests {
             #expect(dashboard.body.string.contains("札幌商事"))
             #expect(try await office.get("/office/organizations").body.string.contains("札幌商事"))
             #expect(try await office.get("/office/audit").body.string.contains("組織の登録"))
-            let invited = try await office.postAndFollow("/office/experts", ["note": "登録番号 000123"])
+            let invited = try await office.postAndFollow("/office/experts", ["name": "専門 花子", "registrationNumber": "000123", "prefecture": "01",
+                                                                             "region_tohoku": "on", "onSite": "on", "maxCompanies": "5"])
             let link = try #require(Fixtures.invitationLink(in: invited.body.string))
             let expert = TestBrowser(app)
             try await expert.get(link)
@@ -58,6 +59,9 @@ struct OfficeTests {
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "expert@example.jp").first())
             #expect(user.role == .expert)
             #expect(user.$organization.id == nil)
+            let profile = try #require(try await ExpertProfile.query(on: app.db).filter(\.$registrationNumber == "000123").first())
+            #expect(profile.userID == user.id)
+            #expect(profile.regionSet == [.hokkaido, .tohoku])
             #expect(try await expert.get("/office/organizations").status == .notFound)
         }
     }

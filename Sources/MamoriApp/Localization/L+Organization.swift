@@ -123,6 +123,14 @@ extension L {
         case .diagnosisSaved: LocalizedText(ja: "自社診断の保存", en: "Self-diagnosis saved")
         case .basicMeasuresChanged: LocalizedText(ja: "5か条チェックの変更", en: "Basic measures checklist changed")
         case .declarationRecorded: LocalizedText(ja: "SECURITY ACTION 宣言の記録", en: "SECURITY ACTION declaration recorded")
+        case .programSettingsChanged: LocalizedText(ja: "指導事業の設定変更", en: "Program settings changed")
+        case .programApplied: LocalizedText(ja: "指導事業への応募", en: "Applied to the program")
+        case .programDecided: LocalizedText(ja: "応募の審査", en: "Application decided")
+        case .expertRegistered: LocalizedText(ja: "専門家の登録", en: "Expert registered")
+        case .expertAssigned: LocalizedText(ja: "専門家の割り当て", en: "Expert assigned")
+        case .visitScheduled: LocalizedText(ja: "訪問の予定", en: "Visit scheduled")
+        case .visitRecorded: LocalizedText(ja: "訪問の記録", en: "Visit recorded")
+        case .surveyAnswered: LocalizedText(ja: "アンケートの回答", en: "Survey answered")
         }
     }
 

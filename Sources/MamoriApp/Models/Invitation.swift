@@ -19,6 +19,8 @@ final class Invitation: Model, @unchecked Sendable {
     @OptionalParent(key: "used_by_id") var usedBy: User?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// For an expert's invitation: the profile the new account signs in for.
+    @OptionalField(key: "expert_profile_id") var expertProfileID: UUID?
 
     init() {}
 

@@ -24,6 +24,14 @@ enum AuditAction: String, CaseIterable, Sendable {
     case diagnosisSaved = "diagnosis.saved"
     case basicMeasuresChanged = "basic_measures.changed"
     case declarationRecorded = "security_action.declared"
+    case programSettingsChanged = "program.settings_changed"
+    case programApplied = "program.applied"
+    case programDecided = "program.decided"
+    case expertRegistered = "expert.registered"
+    case expertAssigned = "expert.assigned"
+    case visitScheduled = "visit.scheduled"
+    case visitRecorded = "visit.recorded"
+    case surveyAnswered = "survey.answered"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

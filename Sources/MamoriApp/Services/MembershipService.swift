@@ -80,6 +80,9 @@ struct MembershipService {
                 .update()
             let check = try await Invitation.query(on: db).filter(\.$id == invitation.requireID()).first()
             guard check?.$usedBy.id == user.id else { throw AcceptError.linkNotUsable }
+            if let profileID = invitation.expertProfileID {
+                try await ExpertProfile.query(on: db).filter(\.$id == profileID).set(\.$userID, to: user.id).update()
+            }
             try await AuditLog.record(.invitationAccepted, by: .user(user, ip: ip), organizationID: invitation.$organization.id,
                                       target: ("invitation", invitation.id), summary: "role: \(invitation.role.rawValue)", on: db)
             try await AuditLog.record(.accountCreated, by: .user(user, ip: ip), organizationID: invitation.$organization.id,

@@ -15,6 +15,9 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case incorrect
     case invalidDate
     case inFuture
+    case alreadyRegistered
+    case termsChanged
+    case notAURL
 }
 
 /// Field name → problem, in the order the form shows the fields.

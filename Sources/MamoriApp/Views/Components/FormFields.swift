@@ -67,6 +67,32 @@ enum FormField {
         }
     }
 
+    static func textArea(_ name: String, label: String, state: FormState, context: PageContext, required: Bool = false, maxLength: Int = 5000) -> Component {
+        let id = "field-\(name)"
+        let error = state.errors[name].map { context.t($0) }
+        return div("field" + (error == nil ? "" : " field-invalid")) {
+            fieldLabel(id: id, label: label, required: required, context: context)
+            El("textarea", [("id", id), ("name", name), ("rows", "4"), ("maxlength", String(maxLength))]
+               + (required ? [("required", nil)] : []) + describedBy(id: id, hint: nil, error: error)) {
+                Text(state.values[name] ?? "")
+            }
+            hintAndError(id: id, hint: nil, error: error)
+        }
+    }
+
+    static func checkbox(_ name: String, label: String, checked: Bool, state: FormState, context: PageContext) -> Component {
+        let id = "field-\(name)"
+        let error = state.errors[name].map { context.t($0) }
+        return div("field field-check" + (error == nil ? "" : " field-invalid")) {
+            El("label", [("for", id), ("class", "measure")]) {
+                El.void("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", "on")]
+                        + (checked || state.values[name] == "on" ? [("checked", nil)] : []) + describedBy(id: id, hint: nil, error: error))
+                El("span") { Text(label) }
+            }
+            hintAndError(id: id, hint: nil, error: error)
+        }
+    }
+
     static func submit(_ label: String, secondary: Bool = false) -> Component {
         El("button", [("type", "submit"), ("class", secondary ? "button secondary" : "button")]) { Text(label) }
     }

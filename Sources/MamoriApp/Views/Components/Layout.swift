@@ -177,16 +177,20 @@ enum Layout {
             if let org = principal.organizationID {
                 items.append((L.navDiagnosis, SiteURL.diagnoses(organization: org).path))
                 items.append((L.navSecurityAction, SiteURL.securityAction(organization: org).path))
+                items.append((L.navProgram, SiteURL.orgProgram(organization: org).path))
                 items.append((L.navMembers, SiteURL.members(organization: org).path))
                 if principal.isOwner { items.append((L.navTokens, SiteURL.tokens(organization: org).path)) }
                 items.append((L.navAudit, SiteURL.audit(organization: org).path))
             }
         case .officeAdmin:
+            items.append((L.navProgram, SiteURL.officeProgram.path))
+            items.append((L.navApplications, SiteURL.officeApplications().path))
+            items.append((L.navStatistics, SiteURL.officeStatistics.path))
             items.append((L.navOrganizations, SiteURL.officeOrganizations().path))
             items.append((L.navExperts, SiteURL.officeExperts.path))
             items.append((L.navAudit, SiteURL.officeAudit().path))
         case .expert:
-            break
+            items.append((L.navExpertCompanies, SiteURL.expertCompanies.path))
         }
         items.append((L.navSettings, SiteURL.settings.path))
         return items

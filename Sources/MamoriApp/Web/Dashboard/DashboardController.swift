@@ -18,7 +18,8 @@ struct DashboardController: RouteCollection {
         case .officeAdmin:
             return Layout.response(DashboardPage.office(try await Self.officeModel(on: req.db), context: context))
         case .expert:
-            return Layout.response(DashboardPage.expert(context: context))
+            // An expert's work is the companies assigned to them.
+            return req.redirect(to: .expertCompanies)
         }
     }
 

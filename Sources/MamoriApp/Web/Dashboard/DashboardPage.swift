@@ -122,23 +122,6 @@ enum DashboardPage {
         }
     }
 
-    static func expert(context: PageContext) -> String {
-        let t = context.t
-        let user = context.principal!.user
-        return Layout.page(title: t(L.expertDashboardTitle), context: context) {
-            heading(1, t(L.dashboardWelcome(user.displayName)))
-            El("section", [("class", "card")]) {
-                heading(2, t(L.expertAccountCard))
-                El("dl", [("class", "facts")]) {
-                    El("dt") { Text(t(L.email)) }
-                    El("dd") { Text(user.email) }
-                    El("dt") { Text(t(L.accountRole)) }
-                    El("dd") { Text(t(L.roleName(user.role))) }
-                }
-            }
-        }
-    }
-
     private static func stat(_ label: String, _ value: Int) -> Component {
         div("stat") {
             El("dt") { Text(label) }

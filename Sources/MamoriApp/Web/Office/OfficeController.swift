@@ -31,11 +31,13 @@ struct OfficeController: RouteCollection {
     }
 
     private func expertsModel(_ req: Request) async throws -> OfficeExpertsPage.Model {
-        let experts = try await User.query(on: req.db).filter(\.$role == .expert).filter(\.$deactivatedAt == nil).sort(\.$displayName).limit(1000).all()
+        let experts = try await ExpertProfile.query(on: req.db).sort(\.$name).limit(2000).all()
+        let settings = try await ProgramService(db: req.db).settings()
+        let loads = try await ProgramService(db: req.db).loads(fiscalYear: settings.fiscalYear)
         let invitations = try await Invitation.query(on: req.db).filter(\.$role == .expert)
             .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
             .sort(\.$createdAt, .descending).limit(100).all()
-        return .init(experts: experts, openInvitations: invitations)
+        return .init(experts: experts, loads: loads, openInvitations: invitations)
     }
 
     @Sendable func experts(req: Request) async throws -> Response {
@@ -44,18 +46,21 @@ struct OfficeController: RouteCollection {
         return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()))
     }
 
-    struct InviteForm: Content { var note: String? }
-
     @Sendable func inviteExpert(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let form = try req.content.decode(InviteForm.self)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let regions = Prefecture.Region.allCases.map(\.rawValue).filter { fields["region_\($0)"] == "on" }
+        let input = ProgramService.ExpertInput(name: fields["name"], registrationNumber: fields["registrationNumber"], prefecture: fields["prefecture"],
+                                               regions: regions, onSite: fields["onSite"] == "on", online: fields["online"] == "on",
+                                               maxCompanies: fields["maxCompanies"])
         do {
-            let (_, token) = try await req.memberships.invite(role: .expert, to: nil, note: form.note, by: principal, ip: req.clientIP)
+            let (_, token) = try await ProgramService(db: req.db).registerExpert(input, by: principal, ip: req.clientIP, hasher: req.password.async)
             req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
+            req.flash(.success, L.expertRegistered)
             return req.redirect(to: .officeExperts)
         } catch let error as MamoriError {
             var model = try await expertsModel(req)
-            model.form = FormState(values: ["note": form.note ?? ""], error: error)
+            model.form = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: error)
             return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()), status: error.status)
         }
     }

@@ -20,7 +20,8 @@ enum OfficeOrganizationsPage {
 
 enum OfficeExpertsPage {
     struct Model {
-        var experts: [User]
+        var experts: [ExpertProfile]
+        var loads: [UUID: Int]
         var openInvitations: [Invitation]
         var newInvitationLink: String?
         var form: FormState = .empty
@@ -28,23 +29,12 @@ enum OfficeExpertsPage {
 
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let state = model.form.values.isEmpty && model.form.errors.isEmpty ? FormState(values: ["maxCompanies": "10", "onSite": "on", "online": "on"]) : model.form
         return Layout.page(title: t(L.officeExpertsTitle), context: context) {
             heading(1, t(L.officeExpertsTitle))
             paragraph(t(L.officeExpertsLead), class: "lead")
-            El("section", [("class", "card card-wide")]) {
-                if let link = model.newInvitationLink {
-                    CopyableSecret(label: t(L.invitationLink), value: link, notice: t(L.inviteCreated))
-                }
-                FormField.errorSummary(model.form, context: context)
-                El("form", [("method", "post"), ("action", SiteURL.officeExperts.path)]) {
-                    csrfField(context)
-                    FormField.input("note", label: t(L.officeExpertInviteNote), state: model.form, context: context, options: .init(maxLength: 200))
-                    FormField.submit(t(L.officeExpertInvite))
-                }
-                if !model.openInvitations.isEmpty {
-                    heading(3, t(L.openInvitations))
-                    InvitationTable(invitations: model.openInvitations, context: context) { SiteURL.officeExpertInvitationRevoke(invitation: $0.id!).path }
-                }
+            if let link = model.newInvitationLink {
+                CopyableSecret(label: t(L.invitationLink), value: link, notice: t(L.expertRegistered))
             }
             if model.experts.isEmpty {
                 paragraph(t(L.noExperts), class: "muted")
@@ -53,7 +43,7 @@ enum OfficeExpertsPage {
                     El("table") {
                         El("thead") {
                             El("tr") {
-                                for header in [L.displayName, L.email, L.registered] {
+                                for header in [L.expertName, L.registrationNumber, L.expertPrefecture, L.regionsCovered, L.modesLabel, L.navExpertCompanies, L.expertAccount] {
                                     El("th", [("scope", "col")]) { Text(t(header)) }
                                 }
                             }
@@ -61,13 +51,45 @@ enum OfficeExpertsPage {
                         El("tbody") {
                             for expert in model.experts {
                                 El("tr") {
-                                    El("td") { Text(expert.displayName) }
-                                    El("td") { Text(expert.email) }
-                                    El("td") { timeElement(expert.createdAt, context, dateOnly: true) }
+                                    El("td") { Text(expert.name) }
+                                    El("td") { Text(expert.registrationNumber) }
+                                    El("td") { Text(expert.prefecture.map { $0.name(context.locale) } ?? expert.prefectureCode) }
+                                    El("td") { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: "、")) }
+                                    El("td") { Text([expert.onSite ? t(L.visitMode(.onSite)) : nil, expert.online ? t(L.visitMode(.online)) : nil].compactMap { $0 }.joined(separator: " / ")) }
+                                    El("td", [("class", "number")]) { Text(t(L.load(model.loads[expert.id!] ?? 0, expert.maxCompanies))) }
+                                    El("td") { Text(expert.userID == nil ? t(L.accountPending) : t(L.active)) }
                                 }
                             }
                         }
                     }
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "register")]) {
+                heading(2, t(L.registerExpertTitle), id: "register")
+                FormField.errorSummary(model.form, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.officeExperts.path)]) {
+                    csrfField(context)
+                    FormField.input("name", label: t(L.expertName), state: state, context: context, options: .init(required: true, maxLength: 100))
+                    FormField.input("registrationNumber", label: t(L.registrationNumber), state: state, context: context, options: .init(required: true, maxLength: 20))
+                    FormField.select("prefecture", label: t(L.expertPrefecture), choices: Prefecture.all.map { ($0.code, $0.name(context.locale)) }, state: state, context: context)
+                    El("fieldset") {
+                        El("legend") { Text(t(L.regionsCovered)) }
+                        for region in Prefecture.Region.allCases {
+                            FormField.checkbox("region_\(region.rawValue)", label: t(region.name), checked: false, state: state, context: context)
+                        }
+                    }
+                    El("fieldset") {
+                        El("legend") { Text(t(L.modesLabel)) }
+                        FormField.checkbox("onSite", label: t(L.visitMode(.onSite)), checked: false, state: state, context: context)
+                        FormField.checkbox("online", label: t(L.visitMode(.online)), checked: false, state: state, context: context)
+                        if let error = state.errors["modes"] { El("p", [("class", "error")]) { Text(t(error)) } }
+                    }
+                    FormField.input("maxCompanies", label: t(L.maxCompaniesLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
+                    FormField.submit(t(L.registerExpertSubmit))
+                }
+                if !model.openInvitations.isEmpty {
+                    heading(3, t(L.openInvitations))
+                    InvitationTable(invitations: model.openInvitations, context: context) { SiteURL.officeExpertInvitationRevoke(invitation: $0.id!).path }
                 }
             }
         }

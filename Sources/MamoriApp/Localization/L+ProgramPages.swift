@@ -1,0 +1,178 @@
+import MamoriCore
+
+extension L {
+    static let navProgram = LocalizedText(ja: "専門家派遣", en: "Expert guidance")
+    static let navApplications = LocalizedText(ja: "応募審査", en: "Applications")
+    static let navStatistics = LocalizedText(ja: "事業統計", en: "Statistics")
+    static let navExpertCompanies = LocalizedText(ja: "担当企業", en: "My companies")
+
+    static func fiscalYear(_ year: Int) -> LocalizedText { LocalizedText(ja: "\(year)年度", en: "FY\(year)") }
+    static let programSettingsTitle = LocalizedText(ja: "指導事業の設定", en: "Program settings")
+    static let capacityLabel = LocalizedText(ja: "定員（社）", en: "Capacity (companies)")
+    static let visitsPerCompanyLabel = LocalizedText(ja: "1社あたりの訪問回数", en: "Visits per company")
+    static let hoursPerVisitLabel = LocalizedText(ja: "1回あたりの時間（時間）", en: "Hours per visit")
+    static let opensOnLabel = LocalizedText(ja: "応募受付の開始日", en: "Applications open on")
+    static let closesOnLabel = LocalizedText(ja: "応募受付の終了日", en: "Applications close on")
+    static let termsLabel = LocalizedText(ja: "参加規約", en: "Participation terms")
+    static let termsHint = LocalizedText(ja: "内容を変えて保存すると新しい版になります。応募ごとに同意した版が記録されます。", en: "Saving changed text creates a new version; each application records the version it agreed to.")
+    static func termsVersion(_ version: Int) -> LocalizedText { LocalizedText(ja: "第\(version)版", en: "version \(version)") }
+    static let preferOutsideMetroLabel = LocalizedText(ja: "補欠は三大都市圏以外の企業を優先して並べる", en: "Order the waitlist with companies outside the three metropolitan areas first")
+    static let settingsSaved = LocalizedText(ja: "設定を保存しました。", en: "The settings were saved.")
+    static func acceptedOfCapacity(_ accepted: Int, _ capacity: Int) -> LocalizedText {
+        LocalizedText(ja: "採択 \(accepted)社 / 定員 \(capacity)社", en: "\(accepted) accepted of \(capacity) places")
+    }
+
+    // Applying
+    static let programTitle = LocalizedText(ja: "専門家による指導（派遣）", en: "Expert guidance")
+    static let programLead = LocalizedText(ja: "登録セキスペ（情報処理安全確保支援士）が4回訪問し（1回約2時間、訪問またはオンライン）、基本方針、自社診断、1年の対策計画、SECURITY ACTION 二つ星までを一緒に進めます。費用はかかりません。", en: "A registered security specialist visits four times (about two hours each, on site or online) and works with you on the basic policy, the self-diagnosis, a one-year plan and the SECURITY ACTION two-star declaration. It is free of charge.")
+    static let applyTitle = LocalizedText(ja: "応募する", en: "Apply")
+    static let contactName = LocalizedText(ja: "ご担当者名", en: "Contact person")
+    static let contactPhone = LocalizedText(ja: "電話番号", en: "Phone number")
+    static let applyMessage = LocalizedText(ja: "相談したいこと", en: "What you would like help with")
+    static let agreeTerms = LocalizedText(ja: "上の参加規約に同意します", en: "I agree to the participation terms above")
+    static let applySubmit = LocalizedText(ja: "この内容で応募する", en: "Submit the application")
+    static let applied = LocalizedText(ja: "応募を受け付けました。事務局の審査をお待ちください。", en: "Your application was received. The program office will review it.")
+    static let applicationsClosed = LocalizedText(ja: "現在は応募を受け付けていません。", en: "Applications are not open at the moment.")
+    static func applicationPeriod(_ opens: String, _ closes: String) -> LocalizedText {
+        LocalizedText(ja: "応募受付期間：\(opens)〜\(closes)", en: "Applications: \(opens) to \(closes)")
+    }
+    static let alreadyApplied = LocalizedText(ja: "この年度にはすでに応募しています。", en: "You have already applied this fiscal year.")
+    static let notEligibleToApply = LocalizedText(ja: "応募の条件を満たしていないため、応募できません。", en: "You do not meet the conditions to apply.")
+    static let ownerOnlyApplies = LocalizedText(ja: "応募は経営者・責任者が行います。", en: "The owner submits the application.")
+    static let applicationStatusTitle = LocalizedText(ja: "応募の状況", en: "Your application")
+    static func applicationStatus(_ status: ApplicationStatus) -> LocalizedText {
+        switch status {
+        case .submitted: LocalizedText(ja: "審査中", en: "Under review")
+        case .accepted: LocalizedText(ja: "採択", en: "Accepted")
+        case .waitlisted: LocalizedText(ja: "補欠", en: "Waitlisted")
+        case .rejected: LocalizedText(ja: "不採択", en: "Not accepted")
+        }
+    }
+    static let assignedExpert = LocalizedText(ja: "担当の専門家", en: "Your expert")
+    static let notAssignedYet = LocalizedText(ja: "まだ決まっていません", en: "Not assigned yet")
+    static let visitsTitle = LocalizedText(ja: "訪問", en: "Visits")
+    static func visitNumber(_ number: Int) -> LocalizedText { LocalizedText(ja: "第\(number)回", en: "Visit \(number)") }
+    static let notScheduled = LocalizedText(ja: "未定", en: "Not scheduled")
+    static let visitDone = LocalizedText(ja: "実施済み", en: "Done")
+    static let visitScheduledLabel = LocalizedText(ja: "予定", en: "Scheduled")
+    static func visitMode(_ mode: ProgramVisit.Mode) -> LocalizedText {
+        switch mode {
+        case .onSite: LocalizedText(ja: "訪問", en: "On site")
+        case .online: LocalizedText(ja: "オンライン", en: "Online")
+        }
+    }
+    static let deliverablesTitle = LocalizedText(ja: "成果物", en: "Deliverables")
+    static func deliverable(_ deliverable: Deliverable) -> LocalizedText {
+        switch deliverable {
+        case .policyAndRulesCheck: LocalizedText(ja: "① 情報セキュリティ基本方針と関連規程のチェック結果", en: "① Basic policy and the check of related rules")
+        case .selfDiagnosis: LocalizedText(ja: "② 自社診断の結果（現状のリスク）", en: "② Self-diagnosis result (current risks)")
+        case .actionPlan: LocalizedText(ja: "③ 約1年で実施する対策計画（テレワーク対策を含む）", en: "③ Plan of measures for about a year (with telework measures)")
+        case .twoStarDeclaration: LocalizedText(ja: "④ SECURITY ACTION 二つ星の宣言", en: "④ SECURITY ACTION two-star declaration")
+        }
+    }
+    static func deliverableStatus(_ status: Deliverable.Status) -> LocalizedText {
+        switch status {
+        case .done: LocalizedText(ja: "できている", en: "Done")
+        case .notYet: LocalizedText(ja: "まだ", en: "Not yet")
+        case .notAvailableYet: LocalizedText(ja: "Mamori ではまだ記録できません", en: "Not available in Mamori yet")
+        }
+    }
+    static let surveyTitle = LocalizedText(ja: "修了アンケート", en: "Completion survey")
+    static let surveyLead = LocalizedText(ja: "すべての訪問が終わりました。今後の事業のため、短いアンケートにお答えください。", en: "All visits are done. Please answer a short survey to help improve the program.")
+    static let producedResultsQuestion = LocalizedText(ja: "専門家の指導によって、情報セキュリティの管理や実践に成果がありましたか", en: "Did the guidance produce results in how you manage and practise information security?")
+    static let satisfactionQuestion = LocalizedText(ja: "満足度（1：不満〜5：とても満足）", en: "Satisfaction (1 unhappy – 5 very happy)")
+    static let comments = LocalizedText(ja: "ご意見・ご感想", en: "Comments")
+    static let surveySubmit = LocalizedText(ja: "回答する", en: "Submit")
+    static let surveyThanks = LocalizedText(ja: "アンケートへのご回答ありがとうございました。", en: "Thank you for answering the survey.")
+    static let surveyNotYet = LocalizedText(ja: "アンケートはすべての訪問が終わってから回答できます。", en: "The survey opens after the last visit.")
+    static let surveyAlreadyAnswered = LocalizedText(ja: "アンケートには回答済みです。", en: "The survey has already been answered.")
+
+    // Office review
+    static let applicationsTitle = LocalizedText(ja: "応募の審査", en: "Applications")
+    static let statusFilter = LocalizedText(ja: "状態で絞り込み", en: "Filter by status")
+    static let submittedAt = LocalizedText(ja: "応募日時", en: "Submitted")
+    static let region = LocalizedText(ja: "地域", en: "Region")
+    static let metropolitan = LocalizedText(ja: "三大都市圏", en: "Metropolitan area")
+    static let outsideMetropolitan = LocalizedText(ja: "三大都市圏以外", en: "Outside the metropolitan areas")
+    static let noApplications = LocalizedText(ja: "該当する応募はありません。", en: "No applications match.")
+    static let waitlistOrderNote = LocalizedText(ja: "補欠は応募順に並んでいます（設定により三大都市圏以外を優先）。", en: "The waitlist is in order of submission (companies outside the metropolitan areas first, if set).")
+    static let accept = LocalizedText(ja: "採択する", en: "Accept")
+    static let waitlist = LocalizedText(ja: "補欠にする", en: "Waitlist")
+    static let reject = LocalizedText(ja: "不採択にする", en: "Reject")
+    static let rejectReason = LocalizedText(ja: "不採択の理由", en: "Reason for rejection")
+    static let decisionSaved = LocalizedText(ja: "審査結果を保存しました。", en: "The decision was saved.")
+    static let capacityFull = LocalizedText(ja: "定員に達しているため採択できません。定員を増やすか、採択済みの応募を見直してください。", en: "The program is full, so this application cannot be accepted. Raise the capacity or review the accepted applications.")
+    static let rejectReasonRequired = LocalizedText(ja: "不採択にする場合は理由を入力してください。", en: "Enter a reason to reject.")
+    static let eligibilityAtSubmission = LocalizedText(ja: "応募時の応募資格", en: "Eligibility when submitted")
+    static let suggestionsTitle = LocalizedText(ja: "専門家の候補（同じ都道府県 → 同じ地域 → 担当数の少ない順）", en: "Suggested experts (same prefecture, then same region, then lightest load)")
+    static func proximity(_ proximity: ExpertMatching.Proximity) -> LocalizedText {
+        switch proximity {
+        case .samePrefecture: LocalizedText(ja: "同じ都道府県", en: "Same prefecture")
+        case .sameRegion: LocalizedText(ja: "同じ地域", en: "Same region")
+        case .elsewhere: LocalizedText(ja: "他の地域", en: "Elsewhere")
+        }
+    }
+    static func load(_ load: Int, _ maximum: Int) -> LocalizedText { LocalizedText(ja: "担当 \(load) / \(maximum)社", en: "\(load) of \(maximum) companies") }
+    static let assign = LocalizedText(ja: "この専門家に割り当てる", en: "Assign this expert")
+    static let assigned = LocalizedText(ja: "専門家を割り当てました。", en: "The expert was assigned.")
+    static let assignNeedsAcceptance = LocalizedText(ja: "採択した応募にだけ専門家を割り当てられます。", en: "Only accepted applications can be assigned an expert.")
+    static let expertFull = LocalizedText(ja: "この専門家の担当数は上限に達しています。", en: "This expert already has the maximum number of companies.")
+    static let noSuggestions = LocalizedText(ja: "割り当てられる専門家がいません。専門家を登録してください。", en: "No expert is available. Register experts first.")
+
+    // Experts registration
+    static let registerExpertTitle = LocalizedText(ja: "専門家を登録する", en: "Register an expert")
+    static let expertName = LocalizedText(ja: "氏名", en: "Name")
+    static let registrationNumber = LocalizedText(ja: "登録番号", en: "Registration number")
+    static let expertPrefecture = LocalizedText(ja: "活動拠点（都道府県）", en: "Home prefecture")
+    static let regionsCovered = LocalizedText(ja: "対応できる地域", en: "Regions covered")
+    static let modesLabel = LocalizedText(ja: "指導の方法", en: "How they guide")
+    static let maxCompaniesLabel = LocalizedText(ja: "担当できる社数の上限", en: "Maximum companies")
+    static let registerExpertSubmit = LocalizedText(ja: "登録して招待リンクを作成", en: "Register and create the invitation link")
+    static let expertRegistered = LocalizedText(ja: "専門家を登録しました。招待リンクは今だけ表示されます。ご本人に伝えてください。", en: "The expert was registered. The invitation link is shown only now: give it to the expert.")
+    static let expertAccount = LocalizedText(ja: "アカウント", en: "Account")
+    static let accountPending = LocalizedText(ja: "招待中", en: "Invited")
+
+    // Expert pages
+    static let expertCompaniesTitle = LocalizedText(ja: "担当企業", en: "Companies assigned to you")
+    static let noCompaniesAssigned = LocalizedText(ja: "まだ担当企業はありません。事務局が割り当てるとここに表示されます。", en: "No company has been assigned to you yet; the program office's assignments appear here.")
+    static let noExpertProfile = LocalizedText(ja: "このアカウントは専門家として登録されていません。事務局にお問い合わせください。", en: "This account is not registered as an expert. Please contact the program office.")
+    static let visitsDone = LocalizedText(ja: "実施済みの訪問", en: "Visits done")
+    static let calendarTitle = LocalizedText(ja: "カレンダー連携（iCalendar）", en: "Calendar feed (iCalendar)")
+    static let calendarLead = LocalizedText(ja: "訪問予定をお使いのカレンダーアプリに取り込めます。このアドレスは本人専用です。漏れた場合は作り直してください（古いアドレスは使えなくなります）。", en: "Subscribe to your visits in your calendar app. This address is yours alone; if it leaks, create a new one (the old one stops working).")
+    static let calendarCreate = LocalizedText(ja: "カレンダーのアドレスを作成", en: "Create the calendar address")
+    static let calendarCreated = LocalizedText(ja: "カレンダーのアドレスを作成しました。このアドレスは今だけ表示されます。", en: "The calendar address was created. It is shown only now.")
+    static let scheduleVisit = LocalizedText(ja: "訪問を予定する・変更する", en: "Schedule or move a visit")
+    static let visitWhen = LocalizedText(ja: "日時", en: "Date and time")
+    static let visitModeLabel = LocalizedText(ja: "方法", en: "Mode")
+    static let visitPlace = LocalizedText(ja: "場所（訪問）または会議URL（オンライン）", en: "Address (on site) or meeting URL (online)")
+    static let scheduleSubmit = LocalizedText(ja: "予定を保存", en: "Save the schedule")
+    static let visitScheduledNotice = LocalizedText(ja: "訪問の予定を保存しました。", en: "The visit was scheduled.")
+    static let recordVisit = LocalizedText(ja: "訪問の記録", en: "Record the visit")
+    static let durationMinutes = LocalizedText(ja: "実施時間（分）", en: "Duration (minutes)")
+    static let topics = LocalizedText(ja: "指導した内容", en: "Topics covered")
+    static func goalProgress(_ goal: Int) -> LocalizedText {
+        let ja = ["基本方針の策定", "関連規程の見直し（自社診断を活用）", "テレワーク等を含む対策計画", "情報資産の洗い出しとリスク分析（発展）"]
+        let en = ["Write the basic policy", "Review related rules with the self-diagnosis", "Action plan incl. telework measures", "Asset inventory and risk analysis (advanced)"]
+        return LocalizedText(ja: "達成目標\(goal)：\(ja[goal - 1])（%）", en: "Goal \(goal): \(en[goal - 1]) (%)")
+    }
+    static let nextSteps = LocalizedText(ja: "次回までの宿題・次の一歩", en: "Next steps")
+    static let recordSubmit = LocalizedText(ja: "記録を保存", en: "Save the record")
+    static let visitRecordedNotice = LocalizedText(ja: "訪問を記録しました。", en: "The visit was recorded.")
+    static let visitAlreadyRecorded = LocalizedText(ja: "この回はすでに記録済みのため、予定は変更できません。", en: "This visit is already recorded; its schedule cannot change.")
+    static let visitNotYetHappened = LocalizedText(ja: "まだ実施日前の訪問は記録できません。", en: "A visit cannot be recorded before it takes place.")
+
+    // Statistics
+    static let statisticsTitle = LocalizedText(ja: "事業統計", en: "Program statistics")
+    static let statApplications = LocalizedText(ja: "応募", en: "Applications")
+    static let statAccepted = LocalizedText(ja: "採択", en: "Accepted")
+    static let statVisitsDone = LocalizedText(ja: "実施済みの訪問", en: "Visits done")
+    static let statCompletionRate = LocalizedText(ja: "修了率", en: "Completion rate")
+    static let statProducedResults = LocalizedText(ja: "「成果があった」の割合", en: "Share answering \"produced results\"")
+    static let statOutsideMetro = LocalizedText(ja: "三大都市圏以外の参加の割合", en: "Share of participants outside the metropolitan areas")
+    static let statReference = LocalizedText(ja: "参考：2019年度は382社が参加し、96.4%が「成果があった」と回答。", en: "For reference: 382 companies took part in FY2019 and 96.4% said it produced results.")
+    static let byRegionTitle = LocalizedText(ja: "地域別", en: "By region")
+    static let byPrefectureTitle = LocalizedText(ja: "都道府県別", en: "By prefecture")
+    static let completedLabel = LocalizedText(ja: "修了", en: "Completed")
+    static let expertsLoadTitle = LocalizedText(ja: "専門家の担当状況", en: "Experts' load")
+    static let notApplicable = LocalizedText(ja: "—", en: "—")
+}

@@ -1,0 +1,466 @@
+import Fluent
+import Foundation
+import MamoriCore
+import SQLKit
+import Vapor
+
+/// The expert-guidance program, as the office, the companies and the experts use it.
+struct ProgramService {
+    let db: any Database
+
+    // MARK: Settings
+
+    /// The settings of a fiscal year, created with the program's defaults on first use.
+    func settings(fiscalYear: Int = FiscalYear.of(Date())) async throws -> ProgramSettings {
+        if let existing = try await ProgramSettings.query(on: db).filter(\.$fiscalYear == fiscalYear).first() { return existing }
+        let settings = ProgramSettings.defaults(fiscalYear: fiscalYear)
+        do {
+            try await db.transaction { db in
+                try await settings.create(on: db)
+                try await ProgramTermsVersion(fiscalYear: fiscalYear, version: 1, text: settings.termsText).create(on: db)
+            }
+            return settings
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another request created them at the same moment.
+            return try await ProgramSettings.query(on: db).filter(\.$fiscalYear == fiscalYear).first()!
+        }
+    }
+
+    struct SettingsInput {
+        var capacity: String?
+        var visitsPerCompany: String?
+        var hoursPerVisit: String?
+        var opensOn: String?
+        var closesOn: String?
+        var termsText: String?
+        var preferOutsideMetro: Bool
+    }
+
+    func update(_ settings: ProgramSettings, with input: SettingsInput, by actor: Principal, ip: String?) async throws {
+        var problems = FieldProblems()
+        let capacity = OrganizationProfile.parseCount("capacity", input.capacity, maximum: 100_000, required: true, into: &problems)
+        let visits = OrganizationProfile.parseCount("visitsPerCompany", input.visitsPerCompany, maximum: 20, required: true, into: &problems)
+        let hours = OrganizationProfile.parseCount("hoursPerVisit", input.hoursPerVisit, maximum: 24, required: true, into: &problems)
+        if let visits, visits < 1 { problems.add("visitsPerCompany", .outOfRange(minimum: 1, maximum: 20)) }
+        if let hours, hours < 1 { problems.add("hoursPerVisit", .outOfRange(minimum: 1, maximum: 24)) }
+        if let capacity, capacity < Int64(settings.acceptedCount) {
+            problems.add("capacity", .outOfRange(minimum: Int64(settings.acceptedCount), maximum: 100_000))
+        }
+        let opens = (input.opensOn ?? "").trimmingCharacters(in: .whitespaces)
+        let closes = (input.closesOn ?? "").trimmingCharacters(in: .whitespaces)
+        if !CalendarDate.isValid(opens) { problems.add("opensOn", opens.isEmpty ? .required : .invalidDate) }
+        if !CalendarDate.isValid(closes) { problems.add("closesOn", closes.isEmpty ? .required : .invalidDate) }
+        else if CalendarDate.isValid(opens), closes < opens { problems.add("closesOn", .invalidDate) }
+        let terms = (input.termsText ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if terms.isEmpty { problems.add("termsText", .required) }
+        else if terms.count > 20_000 { problems.add("termsText", .tooLong(maximum: 20_000)) }
+        guard problems.isEmpty, let capacity, let visits, let hours else { throw MamoriError.invalid(problems) }
+
+        let termsChanged = terms != settings.termsText
+        try await db.transaction { db in
+            settings.capacity = Int(capacity)
+            settings.visitsPerCompany = Int(visits)
+            settings.hoursPerVisit = Int(hours)
+            settings.opensOn = opens
+            settings.closesOn = closes
+            settings.preferOutsideMetro = input.preferOutsideMetro
+            if termsChanged {
+                settings.termsVersion += 1
+                settings.termsText = terms
+                try await ProgramTermsVersion(fiscalYear: settings.fiscalYear, version: settings.termsVersion, text: terms).create(on: db)
+            }
+            try await settings.save(on: db)
+            try await AuditLog.record(.programSettingsChanged, by: .principal(actor, ip: ip), target: ("program_settings", settings.id),
+                                      summary: "FY\(settings.fiscalYear): capacity \(capacity), \(visits)×\(hours)h, \(opens)–\(closes)"
+                                        + (termsChanged ? ", terms v\(settings.termsVersion)" : ""), on: db)
+        }
+    }
+
+    // MARK: Applications
+
+    func application(of organization: Organization, fiscalYear: Int) async throws -> ProgramApplication? {
+        try await ProgramApplication.query(on: db)
+            .filter(\.$organization.$id == organization.requireID())
+            .filter(\.$fiscalYear == fiscalYear)
+            .with(\.$expert)
+            .first()
+    }
+
+    struct ApplyInput {
+        var legalForm: String?
+        var hasSecurityPolicy: String?
+        var participatedPreviousYear: String?
+        var contactName: String?
+        var contactPhone: String?
+        var message: String?
+        var agreed: Bool
+        var termsVersion: String?
+    }
+
+    enum ApplyRefusal: Error {
+        case notOpen
+        case alreadyApplied
+        case notEligible(ProgramEligibility.Decision)
+    }
+
+    /// The organization applies: prefilled from its profile and declarations, terms agreed,
+    /// eligibility computed and stored. Ineligible or out-of-period applications are refused.
+    func apply(_ organization: Organization, settings: ProgramSettings, input: ApplyInput, by actor: Principal, ip: String?,
+               today: String = CalendarDate.today()) async throws -> ProgramApplication {
+        guard today >= settings.opensOn, today <= settings.closesOn else { throw ApplyRefusal.notOpen }
+        if try await application(of: organization, fiscalYear: settings.fiscalYear) != nil { throw ApplyRefusal.alreadyApplied }
+        var problems = FieldProblems()
+        let legalForm = input.legalForm ?? ""
+        if !["corporation", "sole_proprietor", "group"].contains(legalForm) { problems.add("legalForm", legalForm.isEmpty ? .required : .unknownChoice) }
+        for field in [("hasSecurityPolicy", input.hasSecurityPolicy), ("participatedPreviousYear", input.participatedPreviousYear)]
+        where !["yes", "no"].contains(field.1 ?? "") {
+            problems.add(field.0, .required)
+        }
+        let contact = (input.contactName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if contact.isEmpty { problems.add("contactName", .required) } else if contact.count > 100 { problems.add("contactName", .tooLong(maximum: 100)) }
+        let phone = (input.contactPhone ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        if phone.isEmpty { problems.add("contactPhone", .required) }
+        else if phone.count > 20 || !phone.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == " " }) { problems.add("contactPhone", .notANumber) }
+        let message = (input.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if message.count > 2000 { problems.add("message", .tooLong(maximum: 2000)) }
+        if !input.agreed { problems.add("agreed", .required) }
+        if input.termsVersion != String(settings.termsVersion) { problems.add("agreed", .termsChanged) }
+        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+
+        let stars = try await SecurityActionService(db: db).declarations(of: organization).map(\.stars).max() ?? 0
+        let eligibility = EligibilityInput(
+            category: organization.category, mainIndustry: nil, capitalYen: organization.capitalYen, employees: organization.employees,
+            soleProprietor: legalForm == "sole_proprietor", legalPersonality: legalForm == "corporation", securityActionStars: stars,
+            hasSecurityPolicy: input.hasSecurityPolicy == "yes", participatedPreviousYear: input.participatedPreviousYear == "yes")
+        let decision: ProgramEligibility.Decision
+        switch eligibility.decide() {
+        case .success(let value): decision = value
+        case .failure(let error): throw error
+        }
+        guard decision.eligible else { throw ApplyRefusal.notEligible(decision) }
+
+        let application = ProgramApplication()
+        application.$organization.id = try organization.requireID()
+        application.fiscalYear = settings.fiscalYear
+        application.status = .submitted
+        application.prefectureCode = organization.prefectureCode
+        application.contactName = contact
+        application.contactPhone = phone
+        application.message = message
+        application.eligible = decision.eligible
+        application.eligibilityReasons = decision.reasons.map(\.rawValue).joined(separator: ",")
+        application.smeBasis = decision.smeBasis?.rawValue
+        application.termsVersion = settings.termsVersion
+        application.submittedAt = Date()
+        application.submittedByID = actor.userID
+        do {
+            try await application.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw ApplyRefusal.alreadyApplied
+        }
+        try await AuditLog.record(.programApplied, by: .principal(actor, ip: ip), organizationID: organization.id,
+                                  target: ("program_application", application.id), summary: "FY\(settings.fiscalYear), terms v\(settings.termsVersion)", on: db)
+        return application
+    }
+
+    enum Decision: String { case accept, reject, waitlist }
+
+    enum DecisionRefusal: Error { case full, reasonRequired }
+
+    /// Accept, reject (with a reason) or waitlist. Acceptance takes a place atomically, so the
+    /// capacity holds even with several office staff and instances at once.
+    func decide(_ application: ProgramApplication, _ decision: Decision, reason: String?, settings: ProgramSettings, by actor: Principal, ip: String?) async throws {
+        let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if decision == .reject && reason.isEmpty { throw DecisionRefusal.reasonRequired }
+        let newStatus: ApplicationStatus = switch decision {
+        case .accept: .accepted
+        case .reject: .rejected
+        case .waitlist: .waitlisted
+        }
+        guard application.status != newStatus else { return }
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            if newStatus == .accepted {
+                let rows = try await sql.update(ProgramSettings.schema)
+                    .set("accepted_count", to: SQLRaw("accepted_count + 1"))
+                    .where("id", .equal, settings.id!)
+                    .where("accepted_count", .lessThan, SQLColumn("capacity"))
+                    .returning("accepted_count")
+                    .all()
+                guard !rows.isEmpty else { throw DecisionRefusal.full }
+            } else if application.status == .accepted {
+                try await sql.update(ProgramSettings.schema)
+                    .set("accepted_count", to: SQLRaw("accepted_count - 1"))
+                    .where("id", .equal, settings.id!)
+                    .run()
+            }
+            application.status = newStatus
+            application.decidedAt = Date()
+            application.decisionReason = reason.isEmpty ? nil : String(reason.prefix(1000))
+            if newStatus != .accepted { application.$expert.id = nil; application.assignedAt = nil }
+            try await application.save(on: db)
+            try await AuditLog.record(.programDecided, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
+                                      target: ("program_application", application.id),
+                                      summary: newStatus.rawValue + (reason.isEmpty ? "" : ": \(reason.prefix(200))"), on: db)
+        }
+    }
+
+    // MARK: Experts
+
+    struct ExpertInput {
+        var name: String?
+        var registrationNumber: String?
+        var prefecture: String?
+        var regions: [String]
+        var onSite: Bool
+        var online: Bool
+        var maxCompanies: String?
+    }
+
+    /// Registers an expert and returns a single-use link for the expert's own account.
+    func registerExpert(_ input: ExpertInput, by actor: Principal, ip: String?, hasher: AsyncPasswordHasher) async throws -> (ExpertProfile, token: String) {
+        var problems = FieldProblems()
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { problems.add("name", .required) } else if name.count > 100 { problems.add("name", .tooLong(maximum: 100)) }
+        let number = (input.registrationNumber ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        if number.isEmpty { problems.add("registrationNumber", .required) } else if number.count > 20 { problems.add("registrationNumber", .tooLong(maximum: 20)) }
+        else if try await ExpertProfile.query(on: db).filter(\.$registrationNumber == number).first() != nil { problems.add("registrationNumber", .alreadyRegistered) }
+        let prefecture = input.prefecture.flatMap(Prefecture.parse)
+        if prefecture == nil { problems.add("prefecture", (input.prefecture ?? "").isEmpty ? .required : .unknownChoice) }
+        let regions = input.regions.compactMap(Prefecture.Region.init(rawValue:))
+        if regions.count != input.regions.count { problems.add("regions", .unknownChoice) }
+        if !input.onSite && !input.online { problems.add("modes", .required) }
+        let maximum = OrganizationProfile.parseCount("maxCompanies", input.maxCompanies, maximum: 400, required: true, into: &problems)
+        if let maximum, maximum < 1 { problems.add("maxCompanies", .outOfRange(minimum: 1, maximum: 400)) }
+        guard problems.isEmpty, let prefecture, let maximum else { throw MamoriError.invalid(problems) }
+
+        let profile = ExpertProfile()
+        profile.name = name
+        profile.registrationNumber = number
+        profile.prefectureCode = prefecture.code
+        profile.regions = Set(regions + [prefecture.region]).map(\.rawValue).sorted().joined(separator: ",")
+        profile.onSite = input.onSite
+        profile.online = input.online
+        profile.maxCompanies = Int(maximum)
+        return try await db.transaction { db in
+            try await profile.create(on: db)
+            let (invitation, token) = try await MembershipService(db: db, hasher: hasher)
+                .invite(role: .expert, to: nil, note: "\(name) (\(number))", by: actor, ip: ip)
+            invitation.expertProfileID = profile.id
+            try await invitation.save(on: db)
+            try await AuditLog.record(.expertRegistered, by: .principal(actor, ip: ip), target: ("expert_profile", profile.id),
+                                      summary: "\(name) \(number) \(prefecture.name.ja)", on: db)
+            return (profile, token)
+        }
+    }
+
+    /// Accepted, assigned companies per expert in a fiscal year.
+    func loads(fiscalYear: Int) async throws -> [UUID: Int] {
+        let assigned = try await ProgramApplication.query(on: db)
+            .filter(\.$fiscalYear == fiscalYear).filter(\.$status == .accepted).filter(\.$expert.$id != nil)
+            .field(\.$id).field(\.$expert.$id).all()
+        var loads: [UUID: Int] = [:]
+        for application in assigned { if let expert = application.$expert.id { loads[expert, default: 0] += 1 } }
+        return loads
+    }
+
+    func suggestions(for application: ProgramApplication) async throws -> [(ExpertProfile, ExpertMatching.Suggestion)] {
+        let experts = try await ExpertProfile.query(on: db).sort(\.$name).limit(2000).all()
+        let loads = try await loads(fiscalYear: application.fiscalYear)
+        guard let prefecture = application.prefecture else { return [] }
+        let byID = Dictionary(uniqueKeysWithValues: experts.map { ($0.id!, $0) })
+        let candidates = experts.map {
+            ExpertMatching.Candidate(id: $0.id!, name: $0.name, prefecture: $0.prefecture, regions: $0.regionSet,
+                                     load: loads[$0.id!] ?? 0, maximumCompanies: $0.maxCompanies)
+        }
+        return ExpertMatching.rank(candidates, for: prefecture).map { (byID[$0.candidate.id]!, $0) }
+    }
+
+    enum AssignRefusal: Error { case notAccepted, expertFull }
+
+    func assign(_ expert: ExpertProfile, to application: ProgramApplication, by actor: Principal, ip: String?) async throws {
+        guard application.status == .accepted else { throw AssignRefusal.notAccepted }
+        let load = try await loads(fiscalYear: application.fiscalYear)[expert.id!] ?? 0
+        let alreadyThisOne = application.$expert.id == expert.id
+        guard alreadyThisOne || load < expert.maxCompanies else { throw AssignRefusal.expertFull }
+        application.$expert.id = expert.id
+        application.assignedAt = Date()
+        try await application.save(on: db)
+        try await AuditLog.record(.expertAssigned, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
+                                  target: ("program_application", application.id), summary: expert.name, on: db)
+    }
+
+    // MARK: Visits and survey
+
+    func visits(of application: ProgramApplication) async throws -> [ProgramVisit] {
+        try await ProgramVisit.query(on: db).filter(\.$application.$id == application.requireID()).sort(\.$number).all()
+    }
+
+    struct ScheduleInput {
+        var number: String?
+        var scheduledAt: String?
+        var mode: String?
+        var place: String?
+    }
+
+    /// Schedules (or moves) visit 1…N: date and time in Tokyo, on site with an address or online with a meeting URL.
+    func schedule(_ input: ScheduleInput, for application: ProgramApplication, settings: ProgramSettings, expert: ExpertProfile,
+                  by actor: Principal, ip: String?) async throws -> ProgramVisit {
+        var problems = FieldProblems()
+        let number = Int(input.number ?? "")
+        if number == nil || !(1...settings.visitsPerCompany).contains(number!) { problems.add("number", .outOfRange(minimum: 1, maximum: Int64(settings.visitsPerCompany))) }
+        let when = TokyoDateTime.parse(input.scheduledAt ?? "")
+        if when == nil { problems.add("scheduledAt", (input.scheduledAt ?? "").isEmpty ? .required : .invalidDate) }
+        let mode = input.mode.flatMap(ProgramVisit.Mode.init(rawValue:))
+        if mode == nil { problems.add("mode", .required) }
+        else if (mode == .onSite && !expert.onSite) || (mode == .online && !expert.online) { problems.add("mode", .unknownChoice) }
+        let place = (input.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if place.isEmpty { problems.add("place", .required) }
+        else if place.count > 500 { problems.add("place", .tooLong(maximum: 500)) }
+        else if mode == .online, !(place.lowercased().hasPrefix("https://") || place.lowercased().hasPrefix("http://")) { problems.add("place", .notAURL) }
+        guard problems.isEmpty, let number, let when, let mode else { throw MamoriError.invalid(problems) }
+
+        let existing = try await ProgramVisit.query(on: db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
+        if let existing, existing.isDone { throw MamoriError.conflict(L.visitAlreadyRecorded) }
+        let visit = existing ?? ProgramVisit()
+        visit.$application.id = try application.requireID()
+        visit.number = number
+        visit.scheduledAt = when
+        visit.mode = mode
+        visit.place = place
+        try await visit.save(on: db)
+        try await AuditLog.record(.visitScheduled, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
+                                  target: ("program_visit", visit.id), summary: "#\(number) \(TokyoDateTime.format(when)) \(mode.rawValue)", on: db)
+        return visit
+    }
+
+    struct RecordInput {
+        var durationMinutes: String?
+        var topics: String?
+        var progress: [Int: String]
+        var nextSteps: String?
+    }
+
+    func record(_ input: RecordInput, for visit: ProgramVisit, application: ProgramApplication, by actor: Principal, ip: String?) async throws {
+        var problems = FieldProblems()
+        let minutes = OrganizationProfile.parseCount("durationMinutes", input.durationMinutes, maximum: 600, required: true, into: &problems)
+        if let minutes, minutes < 1 { problems.add("durationMinutes", .outOfRange(minimum: 1, maximum: 600)) }
+        let topics = (input.topics ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if topics.isEmpty { problems.add("topics", .required) } else if topics.count > 5000 { problems.add("topics", .tooLong(maximum: 5000)) }
+        var progress: [String: Int] = [:]
+        for goal in 1...4 {
+            guard let raw = input.progress[goal], !raw.isEmpty else { continue }
+            guard let value = Int(raw), (0...100).contains(value) else { problems.add("goal\(goal)", .outOfRange(minimum: 0, maximum: 100)); continue }
+            progress[String(goal)] = value
+        }
+        let next = (input.nextSteps ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if next.count > 5000 { problems.add("nextSteps", .tooLong(maximum: 5000)) }
+        guard problems.isEmpty, let minutes else { throw MamoriError.invalid(problems) }
+        guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw MamoriError.conflict(L.visitNotYetHappened) }
+        visit.durationMinutes = Int(minutes)
+        visit.topics = topics
+        visit.goalProgress = String(decoding: try JSONEncoder.sorted.encode(progress), as: UTF8.self)
+        visit.nextSteps = next
+        visit.recordedAt = Date()
+        visit.recordedByID = actor.userID
+        try await visit.save(on: db)
+        try await AuditLog.record(.visitRecorded, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
+                                  target: ("program_visit", visit.id), summary: "#\(visit.number) \(minutes) min", on: db)
+    }
+
+    func survey(of application: ProgramApplication) async throws -> ProgramSurvey? {
+        try await ProgramSurvey.query(on: db).filter(\.$application.$id == application.requireID()).first()
+    }
+
+    struct SurveyInput {
+        var producedResults: String?
+        var satisfaction: String?
+        var comments: String?
+    }
+
+    enum SurveyRefusal: Error { case notYet, alreadyAnswered }
+
+    func answerSurvey(_ input: SurveyInput, for application: ProgramApplication, settings: ProgramSettings, by actor: Principal, ip: String?) async throws {
+        let done = try await visits(of: application).filter(\.isDone).count
+        guard application.status == .accepted, done >= settings.visitsPerCompany else { throw SurveyRefusal.notYet }
+        guard try await survey(of: application) == nil else { throw SurveyRefusal.alreadyAnswered }
+        var problems = FieldProblems()
+        if !["yes", "no"].contains(input.producedResults ?? "") { problems.add("producedResults", .required) }
+        let satisfaction = Int(input.satisfaction ?? "")
+        if satisfaction == nil || !(1...5).contains(satisfaction!) { problems.add("satisfaction", .outOfRange(minimum: 1, maximum: 5)) }
+        let comments = (input.comments ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if comments.count > 5000 { problems.add("comments", .tooLong(maximum: 5000)) }
+        guard problems.isEmpty, let satisfaction else { throw MamoriError.invalid(problems) }
+        let survey = ProgramSurvey()
+        survey.$application.id = try application.requireID()
+        survey.producedResults = input.producedResults == "yes"
+        survey.satisfaction = satisfaction
+        survey.comments = comments
+        survey.answeredByID = actor.userID
+        do {
+            try await survey.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw SurveyRefusal.alreadyAnswered
+        }
+        try await AuditLog.record(.surveyAnswered, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
+                                  target: ("program_survey", survey.id), summary: "results: \(input.producedResults ?? ""), satisfaction \(satisfaction)", on: db)
+    }
+
+    // MARK: Deliverables and statistics
+
+    /// ① policy and rules check, ② saved diagnosis, ③ action plan, ④ two-star declaration, from data.
+    func deliverables(of organization: Organization) async throws -> [(Deliverable, Deliverable.Status)] {
+        let orgID = try organization.requireID()
+        let hasDiagnosis = try await SelfDiagnosis.query(on: db).filter(\.$organization.$id == orgID).first() != nil
+        let hasTwoStars = try await SecurityActionDeclaration.query(on: db).filter(\.$organization.$id == orgID).filter(\.$stars == 2).first() != nil
+        // The basic policy and the action plan come with their own features; until then nil.
+        return [(.policyAndRulesCheck, Deliverable.status(evidence: nil)),
+                (.selfDiagnosis, Deliverable.status(evidence: hasDiagnosis)),
+                (.actionPlan, Deliverable.status(evidence: nil)),
+                (.twoStarDeclaration, Deliverable.status(evidence: hasTwoStars))]
+    }
+
+    func statistics(fiscalYear: Int, visitsPerCompany: Int) async throws -> ProgramStatistics {
+        let applications = try await ProgramApplication.query(on: db).filter(\.$fiscalYear == fiscalYear)
+            .field(\.$id).field(\.$status).field(\.$prefectureCode).limit(100_000).all()
+        let ids = applications.compactMap(\.id)
+        var done: [UUID: Int] = [:]
+        var results: [UUID: Bool] = [:]
+        if !ids.isEmpty {
+            for visit in try await ProgramVisit.query(on: db).filter(\.$application.$id ~~ ids).filter(\.$recordedAt != nil)
+                .field(\.$id).field(\.$application.$id).all() {
+                done[visit.$application.id, default: 0] += 1
+            }
+            for survey in try await ProgramSurvey.query(on: db).filter(\.$application.$id ~~ ids)
+                .field(\.$id).field(\.$application.$id).field(\.$producedResults).all() {
+                results[survey.$application.id] = survey.producedResults
+            }
+        }
+        return ProgramStatistics(applications.map {
+            ProgramStatistics.Participant(prefecture: $0.prefecture, status: $0.status, visitsDone: done[$0.id!] ?? 0, producedResults: results[$0.id!])
+        }, visitsPerCompany: visitsPerCompany)
+    }
+}
+
+/// `datetime-local` values ("2026-11-20T09:30") read as Tokyo time.
+enum TokyoDateTime {
+    static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let pieces = trimmed.split(separator: "T")
+        guard pieces.count == 2, CalendarDate.isValid(String(pieces[0])) else { return nil }
+        let time = pieces[1].split(separator: ":").compactMap { Int($0) }
+        guard time.count >= 2, (0...23).contains(time[0]), (0...59).contains(time[1]) else { return nil }
+        let date = pieces[0].split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CalendarDate.tokyo
+        return calendar.date(from: DateComponents(year: date[0], month: date[1], day: date[2], hour: time[0], minute: time[1]))
+    }
+
+    /// The `datetime-local` form of a date, in Tokyo.
+    static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CalendarDate.tokyo
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!)
+    }
+}

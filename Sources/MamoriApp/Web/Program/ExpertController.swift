@@ -1,0 +1,267 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+import Vapor
+
+/// The expert's side: the companies assigned to them, scheduling and recording visits, and a
+/// calendar feed. Anything not assigned to the signed-in expert answers 404.
+struct ExpertController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.get(SiteURL.expertCompanies.route, use: companies)
+        routes.get(SiteURL.expertCompany(application: id).route, use: company)
+        routes.post(SiteURL.expertVisitSchedule(application: id).route, use: schedule)
+        routes.post(SiteURL.expertVisitRecord(application: id, number: 1).route, use: record)
+        routes.post(SiteURL.expertCalendarToken.route, use: createCalendarToken)
+    }
+
+    /// The signed-in expert's profile; an expert account without one sees an explanation.
+    static func profile(_ req: Request) async throws -> ExpertProfile? {
+        let principal = try req.requirePrincipal()
+        return try await ExpertProfile.query(on: req.db).filter(\.$userID == principal.userID).first()
+    }
+
+    /// An application assigned to this expert, or 404.
+    static func assigned(_ req: Request, _ expert: ExpertProfile) async throws -> ProgramApplication {
+        guard let id = req.uuidParameter("applicationID"),
+              let application = try await ProgramApplication.query(on: req.db)
+                .filter(\.$id == id).filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
+                .with(\.$organization).first()
+        else { throw MamoriError.notFound() }
+        return application
+    }
+
+    @Sendable func companies(req: Request) async throws -> Response {
+        guard let expert = try await Self.profile(req) else {
+            return Layout.response(MessagePage.render(title: L.expertCompaniesTitle, message: L.noExpertProfile, context: req.pageContext()))
+        }
+        let applications = try await ProgramApplication.query(on: req.db)
+            .filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
+            .with(\.$organization).sort(\.$assignedAt).limit(500).all()
+        let ids = applications.compactMap(\.id)
+        var done: [UUID: Int] = [:]
+        if !ids.isEmpty {
+            for visit in try await ProgramVisit.query(on: req.db).filter(\.$application.$id ~~ ids).filter(\.$recordedAt != nil).field(\.$id).field(\.$application.$id).all() {
+                done[visit.$application.id, default: 0] += 1
+            }
+        }
+        let upcoming = ids.isEmpty ? [] : try await ProgramVisit.query(on: req.db).filter(\.$application.$id ~~ ids).filter(\.$recordedAt == nil)
+            .filter(\.$scheduledAt >= Date().addingTimeInterval(-12 * 3600)).sort(\.$scheduledAt).limit(20).all()
+        return Layout.response(ExpertPages.companies(expert: expert, applications: applications, visitsDone: done, upcoming: upcoming,
+                                                     calendarLink: req.takeRevealedSecret(), context: req.pageContext()))
+    }
+
+    @Sendable func company(req: Request) async throws -> Response {
+        guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
+        let application = try await Self.assigned(req, expert)
+        return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: .empty, recordForms: [:], status: .ok))
+    }
+
+    private func page(_ req: Request, expert: ExpertProfile, application: ProgramApplication, scheduleForm: FormState,
+                      recordForms: [Int: FormState], status: HTTPResponseStatus) async throws -> String {
+        let service = ProgramService(db: req.db)
+        let settings = try await service.settings(fiscalYear: application.fiscalYear)
+        return ExpertPages.company(expert: expert, application: application, settings: settings, visits: try await service.visits(of: application),
+                                   deliverables: try await service.deliverables(of: application.organization),
+                                   scheduleForm: scheduleForm, recordForms: recordForms, context: req.pageContext())
+    }
+
+    struct ScheduleForm: Content {
+        var number: String?
+        var scheduledAt: String?
+        var mode: String?
+        var place: String?
+    }
+
+    @Sendable func schedule(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
+        let application = try await Self.assigned(req, expert)
+        let form = try req.content.decode(ScheduleForm.self)
+        let service = ProgramService(db: req.db)
+        do {
+            _ = try await service.schedule(.init(number: form.number, scheduledAt: form.scheduledAt, mode: form.mode, place: form.place), for: application,
+                                           settings: try await service.settings(fiscalYear: application.fiscalYear), expert: expert, by: principal, ip: req.clientIP)
+            req.flash(.success, L.visitScheduledNotice)
+            return req.redirect(to: .expertCompany(application: try application.requireID()))
+        } catch let error as MamoriError where !error.fields.isEmpty {
+            let state = FormState(values: ["number": form.number ?? "", "scheduledAt": form.scheduledAt ?? "", "mode": form.mode ?? "", "place": form.place ?? ""], error: error)
+            return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: state, recordForms: [:], status: error.status), status: error.status)
+        }
+    }
+
+    @Sendable func record(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
+        let application = try await Self.assigned(req, expert)
+        guard let number = req.parameters.get("number").flatMap(Int.init),
+              let visit = try await ProgramVisit.query(on: req.db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
+        else { throw MamoriError.notFound() }
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        do {
+            try await ProgramService(db: req.db).record(.init(durationMinutes: fields["durationMinutes"], topics: fields["topics"],
+                                                              progress: Dictionary(uniqueKeysWithValues: (1...4).map { ($0, fields["goal\($0)"] ?? "") }),
+                                                              nextSteps: fields["nextSteps"]),
+                                                        for: visit, application: application, by: principal, ip: req.clientIP)
+            req.flash(.success, L.visitRecordedNotice)
+            return req.redirect(to: .expertCompany(application: try application.requireID()))
+        } catch let error as MamoriError where !error.fields.isEmpty {
+            let state = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: error)
+            return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: .empty, recordForms: [number: state], status: error.status),
+                                   status: error.status)
+        }
+    }
+
+    /// A new secret address for the expert's calendar app; the previous one stops working.
+    @Sendable func createCalendarToken(req: Request) async throws -> Response {
+        guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
+        let token = SecretToken.generate()
+        expert.calendarTokenHash = SecretToken.sha256Hex(token)
+        try await expert.save(on: req.db)
+        req.revealOnce(req.application.settings.absoluteLink(SiteURL.calendarFeed(token: token + ".ics").path))
+        req.flash(.success, L.calendarCreated)
+        return req.redirect(to: .expertCompanies)
+    }
+}
+
+/// `GET /calendar/<token>.ics`: public (calendar apps cannot log in) but unguessable; only
+/// the SHA-256 of the token is stored.
+struct CalendarFeedController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.calendarFeed(token: "t").route, use: feed)
+    }
+
+    @Sendable func feed(req: Request) async throws -> Response {
+        var token = req.parameters.get("token") ?? ""
+        if token.hasSuffix(".ics") { token.removeLast(4) }
+        guard token.count <= 128, !token.isEmpty,
+              let expert = try await ExpertProfile.query(on: req.db).filter(\.$calendarTokenHash == SecretToken.sha256Hex(token)).first()
+        else { throw MamoriError.notFound() }
+        let applications = try await ProgramApplication.query(on: req.db).filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
+            .with(\.$organization).limit(500).all()
+        let byID = Dictionary(uniqueKeysWithValues: applications.map { ($0.id!, $0) })
+        let visits = byID.isEmpty ? [] : try await ProgramVisit.query(on: req.db).filter(\.$application.$id ~~ Array(byID.keys)).sort(\.$scheduledAt).limit(5000).all()
+        var hours: [Int: Int] = [:]
+        for year in Set(applications.map(\.fiscalYear)) { hours[year] = try await ProgramService(db: req.db).settings(fiscalYear: year).hoursPerVisit }
+        let events = visits.compactMap { visit -> ICalendar.Event? in
+            guard let application = byID[visit.$application.id] else { return nil }
+            let duration = TimeInterval((visit.durationMinutes ?? (hours[application.fiscalYear] ?? 2) * 60) * 60)
+            return ICalendar.Event(uid: "\(visit.id!.uuidString)@mamori", start: visit.scheduledAt, end: visit.scheduledAt.addingTimeInterval(duration),
+                                   summary: "\(application.organization.name) 第\(visit.number)回 / visit \(visit.number)",
+                                   location: visit.mode == .onSite ? visit.place : nil,
+                                   description: "\(application.contactName) \(application.contactPhone)",
+                                   url: visit.mode == .online ? visit.place : nil)
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.calendar(name: "Mamori — \(expert.name)", events: events)))
+    }
+}
+
+enum ExpertPages {
+    static func companies(expert: ExpertProfile, applications: [ProgramApplication], visitsDone: [UUID: Int], upcoming: [ProgramVisit],
+                          calendarLink: String?, context: PageContext) -> String {
+        let t = context.t
+        let names = Dictionary(uniqueKeysWithValues: applications.map { ($0.id!, $0.organization.name) })
+        return Layout.page(title: t(L.expertCompaniesTitle), context: context) {
+            heading(1, t(L.expertCompaniesTitle))
+            if applications.isEmpty {
+                paragraph(t(L.noCompaniesAssigned), class: "muted")
+            } else {
+                div("table-scroll") {
+                    El("table") {
+                        El("thead") {
+                            El("tr") {
+                                for header in [L.name, L.prefecture, L.contactName, L.visitsDone, L.actions] { El("th", [("scope", "col")]) { Text(t(header)) } }
+                            }
+                        }
+                        El("tbody") {
+                            for application in applications {
+                                El("tr") {
+                                    El("td") { Text(application.organization.name) }
+                                    El("td") { Text(application.prefecture.map { $0.name(context.locale) } ?? "") }
+                                    El("td") { Text(application.contactName + " / " + application.contactPhone) }
+                                    El("td", [("class", "number")]) { Text(String(visitsDone[application.id!] ?? 0)) }
+                                    El("td") { link(t(L.view), to: SiteURL.expertCompany(application: application.id!).path) }
+                                }
+                            }
+                        }
+                    }
+                }
+                if !upcoming.isEmpty {
+                    heading(2, t(L.visitsTitle))
+                    El("ul", [("class", "activity")]) {
+                        for visit in upcoming {
+                            El("li") {
+                                timeElement(visit.scheduledAt, context)
+                                Text(" " + (names[visit.$application.id] ?? "") + " " + t(L.visitNumber(visit.number)) + " · " + t(L.visitMode(visit.mode)))
+                            }
+                        }
+                    }
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "calendar")]) {
+                heading(2, t(L.calendarTitle), id: "calendar")
+                paragraph(t(L.calendarLead), class: "hint")
+                if let calendarLink { CopyableSecret(label: t(L.calendarTitle), value: calendarLink, notice: t(L.calendarCreated)) }
+                FormField.actionButton(t(L.calendarCreate), action: SiteURL.expertCalendarToken.path, context: context)
+            }
+        }
+    }
+
+    static func company(expert: ExpertProfile, application: ProgramApplication, settings: ProgramSettings, visits: [ProgramVisit],
+                        deliverables: [(Deliverable, Deliverable.Status)], scheduleForm: FormState, recordForms: [Int: FormState],
+                        context: PageContext) -> String {
+        let t = context.t
+        let id = application.id!
+        let modes = ProgramVisit.Mode.allCases.filter { $0 == .onSite ? expert.onSite : expert.online }
+        let next = (1...settings.visitsPerCompany).first { number in !visits.contains { $0.number == number } } ?? 1
+        let scheduleState = scheduleForm.values.isEmpty && scheduleForm.errors.isEmpty ? FormState(values: ["number": String(next)]) : scheduleForm
+        return Layout.page(title: application.organization.name, context: context) {
+            heading(1, application.organization.name)
+            El("section", [("class", "card card-wide")]) {
+                OrganizationFacts(organization: application.organization, context: context)
+                paragraph(t(L.contactName) + t(L.colon) + application.contactName + " / " + application.contactPhone)
+                if !application.message.isEmpty { paragraph(t(L.applyMessage) + t(L.colon) + application.message) }
+            }
+            El("section", [("class", "card card-wide")]) {
+                heading(2, t(L.visitsTitle))
+                VisitList(visits: visits, visitsPerCompany: settings.visitsPerCompany, context: context)
+                heading(3, t(L.scheduleVisit))
+                FormField.errorSummary(scheduleForm, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.expertVisitSchedule(application: id).path)]) {
+                    csrfField(context)
+                    FormField.select("number", label: t(L.visitNumber(0)).replacingOccurrences(of: "0", with: "N"),
+                                     choices: (1...settings.visitsPerCompany).map { (String($0), t(L.visitNumber($0))) }, state: scheduleState, context: context)
+                    FormField.input("scheduledAt", label: t(L.visitWhen), state: scheduleState, context: context, options: .init(type: "datetime-local", required: true))
+                    FormField.select("mode", label: t(L.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.visitMode($0))) }, state: scheduleState, context: context)
+                    FormField.input("place", label: t(L.visitPlace), state: scheduleState, context: context, options: .init(required: true, maxLength: 500))
+                    FormField.submit(t(L.scheduleSubmit))
+                }
+                for visit in visits where !visit.isDone {
+                    let state = recordForms[visit.number] ?? .empty
+                    El("section", [("class", "record"), ("aria-labelledby", "record-\(visit.number)")]) {
+                        heading(3, t(L.recordVisit) + " — " + t(L.visitNumber(visit.number)), id: "record-\(visit.number)")
+                        FormField.errorSummary(state, context: context)
+                        El("form", [("method", "post"), ("action", SiteURL.expertVisitRecord(application: id, number: visit.number).path)]) {
+                            csrfField(context)
+                            FormField.input("durationMinutes", label: t(L.durationMinutes), state: state.values.isEmpty ? FormState(values: ["durationMinutes": String(settings.hoursPerVisit * 60)]) : state,
+                                            context: context, options: .init(required: true, inputMode: "numeric"))
+                            FormField.textArea("topics", label: t(L.topics), state: state, context: context, required: true)
+                            for goal in 1...4 {
+                                FormField.input("goal\(goal)", label: t(L.goalProgress(goal)), state: state, context: context, options: .init(inputMode: "numeric", maxLength: 3))
+                            }
+                            FormField.textArea("nextSteps", label: t(L.nextSteps), state: state, context: context)
+                            FormField.submit(t(L.recordSubmit))
+                        }
+                    }
+                }
+            }
+            El("section", [("class", "card card-wide")]) {
+                heading(2, t(L.deliverablesTitle))
+                DeliverableList(deliverables: deliverables, context: context)
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// The program office runs the program: settings, review, assignment, statistics.
+/// Behind `RequireSignIn(roles: [.officeAdmin])`.
+struct OfficeProgramController: RouteCollection {
+    static let perPage = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.get(SiteURL.officeProgram.route, use: settings)
+        routes.post(SiteURL.officeProgram.route, use: saveSettings)
+        routes.get(SiteURL.officeApplications().route, use: applications)
+        routes.get(SiteURL.officeApplication(application: id).route, use: application)
+        routes.post(SiteURL.officeApplicationDecide(application: id).route, use: decide)
+        routes.post(SiteURL.officeApplicationAssign(application: id).route, use: assign)
+        routes.get(SiteURL.officeStatistics.route, use: statistics)
+        routes.get(SiteURL.officeStatisticsCSV.route, use: statisticsCSV)
+    }
+
+    private func service(_ req: Request) -> ProgramService { ProgramService(db: req.db) }
+
+    @Sendable func settings(req: Request) async throws -> Response {
+        let settings = try await service(req).settings()
+        let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
+        return Layout.response(OfficeProgramPage.render(settings: settings, form: .empty, statistics: statistics, context: req.pageContext()))
+    }
+
+    struct SettingsForm: Content {
+        var capacity: String?
+        var visitsPerCompany: String?
+        var hoursPerVisit: String?
+        var opensOn: String?
+        var closesOn: String?
+        var termsText: String?
+        var preferOutsideMetro: String?
+    }
+
+    @Sendable func saveSettings(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let settings = try await service(req).settings()
+        let form = try req.content.decode(SettingsForm.self)
+        do {
+            try await service(req).update(settings, with: .init(capacity: form.capacity, visitsPerCompany: form.visitsPerCompany, hoursPerVisit: form.hoursPerVisit,
+                                                                opensOn: form.opensOn, closesOn: form.closesOn, termsText: form.termsText,
+                                                                preferOutsideMetro: form.preferOutsideMetro == "on"), by: principal, ip: req.clientIP)
+            req.flash(.success, L.settingsSaved)
+            return req.redirect(to: .officeProgram)
+        } catch let error as MamoriError {
+            let values = ["capacity": form.capacity, "visitsPerCompany": form.visitsPerCompany, "hoursPerVisit": form.hoursPerVisit,
+                          "opensOn": form.opensOn, "closesOn": form.closesOn, "termsText": form.termsText, "preferOutsideMetro": form.preferOutsideMetro]
+            let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
+            return Layout.response(OfficeProgramPage.render(settings: settings, form: FormState(values: values.compactMapValues { $0 }, error: error),
+                                                            statistics: statistics, context: req.pageContext()), status: error.status)
+        }
+    }
+
+    @Sendable func applications(req: Request) async throws -> Response {
+        let settings = try await service(req).settings()
+        let status = req.query[String.self, at: "status"].flatMap(ApplicationStatus.init(rawValue:))
+        let page = pageNumber(req.query[String.self, at: "page"])
+        let query = ProgramApplication.query(on: req.db).filter(\.$fiscalYear == settings.fiscalYear).with(\.$expert)
+        if let status { query.filter(\.$status == status) }
+        let items: [ProgramApplication]
+        let total: Int
+        if status == .waitlisted {
+            // The waitlist order (outside the metropolitan areas first, if set) is a rule of MamoriCore.
+            let all = try await query.limit(10_000).all()
+            let order = Waitlist.ordered(all.map { .init(id: $0.id!, submittedAt: $0.submittedAt, prefecture: $0.prefecture) },
+                                         preferOutsideMetropolitanAreas: settings.preferOutsideMetro)
+            let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id!, $0) })
+            total = all.count
+            items = order.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage).compactMap { byID[$0.id] }
+        } else {
+            let result = try await query.sort(\.$submittedAt).sort(\.$id).paginate(PageRequest(page: page, per: Self.perPage))
+            items = result.items
+            total = result.metadata.total
+        }
+        let organizationIDs = items.map { $0.$organization.id }
+        let organizations = organizationIDs.isEmpty ? [] : try await Organization.query(on: req.db).filter(\.$id ~~ organizationIDs).all()
+        let byID = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id!, $0) })
+        return Layout.response(OfficeApplicationsPage.render(applications: items, organizations: byID, status: status, page: page,
+                                                             pageCount: (total + Self.perPage - 1) / Self.perPage, settings: settings, context: req.pageContext()))
+    }
+
+    private func load(_ req: Request) async throws -> (ProgramApplication, ProgramSettings) {
+        guard let id = req.uuidParameter("applicationID"),
+              let application = try await ProgramApplication.query(on: req.db).filter(\.$id == id).with(\.$expert).with(\.$organization).first()
+        else { throw MamoriError.notFound() }
+        return (application, try await service(req).settings(fiscalYear: application.fiscalYear))
+    }
+
+    private func model(_ req: Request, _ application: ProgramApplication, _ settings: ProgramSettings) async throws -> OfficeApplicationPage.Model {
+        .init(application: application, organization: application.organization, settings: settings,
+              suggestions: application.status == .accepted ? try await service(req).suggestions(for: application) : [],
+              visits: try await service(req).visits(of: application),
+              deliverables: try await service(req).deliverables(of: application.organization),
+              survey: try await service(req).survey(of: application))
+    }
+
+    @Sendable func application(req: Request) async throws -> Response {
+        let (application, settings) = try await load(req)
+        return Layout.response(OfficeApplicationPage.render(try await model(req, application, settings), context: req.pageContext()))
+    }
+
+    struct DecisionForm: Content {
+        var decision: String?
+        var reason: String?
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let (application, settings) = try await load(req)
+        let form = try req.content.decode(DecisionForm.self)
+        guard let decision = form.decision.flatMap(ProgramService.Decision.init(rawValue:)) else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        do {
+            try await service(req).decide(application, decision, reason: form.reason, settings: settings, by: principal, ip: req.clientIP)
+            req.flash(.success, L.decisionSaved)
+            return req.redirect(to: .officeApplication(application: try application.requireID()))
+        } catch let refusal as ProgramService.DecisionRefusal {
+            var model = try await model(req, application, try await service(req).settings(fiscalYear: application.fiscalYear))
+            switch refusal {
+            case .full: model.notice = L.capacityFull
+            case .reasonRequired:
+                var problems = FieldProblems()
+                problems.add("reason", .required)
+                model.decisionForm = FormState(values: [:], error: .invalid(problems))
+                model.notice = L.rejectReasonRequired
+            }
+            return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: refusal == .full ? .conflict : .unprocessableEntity)
+        }
+    }
+
+    struct AssignForm: Content { var expert: String? }
+
+    @Sendable func assign(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let (application, settings) = try await load(req)
+        let form = try req.content.decode(AssignForm.self)
+        guard let expertID = form.expert.flatMap(UUID.init(uuidString:)), let expert = try await ExpertProfile.find(expertID, on: req.db) else {
+            throw MamoriError.notFound()
+        }
+        do {
+            try await service(req).assign(expert, to: application, by: principal, ip: req.clientIP)
+            req.flash(.success, L.assigned)
+            return req.redirect(to: .officeApplication(application: try application.requireID()))
+        } catch let refusal as ProgramService.AssignRefusal {
+            var model = try await model(req, application, settings)
+            model.notice = refusal == .expertFull ? L.expertFull : L.assignNeedsAcceptance
+            return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: .conflict)
+        }
+    }
+
+    private func statisticsData(_ req: Request) async throws -> (ProgramSettings, ProgramStatistics, [(ExpertProfile, Int)]) {
+        let settings = try await service(req).settings()
+        let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
+        let loads = try await service(req).loads(fiscalYear: settings.fiscalYear)
+        let experts = try await ExpertProfile.query(on: req.db).sort(\.$name).limit(2000).all().map { ($0, loads[$0.id!] ?? 0) }
+        return (settings, statistics, experts)
+    }
+
+    @Sendable func statistics(req: Request) async throws -> Response {
+        let (settings, statistics, experts) = try await statisticsData(req)
+        return Layout.response(OfficeStatisticsPage.render(statistics: statistics, settings: settings, experts: experts, context: req.pageContext()))
+    }
+
+    @Sendable func statisticsCSV(req: Request) async throws -> Response {
+        let (settings, statistics, _) = try await statisticsData(req)
+        let rows = Prefecture.all.map { prefecture -> [String] in
+            let count = statistics.byPrefecture[prefecture.code] ?? .init()
+            return [prefecture.code, prefecture.name.ja, prefecture.name.en, prefecture.region.rawValue, prefecture.metropolitanArea?.rawValue ?? "",
+                    String(count.applications), String(count.accepted), String(count.completed)]
+        }
+        let summary: [[String]] = [
+            ["", "合計", "Total", "", "", String(statistics.applications), String(statistics.accepted), String(statistics.completed)],
+        ]
+        return CSV.response(CSV.document(header: ["jis_code", "prefecture_ja", "prefecture_en", "region", "metropolitan_area", "applications", "accepted", "completed"],
+                                         rows: rows + summary), filename: "program-statistics-fy\(settings.fiscalYear).csv")
+    }
+}

@@ -1,0 +1,284 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+
+enum OfficeProgramPage {
+    static func render(settings: ProgramSettings, form: FormState, statistics: ProgramStatistics, context: PageContext) -> String {
+        let t = context.t
+        let state = form.values.isEmpty ? FormState(values: [
+            "capacity": String(settings.capacity), "visitsPerCompany": String(settings.visitsPerCompany), "hoursPerVisit": String(settings.hoursPerVisit),
+            "opensOn": settings.opensOn, "closesOn": settings.closesOn, "termsText": settings.termsText,
+            "preferOutsideMetro": settings.preferOutsideMetro ? "on" : "",
+        ]) : form
+        return Layout.page(title: t(L.programSettingsTitle), context: context) {
+            heading(1, t(L.programSettingsTitle) + " " + t(L.fiscalYear(settings.fiscalYear)))
+            El("dl", [("class", "stats")]) {
+                statBox(t(L.statApplications), String(statistics.applications))
+                statBox(t(L.statAccepted), t(L.acceptedOfCapacity(settings.acceptedCount, settings.capacity)))
+                statBox(t(L.statVisitsDone), String(statistics.visitsDone))
+            }
+            div("actions") {
+                link(t(L.navApplications), to: SiteURL.officeApplications().path, [("class", "button")])
+                link(t(L.navStatistics), to: SiteURL.officeStatistics.path, [("class", "button secondary")])
+                link(t(L.navExperts), to: SiteURL.officeExperts.path, [("class", "button secondary")])
+            }
+            El("section", [("class", "card card-wide")]) {
+                FormField.errorSummary(form, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.officeProgram.path)]) {
+                    csrfField(context)
+                    FormField.input("capacity", label: t(L.capacityLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
+                    FormField.input("visitsPerCompany", label: t(L.visitsPerCompanyLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
+                    FormField.input("hoursPerVisit", label: t(L.hoursPerVisitLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
+                    FormField.input("opensOn", label: t(L.opensOnLabel), state: state, context: context, options: .init(type: "date", required: true))
+                    FormField.input("closesOn", label: t(L.closesOnLabel), state: state, context: context, options: .init(type: "date", required: true))
+                    FormField.checkbox("preferOutsideMetro", label: t(L.preferOutsideMetroLabel), checked: false, state: state, context: context)
+                    FormField.textArea("termsText", label: t(L.termsLabel) + " (" + t(L.termsVersion(settings.termsVersion)) + ")", state: state, context: context,
+                                       required: true, maxLength: 20_000)
+                    paragraph(t(L.termsHint), class: "hint")
+                    FormField.submit(t(L.save))
+                }
+            }
+        }
+    }
+
+    static func statBox(_ label: String, _ value: String) -> Component {
+        div("stat") {
+            El("dt") { Text(label) }
+            El("dd") { Text(value) }
+        }
+    }
+}
+
+enum OfficeApplicationsPage {
+    static func render(applications: [ProgramApplication], organizations: [UUID: Organization], status: ApplicationStatus?,
+                       page: Int, pageCount: Int, settings: ProgramSettings, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.applicationsTitle), context: context) {
+            heading(1, t(L.applicationsTitle) + " " + t(L.fiscalYear(settings.fiscalYear)))
+            paragraph(t(L.acceptedOfCapacity(settings.acceptedCount, settings.capacity)), class: "lead")
+            El("nav", [("class", "filters"), ("aria-label", t(L.statusFilter))]) {
+                link(t(L.auditAll), to: SiteURL.officeApplications().path, status == nil ? [("aria-current", "page")] : [])
+                for option in ApplicationStatus.allCases {
+                    link(t(L.applicationStatus(option)), to: SiteURL.officeApplications(status: option.rawValue).path,
+                         status == option ? [("aria-current", "page")] : [])
+                }
+            }
+            if status == .waitlisted { paragraph(t(L.waitlistOrderNote), class: "hint") }
+            if applications.isEmpty {
+                paragraph(t(L.noApplications), class: "muted")
+            } else {
+                div("table-scroll") {
+                    El("table") {
+                        El("thead") {
+                            El("tr") {
+                                for header in [L.submittedAt, L.name, L.prefecture, L.status, L.assignedExpert, L.actions] {
+                                    El("th", [("scope", "col")]) { Text(t(header)) }
+                                }
+                            }
+                        }
+                        El("tbody") {
+                            for application in applications {
+                                El("tr") {
+                                    El("td") { timeElement(application.submittedAt, context) }
+                                    El("td") { Text(organizations[application.$organization.id]?.name ?? "—") }
+                                    El("td") {
+                                        Text(application.prefecture.map { $0.name(context.locale) } ?? application.prefectureCode)
+                                        if application.prefecture?.isMetropolitan == false { El("span", [("class", "hint")]) { Text(" · " + t(L.outsideMetropolitan)) } }
+                                    }
+                                    El("td") { Text(t(L.applicationStatus(application.status))) }
+                                    El("td") { Text(application.expert?.name ?? "—") }
+                                    El("td") { link(t(L.view), to: SiteURL.officeApplication(application: application.id!).path) }
+                                }
+                            }
+                        }
+                    }
+                }
+                El("nav", [("class", "pagination")]) {
+                    if page > 1 { link(t(L.previousPage), to: SiteURL.officeApplications(status: status?.rawValue, page: page - 1).path) }
+                    El("span") { Text(t(L.pageOf(page, max(pageCount, 1)))) }
+                    if page < pageCount { link(t(L.nextPage), to: SiteURL.officeApplications(status: status?.rawValue, page: page + 1).path) }
+                }
+            }
+        }
+    }
+}
+
+enum OfficeApplicationPage {
+    struct Model {
+        var application: ProgramApplication
+        var organization: Organization
+        var settings: ProgramSettings
+        var suggestions: [(ExpertProfile, ExpertMatching.Suggestion)]
+        var visits: [ProgramVisit]
+        var deliverables: [(Deliverable, Deliverable.Status)]
+        var survey: ProgramSurvey?
+        var decisionForm: FormState = .empty
+        var notice: LocalizedText?
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let application = model.application
+        let id = application.id!
+        return Layout.page(title: model.organization.name, context: context) {
+            heading(1, model.organization.name)
+            if let notice = model.notice {
+                El("div", [("class", "flash flash-error"), ("role", "alert")]) { Text(t(notice)) }
+            }
+            El("section", [("class", "card card-wide")]) {
+                OrganizationFacts(organization: model.organization, context: context)
+                El("dl", [("class", "facts")]) {
+                    El("dt") { Text(t(L.status)) }
+                    El("dd") { El("strong", [("data-status", application.status.rawValue)]) { Text(t(L.applicationStatus(application.status))) } }
+                    El("dt") { Text(t(L.submittedAt)) }
+                    El("dd") { timeElement(application.submittedAt, context) }
+                    El("dt") { Text(t(L.contactName)) }
+                    El("dd") { Text(application.contactName + " / " + application.contactPhone) }
+                    El("dt") { Text(t(L.applyMessage)) }
+                    El("dd") { Text(application.message.isEmpty ? "—" : application.message) }
+                    El("dt") { Text(t(L.eligibilityAtSubmission)) }
+                    El("dd") {
+                        Text(t(application.eligible ? L.eligibleTitle : L.notEligibleTitle))
+                        if let basis = application.smeBasis.flatMap(ProgramEligibility.SMEBasis.init(rawValue:)) { Text(" — " + t(L.smeBasis(basis))) }
+                    }
+                    El("dt") { Text(t(L.termsLabel)) }
+                    El("dd") { Text(t(L.termsVersion(application.termsVersion))) }
+                    if let reason = application.decisionReason {
+                        El("dt") { Text(t(L.rejectReason)) }
+                        El("dd") { Text(reason) }
+                    }
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "decision")]) {
+                heading(2, t(L.acceptedOfCapacity(model.settings.acceptedCount, model.settings.capacity)), id: "decision")
+                FormField.errorSummary(model.decisionForm, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.officeApplicationDecide(application: id).path)]) {
+                    csrfField(context)
+                    FormField.textArea("reason", label: t(L.rejectReason), state: model.decisionForm, context: context, maxLength: 1000)
+                    div("actions") {
+                        El("button", [("type", "submit"), ("name", "decision"), ("value", "accept"), ("class", "button")]) { Text(t(L.accept)) }
+                        El("button", [("type", "submit"), ("name", "decision"), ("value", "waitlist"), ("class", "button secondary")]) { Text(t(L.waitlist)) }
+                        El("button", [("type", "submit"), ("name", "decision"), ("value", "reject"), ("class", "button danger")]) { Text(t(L.reject)) }
+                    }
+                }
+            }
+            if application.status == .accepted {
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "assign")]) {
+                    heading(2, t(L.assignedExpert) + t(L.colon) + (application.expert?.name ?? t(L.notAssignedYet)), id: "assign")
+                    heading(3, t(L.suggestionsTitle))
+                    if model.suggestions.isEmpty {
+                        paragraph(t(L.noSuggestions), class: "muted")
+                    } else {
+                        El("ol", [("class", "suggestions")]) {
+                            for (expert, suggestion) in model.suggestions.prefix(20) {
+                                El("li") {
+                                    El("form", [("method", "post"), ("action", SiteURL.officeApplicationAssign(application: id).path), ("class", "inline-form")]) {
+                                        csrfField(context)
+                                        El.void("input", [("type", "hidden"), ("name", "expert"), ("value", expert.id!.uuidString)])
+                                        El("strong") { Text(expert.name) }
+                                        Text(" (" + (expert.prefecture.map { $0.name(context.locale) } ?? "") + ") · " + t(L.proximity(suggestion.proximity))
+                                             + " · " + t(L.load(suggestion.candidate.load, expert.maxCompanies)) + " ")
+                                        El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.assign)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                El("section", [("class", "card card-wide")]) {
+                    heading(2, t(L.visitsTitle))
+                    VisitList(visits: model.visits, visitsPerCompany: model.settings.visitsPerCompany, context: context)
+                    heading(2, t(L.deliverablesTitle))
+                    DeliverableList(deliverables: model.deliverables, context: context)
+                    if let survey = model.survey {
+                        heading(2, t(L.surveyTitle))
+                        paragraph(t(L.producedResultsQuestion) + t(L.colon) + t(survey.producedResults ? L.yes : L.no) + " · "
+                                  + t(L.satisfactionQuestion) + t(L.colon) + String(survey.satisfaction))
+                        if !survey.comments.isEmpty { paragraph(survey.comments) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+enum OfficeStatisticsPage {
+    static func render(statistics: ProgramStatistics, settings: ProgramSettings, experts: [(ExpertProfile, Int)], context: PageContext) -> String {
+        let t = context.t
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? t(L.notApplicable) }
+        let regions = Prefecture.Region.allCases
+        let maximum = max(1, regions.map { statistics.byRegion[$0]?.applications ?? 0 }.max() ?? 1)
+        return Layout.page(title: t(L.statisticsTitle), context: context) {
+            heading(1, t(L.statisticsTitle) + " " + t(L.fiscalYear(settings.fiscalYear)))
+            El("dl", [("class", "stats")]) {
+                OfficeProgramPage.statBox(t(L.statApplications), String(statistics.applications))
+                OfficeProgramPage.statBox(t(L.statAccepted), String(statistics.accepted))
+                OfficeProgramPage.statBox(t(L.statVisitsDone), String(statistics.visitsDone))
+                OfficeProgramPage.statBox(t(L.statCompletionRate), percent(statistics.completionRate))
+                OfficeProgramPage.statBox(t(L.statProducedResults), percent(statistics.producedResultsShare))
+                OfficeProgramPage.statBox(t(L.statOutsideMetro), percent(statistics.outsideMetropolitanShare))
+            }
+            paragraph(t(L.statReference), class: "hint")
+            div("actions") { link(t(L.downloadCSV), to: SiteURL.officeStatisticsCSV.path, [("class", "button secondary")]) }
+            El("section", [("aria-labelledby", "regions")]) {
+                heading(2, t(L.byRegionTitle), id: "regions")
+                Chart.bars(regions.map { region in
+                    let count = statistics.byRegion[region] ?? .init()
+                    return Chart.Bar(label: t(region.name), fraction: Double(count.applications) / Double(maximum), valueText: "\(count.applications) / \(count.accepted)")
+                }, title: t(L.byRegionTitle), description: regions.map { "\(t($0.name)): \(statistics.byRegion[$0]?.applications ?? 0)" }.joined(separator: ", "),
+                   id: "region-chart")
+                countTable(rows: regions.map { (t($0.name), statistics.byRegion[$0] ?? .init()) }, context: context)
+            }
+            El("section", [("aria-labelledby", "prefectures")]) {
+                heading(2, t(L.byPrefectureTitle), id: "prefectures")
+                countTable(rows: Prefecture.all.map { prefecture in
+                    (prefecture.name(context.locale) + (prefecture.isMetropolitan ? " *" : ""), statistics.byPrefecture[prefecture.code] ?? .init())
+                }, context: context)
+                paragraph("* " + t(L.metropolitan), class: "hint")
+            }
+            El("section", [("aria-labelledby", "load")]) {
+                heading(2, t(L.expertsLoadTitle), id: "load")
+                div("table-scroll") {
+                    El("table", [("class", "compact")]) {
+                        El("tbody") {
+                            for (expert, load) in experts {
+                                El("tr") {
+                                    El("th", [("scope", "row")]) { Text(expert.name) }
+                                    El("td") { Text(expert.prefecture.map { $0.name(context.locale) } ?? "") }
+                                    El("td", [("class", "number")]) { Text(t(L.load(load, expert.maxCompanies))) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func countTable(rows: [(String, ProgramStatistics.Count)], context: PageContext) -> Component {
+        let t = context.t
+        return div("table-scroll") {
+            El("table", [("class", "compact")]) {
+                El("thead") {
+                    El("tr") {
+                        El("th", [("scope", "col")]) { Text(t(L.name)) }
+                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.statApplications)) }
+                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.statAccepted)) }
+                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.completedLabel)) }
+                    }
+                }
+                El("tbody") {
+                    for (name, count) in rows {
+                        El("tr") {
+                            El("th", [("scope", "row")]) { Text(name) }
+                            El("td", [("class", "number")]) { Text(String(count.applications)) }
+                            El("td", [("class", "number")]) { Text(String(count.accepted)) }
+                            El("td", [("class", "number")]) { Text(String(count.completed)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

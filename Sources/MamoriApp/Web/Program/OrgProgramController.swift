@@ -1,0 +1,215 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+import Vapor
+
+/// The company's side of the guidance program: apply, follow the visits, deliverables, survey.
+struct OrgProgramController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.get(SiteURL.orgProgram(organization: id).route, use: show)
+        routes.post(SiteURL.orgProgramApply(organization: id).route, use: apply)
+        routes.post(SiteURL.orgProgramSurvey(organization: id).route, use: survey)
+    }
+
+    struct Model {
+        var organization: Organization
+        var settings: ProgramSettings
+        var application: ProgramApplication?
+        var visits: [ProgramVisit] = []
+        var deliverables: [(Deliverable, Deliverable.Status)] = []
+        var survey: ProgramSurvey?
+        var applyForm: FormState = .empty
+        var refusal: LocalizedText?
+        var ineligible: ProgramEligibility.Decision?
+        var surveyForm: FormState = .empty
+    }
+
+    static func model(_ organization: Organization, on db: any Database) async throws -> Model {
+        let service = ProgramService(db: db)
+        let settings = try await service.settings()
+        var model = Model(organization: organization, settings: settings)
+        model.application = try await service.application(of: organization, fiscalYear: settings.fiscalYear)
+        if let application = model.application {
+            model.visits = try await service.visits(of: application)
+            model.deliverables = try await service.deliverables(of: organization)
+            model.survey = try await service.survey(of: application)
+        }
+        return model
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        return Layout.response(OrgProgramPage.render(try await Self.model(organization, on: req.db), context: req.pageContext()))
+    }
+
+    struct ApplyForm: Content {
+        var legalForm: String?
+        var hasSecurityPolicy: String?
+        var participatedPreviousYear: String?
+        var contactName: String?
+        var contactPhone: String?
+        var message: String?
+        var agreed: String?
+        var termsVersion: String?
+    }
+
+    @Sendable func apply(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.ownedOrganization(req)
+        let form = try req.content.decode(ApplyForm.self)
+        var model = try await Self.model(organization, on: req.db)
+        do {
+            _ = try await ProgramService(db: req.db).apply(organization, settings: model.settings, input: .init(
+                legalForm: form.legalForm, hasSecurityPolicy: form.hasSecurityPolicy, participatedPreviousYear: form.participatedPreviousYear,
+                contactName: form.contactName, contactPhone: form.contactPhone, message: form.message, agreed: form.agreed == "on",
+                termsVersion: form.termsVersion), by: principal, ip: req.clientIP)
+            req.flash(.success, L.applied)
+            return req.redirect(to: .orgProgram(organization: try organization.requireID()))
+        } catch let error as MamoriError {
+            model.applyForm = FormState(values: Self.values(form), error: error)
+            return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: error.status)
+        } catch let refusal as ProgramService.ApplyRefusal {
+            model.applyForm = FormState(values: Self.values(form))
+            let status: HTTPResponseStatus
+            switch refusal {
+            case .notOpen: model.refusal = L.applicationsClosed; status = .conflict
+            case .alreadyApplied: model.refusal = L.alreadyApplied; status = .conflict
+            case .notEligible(let decision): model.refusal = L.notEligibleToApply; model.ineligible = decision; status = .unprocessableEntity
+            }
+            return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: status)
+        }
+    }
+
+    static func values(_ form: ApplyForm) -> [String: String] {
+        ["legalForm": form.legalForm, "hasSecurityPolicy": form.hasSecurityPolicy, "participatedPreviousYear": form.participatedPreviousYear,
+         "contactName": form.contactName, "contactPhone": form.contactPhone, "message": form.message].compactMapValues { $0 }
+    }
+
+    struct SurveyForm: Content {
+        var producedResults: String?
+        var satisfaction: String?
+        var comments: String?
+    }
+
+    @Sendable func survey(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        var model = try await Self.model(organization, on: req.db)
+        guard let application = model.application else { throw MamoriError.notFound() }
+        let form = try req.content.decode(SurveyForm.self)
+        do {
+            try await ProgramService(db: req.db).answerSurvey(.init(producedResults: form.producedResults, satisfaction: form.satisfaction, comments: form.comments),
+                                                              for: application, settings: model.settings, by: principal, ip: req.clientIP)
+            req.flash(.success, L.surveyThanks)
+            return req.redirect(to: .orgProgram(organization: try organization.requireID()))
+        } catch let error as MamoriError {
+            model.surveyForm = FormState(values: ["producedResults": form.producedResults ?? "", "satisfaction": form.satisfaction ?? "", "comments": form.comments ?? ""], error: error)
+            return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: error.status)
+        } catch ProgramService.SurveyRefusal.notYet {
+            throw MamoriError.conflict(L.surveyNotYet)
+        } catch ProgramService.SurveyRefusal.alreadyAnswered {
+            throw MamoriError.conflict(L.surveyAlreadyAnswered)
+        }
+    }
+}
+
+enum OrgProgramPage {
+    static func render(_ model: OrgProgramController.Model, context: PageContext) -> String {
+        let t = context.t
+        let settings = model.settings
+        let isOwner = context.principal?.isOwner ?? false
+        return Layout.page(title: t(L.programTitle), context: context) {
+            heading(1, t(L.programTitle) + " " + t(L.fiscalYear(settings.fiscalYear)))
+            paragraph(t(L.programLead), class: "lead")
+            paragraph(t(L.applicationPeriod(DateText.calendarDate(settings.opensOn, context.locale), DateText.calendarDate(settings.closesOn, context.locale))), class: "hint")
+            if let refusal = model.refusal {
+                El("div", [("class", "flash flash-error"), ("role", "alert")]) {
+                    Text(t(refusal))
+                    if let decision = model.ineligible {
+                        El("ul") { for reason in decision.reasons { El("li", [("data-reason", reason.rawValue)]) { Text(t(L.reason(reason))) } } }
+                    }
+                }
+            }
+            if let application = model.application {
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "status")]) {
+                    heading(2, t(L.applicationStatusTitle), id: "status")
+                    El("dl", [("class", "facts")]) {
+                        El("dt") { Text(t(L.status)) }
+                        El("dd") { El("strong", [("data-status", application.status.rawValue)]) { Text(t(L.applicationStatus(application.status))) } }
+                        El("dt") { Text(t(L.submittedAt)) }
+                        El("dd") { timeElement(application.submittedAt, context) }
+                        El("dt") { Text(t(L.assignedExpert)) }
+                        El("dd") { Text(application.expert?.name ?? t(L.notAssignedYet)) }
+                    }
+                }
+                if application.status == .accepted {
+                    El("section", [("class", "card card-wide"), ("aria-labelledby", "visits")]) {
+                        heading(2, t(L.visitsTitle), id: "visits")
+                        VisitList(visits: model.visits, visitsPerCompany: settings.visitsPerCompany, context: context)
+                    }
+                    El("section", [("class", "card card-wide"), ("aria-labelledby", "deliverables")]) {
+                        heading(2, t(L.deliverablesTitle), id: "deliverables")
+                        DeliverableList(deliverables: model.deliverables, context: context)
+                    }
+                    surveySection(model, context: context)
+                }
+            } else if isOwner {
+                applySection(model, context: context)
+            } else {
+                paragraph(t(L.ownerOnlyApplies), class: "muted")
+            }
+            link(t(L.navEligibility), to: SiteURL.eligibility.path)
+        }
+    }
+
+    private static func applySection(_ model: OrgProgramController.Model, context: PageContext) -> Component {
+        let t = context.t
+        let state = model.applyForm.values.isEmpty && model.applyForm.errors.isEmpty
+            ? FormState(values: ["legalForm": "corporation", "hasSecurityPolicy": "no", "participatedPreviousYear": "no",
+                                 "contactName": context.principal?.user.displayName ?? ""]) : model.applyForm
+        let yesNo = [("no", t(L.no)), ("yes", t(L.yes))]
+        return El("section", [("class", "card card-wide"), ("aria-labelledby", "apply")]) {
+            heading(2, t(L.applyTitle), id: "apply")
+            FormField.errorSummary(model.applyForm, context: context)
+            El("form", [("method", "post"), ("action", SiteURL.orgProgramApply(organization: model.organization.id!).path)]) {
+                csrfField(context)
+                El.void("input", [("type", "hidden"), ("name", "termsVersion"), ("value", String(model.settings.termsVersion))])
+                FormField.select("legalForm", label: t(L.legalForm),
+                                 choices: [("corporation", t(L.legalFormCorporation)), ("sole_proprietor", t(L.legalFormSole)), ("group", t(L.legalFormGroup))],
+                                 state: state, context: context)
+                FormField.select("hasSecurityPolicy", label: t(L.hasPolicyQuestion), choices: yesNo, state: state, context: context)
+                FormField.select("participatedPreviousYear", label: t(L.previousYearQuestion), choices: yesNo, state: state, context: context)
+                FormField.input("contactName", label: t(L.contactName), state: state, context: context, options: .init(autocomplete: "name", required: true, maxLength: 100))
+                FormField.input("contactPhone", label: t(L.contactPhone), state: state, context: context, options: .init(type: "tel", autocomplete: "tel", required: true, maxLength: 20))
+                FormField.textArea("message", label: t(L.applyMessage), state: state, context: context)
+                heading(3, t(L.termsLabel) + " (" + t(L.termsVersion(model.settings.termsVersion)) + ")")
+                El("div", [("class", "terms"), ("tabindex", "0")]) { El("p") { Text(model.settings.termsText) } }
+                FormField.checkbox("agreed", label: t(L.agreeTerms), checked: false, state: model.applyForm, context: context)
+                FormField.submit(t(L.applySubmit))
+            }
+        }
+    }
+
+    private static func surveySection(_ model: OrgProgramController.Model, context: PageContext) -> Component {
+        let t = context.t
+        let done = model.visits.filter(\.isDone).count
+        return El("section", [("class", "card card-wide"), ("aria-labelledby", "survey")]) {
+            heading(2, t(L.surveyTitle), id: "survey")
+            if model.survey != nil {
+                paragraph(t(L.surveyThanks))
+            } else if done < model.settings.visitsPerCompany {
+                paragraph(t(L.surveyNotYet), class: "muted")
+            } else {
+                paragraph(t(L.surveyLead))
+                FormField.errorSummary(model.surveyForm, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.orgProgramSurvey(organization: model.organization.id!).path)]) {
+                    csrfField(context)
+                    FormField.select("producedResults", label: t(L.producedResultsQuestion), choices: [("yes", t(L.yes)), ("no", t(L.no))], state: model.surveyForm, context: context)
+                    FormField.select("satisfaction", label: t(L.satisfactionQuestion), choices: (1...5).map { (String($0), String($0)) }, state: model.surveyForm, context: context)
+                    FormField.textArea("comments", label: t(L.comments), state: model.surveyForm, context: context)
+                    FormField.submit(t(L.surveySubmit))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import MamoriCore
+import Plot
+
+/// The four visits of a company, for the company, the expert and the office.
+struct VisitList: Component {
+    let visits: [ProgramVisit]
+    let visitsPerCompany: Int
+    let context: PageContext
+
+    var body: Component {
+        let t = context.t
+        let byNumber = Dictionary(uniqueKeysWithValues: visits.map { ($0.number, $0) })
+        return El("ol", [("class", "visits")]) {
+            for number in 1...max(visitsPerCompany, 1) {
+                El("li", [("class", "visit")]) {
+                    El("strong") { Text(t(L.visitNumber(number)) + " ") }
+                    if let visit = byNumber[number] {
+                        El("span", [("class", "status-tag " + (visit.isDone ? "met" : "unmet"))]) { Text(t(visit.isDone ? L.visitDone : L.visitScheduledLabel)) }
+                        Text(" ")
+                        timeElement(visit.scheduledAt, context)
+                        Text(" · " + t(L.visitMode(visit.mode)) + " · ")
+                        if visit.mode == .online { link(visit.place, to: visit.place, [("rel", "noopener noreferrer")]) } else { Text(visit.place) }
+                        if visit.isDone {
+                            El("p", [("class", "hint")]) {
+                                Text("\(visit.durationMinutes ?? 0) min — " + (visit.topics ?? ""))
+                            }
+                            if let next = visit.nextSteps, !next.isEmpty {
+                                El("p", [("class", "hint")]) { Text(t(L.nextSteps) + t(L.colon) + next) }
+                            }
+                        }
+                    } else {
+                        El("span", [("class", "muted")]) { Text(t(L.notScheduled)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The four deliverables and where each stands.
+struct DeliverableList: Component {
+    let deliverables: [(Deliverable, Deliverable.Status)]
+    let context: PageContext
+
+    var body: Component {
+        let t = context.t
+        return El("ul", [("class", "checklist")]) {
+            for (deliverable, status) in deliverables {
+                El("li", [("class", status == .done ? "met" : "unmet"), ("data-deliverable", String(deliverable.rawValue))]) {
+                    El("span", [("class", "status-tag")]) { Text(t(L.deliverableStatus(status))) }
+                    Text(" " + t(L.deliverable(deliverable)))
+                }
+            }
+        }
+    }
+}
