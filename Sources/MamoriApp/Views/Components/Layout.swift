@@ -130,9 +130,12 @@ enum Layout {
                 }
                 El("nav", [("aria-label", context.t(L.mainNavigation)), ("class", "main-nav")]) {
                     El("ul") {
-                        for item in navigation(for: context) {
+                        let items = navigation(for: context)
+                        // The current page is the longest link the address starts with.
+                        let current = items.map(\.url).filter { $0 != "/" && context.currentPath.hasPrefix($0) }.max { $0.count < $1.count }
+                        for item in items {
                             El("li") {
-                                El("a", [("href", item.url)] + (context.currentPath.hasPrefix(item.url) && item.url != "/" ? [("aria-current", "page")] : [])) {
+                                El("a", [("href", item.url)] + (item.url == current ? [("aria-current", "page")] : [])) {
                                     Text(context.t(item.label))
                                 }
                             }
