@@ -15,8 +15,12 @@ struct AppSettings: Sendable {
     var sessionIdleMinutes: Int
     /// Bcrypt cost (`MAMORI_BCRYPT_COST`, default 12; tests use the minimum to stay fast).
     var bcryptCost: Int
+    /// Largest file accepted as an upload, in MiB (`MAMORI_MAX_UPLOAD_MB`, default 25).
+    var maxUploadMegabytes: Int
     var hostname: String
     var port: Int
+
+    var maxUploadBytes: Int { maxUploadMegabytes * 1024 * 1024 }
 
     static func fromEnvironment() -> AppSettings {
         let env = ProcessInfo.processInfo.environment
@@ -28,6 +32,7 @@ struct AppSettings: Sendable {
             publicURL: env["MAMORI_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(hostname):\(port)",
             sessionIdleMinutes: env["MAMORI_SESSION_IDLE_MINUTES"].flatMap(Int.init).map { max(1, $0) } ?? 60,
             bcryptCost: env["MAMORI_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
+            maxUploadMegabytes: env["MAMORI_MAX_UPLOAD_MB"].flatMap(Int.init).map { min(max($0, 1), 1024) } ?? 25,
             hostname: hostname,
             port: port
         )

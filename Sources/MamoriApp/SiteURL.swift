@@ -45,6 +45,8 @@ enum SiteURL: Sendable {
     case expertVisitSchedule(application: UUID)
     case expertVisitRecord(application: UUID, number: Int)
     case expertCalendarToken
+    case expertVisitAttachments(application: UUID, number: Int)
+    case attachment(id: UUID)
     case calendarFeed(token: String)
     case selfDiagnosisResult(print: Bool = false)
     case diagnoses(organization: UUID, page: Int = 1)
@@ -114,6 +116,9 @@ enum SiteURL: Sendable {
         case .expertVisitRecord(let id, let number):
             [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("visits"), .parameter("number", String(number)), .constant("record")]
         case .expertCalendarToken: [.constant("expert"), .constant("calendar")]
+        case .expertVisitAttachments(let id, let number):
+            [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("visits"), .parameter("number", String(number)), .constant("attachments")]
+        case .attachment(let id): [.constant("attachments"), .parameter("attachmentID", id.uuidString)]
         case .calendarFeed(let token): [.constant("calendar"), .parameter("token", token)]
         case .selfDiagnosisResult: [.constant("self-diagnosis"), .constant("result")]
         case .diagnoses(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("diagnoses")]

@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: DiagnosisController())
     try signedIn.register(collection: SecurityActionController())
     try signedIn.register(collection: OrgProgramController())
+    try signedIn.register(collection: AttachmentController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())

@@ -279,6 +279,62 @@ struct ProgramTests {
         }
     }
 
+    @Test("the expert attaches files to a visit; the company and the office download them; nobody else can; big files get 413")
+    func attachments() async throws {
+        try await withMamori { app in
+            app.settings.maxUploadMegabytes = 1
+            try await openApplications(app)
+            let office = try await office(app)
+            let expert = try await expert(app, office: office, name: "資料 五郎", number: "000041", prefecture: "13", email: "goro@example.jp")
+            let stranger = try await self.expert(app, office: office, name: "無関係 六郎", number: "000042", prefecture: "13", email: "rokuro@example.jp")
+            let (account, owner) = try await company(app, name: "資料商店", email: "owner@example.jp")
+            let (_, otherOwner) = try await company(app, name: "他社", email: "other@example.jp")
+            try await owner.get("/orgs/\(account.organizationID!.uuidString)/program")
+            try await owner.post("/orgs/\(account.organizationID!.uuidString)/program/apply", applyForm())
+            let application = try #require(try await ProgramApplication.query(on: app.db).first())
+            let service = ProgramService(db: app.db)
+            let officePrincipal = try await principal(app, "office@example.jp")
+            try await service.decide(application, .accept, reason: nil, settings: try await service.settings(), by: officePrincipal, ip: nil)
+            let profile = try #require(try await ExpertProfile.query(on: app.db).filter(\.$registrationNumber == "000041").first())
+            try await service.assign(profile, to: application, by: officePrincipal, ip: nil)
+            _ = try await service.schedule(.init(number: "1", scheduledAt: "2026-10-01T10:00", mode: "on_site", place: "東京"),
+                                           for: application, settings: try await service.settings(), expert: profile,
+                                           by: try await principal(app, "goro@example.jp"), ip: nil)
+
+            let companyPath = "/expert/companies/\(application.id!.uuidString)"
+            try await expert.get(companyPath)
+            let bytes: [UInt8] = Array("議事録: 基本方針の骨子".utf8)
+            let uploaded = try await expert.upload("\(companyPath)/visits/1/attachments", filename: "../../etc/議事録.pdf", contentType: "application/pdf", data: bytes)
+            #expect(uploaded.status == .seeOther)
+            let afterUpload = try await expert.follow(uploaded)
+            #expect(afterUpload.body.string.contains("資料を添付しました"), "\(afterUpload.body.string.components(separatedBy: "flash").dropFirst().first ?? "")")
+            let stored = try #require(try await VisitAttachment.query(on: app.db).first())
+            #expect(stored.filename == "議事録.pdf")
+            #expect(stored.sha256 == SecretToken.sha256Hex(Data(bytes)))
+            #expect(stored.size == bytes.count)
+
+            for browser in [owner, office, expert] {
+                let download = try await browser.get("/attachments/\(stored.id!.uuidString)")
+                #expect(download.status == .ok)
+                #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+                #expect(Array(download.body.readableBytesView) == bytes)
+            }
+            for browser in [otherOwner, stranger] {
+                #expect(try await browser.get("/attachments/\(stored.id!.uuidString)").status == .notFound)
+            }
+            try await stranger.get("/expert/companies")
+            #expect(try await stranger.upload("\(companyPath)/visits/1/attachments", filename: "x.txt", contentType: "text/plain", data: [1]).status == .notFound)
+
+            try await expert.get(companyPath)
+            let big = try await expert.upload("\(companyPath)/visits/1/attachments", filename: "big.bin", contentType: "application/octet-stream",
+                                              data: [UInt8](repeating: 7, count: 1024 * 1024 + 10))
+            #expect(big.status == .payloadTooLarge)
+            #expect(big.body.string.contains("1MBまで"))
+            #expect(try await VisitAttachment.query(on: app.db).count() == 1)
+            #expect(try await owner.get("/orgs/\(account.organizationID!.uuidString)/program").body.string.contains("議事録.pdf"))
+        }
+    }
+
     func principal(_ app: Application, _ email: String) async throws -> Principal {
         let user = try #require(try await User.query(on: app.db).filter(\.$email == email).with(\.$organization).first())
         return Principal(user: user, organization: user.organization, token: nil)

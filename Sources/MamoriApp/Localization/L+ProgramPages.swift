@@ -155,6 +155,14 @@ extension L {
         let en = ["Write the basic policy", "Review related rules with the self-diagnosis", "Action plan incl. telework measures", "Asset inventory and risk analysis (advanced)"]
         return LocalizedText(ja: "達成目標\(goal)：\(ja[goal - 1])（%）", en: "Goal \(goal): \(en[goal - 1]) (%)")
     }
+    static func goalShort(_ goal: Int) -> LocalizedText { LocalizedText(ja: "目標\(goal)", en: "Goal \(goal)") }
+    static let attachFile = LocalizedText(ja: "資料を添付", en: "Attach a file")
+    static let attachSubmit = LocalizedText(ja: "添付する", en: "Attach")
+    static let attached = LocalizedText(ja: "資料を添付しました。", en: "The file was attached.")
+    static let attachmentEmpty = LocalizedText(ja: "ファイルを選んでください。", en: "Choose a file.")
+    static func attachmentTooLarge(_ megabytes: Int) -> LocalizedText {
+        LocalizedText(ja: "ファイルが大きすぎます。\(megabytes)MBまでのファイルを添付できます。", en: "The file is too large; files up to \(megabytes) MB can be attached.")
+    }
     static let nextSteps = LocalizedText(ja: "次回までの宿題・次の一歩", en: "Next steps")
     static let recordSubmit = LocalizedText(ja: "記録を保存", en: "Save the record")
     static let visitRecordedNotice = LocalizedText(ja: "訪問を記録しました。", en: "The visit was recorded.")

@@ -20,7 +20,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         // A larger form (a few KB of Japanese text, percent-encoded) arrives in several chunks
         // and is still streaming when middleware runs: collect it first, within the routes'
         // size limit, so the token can be read (the route then reuses the collected body).
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        // File uploads (multipart) may be as large as the upload limit; other forms are small.
+        let isUpload = request.headers.contentType?.type == "multipart"
+        _ = try await request.body.collect(max: isUpload ? request.application.settings.maxUploadBytes + 64 * 1024
+                                                         : request.application.routes.defaultMaxBodySize.value).get()
         let sent = request.headers.first(name: "X-CSRF-Token")
             ?? (try? request.content.get(String.self, at: Self.formField))
         guard let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil else {

@@ -60,6 +60,25 @@ final class TestBrowser: @unchecked Sendable {
         return response
     }
 
+    /// Posts a multipart form with one file, as a browser's file upload does.
+    @discardableResult
+    func upload(_ path: String, fieldName: String = "file", filename: String, contentType: String, data: [UInt8]) async throws -> TestingHTTPResponse {
+        let boundary = "----mamori-test-boundary"
+        var body = ByteBuffer()
+        if let csrf {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fieldName)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var request = request(.POST, path)
+        request.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        request.body = body
+        let response = try await app.testing().performTest(request: request)
+        absorb(response)
+        return response
+    }
+
     /// Posts a form and follows the redirect that answers it.
     func postAndFollow(_ path: String, _ form: [String: String]) async throws -> TestingHTTPResponse {
         let response = try await post(path, form)

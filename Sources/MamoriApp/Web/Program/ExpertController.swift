@@ -14,6 +14,7 @@ struct ExpertController: RouteCollection {
         routes.post(SiteURL.expertVisitSchedule(application: id).route, use: schedule)
         routes.post(SiteURL.expertVisitRecord(application: id, number: 1).route, use: record)
         routes.post(SiteURL.expertCalendarToken.route, use: createCalendarToken)
+        routes.on(.POST, SiteURL.expertVisitAttachments(application: id, number: 1).route, body: .collect(maxSize: "1gb"), use: attach)
     }
 
     /// The signed-in expert's profile; an expert account without one sees an explanation.
@@ -62,7 +63,9 @@ struct ExpertController: RouteCollection {
                       recordForms: [Int: FormState], status: HTTPResponseStatus) async throws -> String {
         let service = ProgramService(db: req.db)
         let settings = try await service.settings(fiscalYear: application.fiscalYear)
-        return ExpertPages.company(expert: expert, application: application, settings: settings, visits: try await service.visits(of: application),
+        let visits = try await service.visits(of: application)
+        return ExpertPages.company(expert: expert, application: application, settings: settings, visits: visits,
+                                   attachments: try await service.attachments(of: visits),
                                    deliverables: try await service.deliverables(of: application.organization),
                                    scheduleForm: scheduleForm, recordForms: recordForms, context: req.pageContext())
     }
@@ -111,6 +114,33 @@ struct ExpertController: RouteCollection {
             return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: .empty, recordForms: [number: state], status: error.status),
                                    status: error.status)
         }
+    }
+
+    struct UploadForm: Content { var file: File? }
+
+    /// Attaches a file to a visit (multipart form). The limit is `MAMORI_MAX_UPLOAD_MB`.
+    @Sendable func attach(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
+        let application = try await Self.assigned(req, expert)
+        guard let number = req.parameters.get("number").flatMap(Int.init),
+              let visit = try await ProgramVisit.query(on: req.db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
+        else { throw MamoriError.notFound() }
+        let limit = req.application.settings.maxUploadBytes
+        guard let file = (try? req.content.decode(UploadForm.self))?.file else {
+            req.flash(.error, L.attachmentEmpty)
+            return req.redirect(to: .expertCompany(application: try application.requireID()))
+        }
+        do {
+            _ = try await ProgramService(db: req.db).attach(filename: file.filename, contentType: file.contentType?.serialize(), data: Data(buffer: file.data),
+                                                            to: visit, application: application, limit: limit, by: principal, ip: req.clientIP)
+            req.flash(.success, L.attached)
+        } catch ProgramService.AttachmentRefusal.empty {
+            req.flash(.error, L.attachmentEmpty)
+        } catch ProgramService.AttachmentRefusal.tooLarge {
+            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
+        }
+        return req.redirect(to: .expertCompany(application: try application.requireID()))
     }
 
     /// A new secret address for the expert's calendar app; the previous one stops working.
@@ -211,7 +241,7 @@ enum ExpertPages {
     }
 
     static func company(expert: ExpertProfile, application: ProgramApplication, settings: ProgramSettings, visits: [ProgramVisit],
-                        deliverables: [(Deliverable, Deliverable.Status)], scheduleForm: FormState, recordForms: [Int: FormState],
+                        attachments: [UUID: [VisitAttachment]], deliverables: [(Deliverable, Deliverable.Status)], scheduleForm: FormState, recordForms: [Int: FormState],
                         context: PageContext) -> String {
         let t = context.t
         let id = application.id!
@@ -227,7 +257,19 @@ enum ExpertPages {
             }
             El("section", [("class", "card card-wide")]) {
                 heading(2, t(L.visitsTitle))
-                VisitList(visits: visits, visitsPerCompany: settings.visitsPerCompany, context: context)
+                VisitList(visits: visits, visitsPerCompany: settings.visitsPerCompany, attachments: attachments, context: context)
+                if !visits.isEmpty {
+                    heading(3, t(L.attachFile))
+                    for visit in visits {
+                        El("form", [("method", "post"), ("action", SiteURL.expertVisitAttachments(application: id, number: visit.number).path),
+                                    ("enctype", "multipart/form-data"), ("class", "inline-form upload")]) {
+                            csrfField(context)
+                            El("label", [("for", "file-\(visit.number)")]) { Text(t(L.visitNumber(visit.number)) + " ") }
+                            El.void("input", [("type", "file"), ("id", "file-\(visit.number)"), ("name", "file"), ("required", nil)])
+                            El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.attachSubmit)) }
+                        }
+                    }
+                }
                 heading(3, t(L.scheduleVisit))
                 FormField.errorSummary(scheduleForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.expertVisitSchedule(application: id).path)]) {

@@ -93,9 +93,10 @@ struct OfficeProgramController: RouteCollection {
     }
 
     private func model(_ req: Request, _ application: ProgramApplication, _ settings: ProgramSettings) async throws -> OfficeApplicationPage.Model {
-        .init(application: application, organization: application.organization, settings: settings,
+        let visits = try await service(req).visits(of: application)
+        return .init(application: application, organization: application.organization, settings: settings,
               suggestions: application.status == .accepted ? try await service(req).suggestions(for: application) : [],
-              visits: try await service(req).visits(of: application),
+              visits: visits, attachments: try await service(req).attachments(of: visits),
               deliverables: try await service(req).deliverables(of: application.organization),
               survey: try await service(req).survey(of: application))
     }

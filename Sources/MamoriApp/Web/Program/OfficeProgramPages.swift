@@ -111,6 +111,7 @@ enum OfficeApplicationPage {
         var settings: ProgramSettings
         var suggestions: [(ExpertProfile, ExpertMatching.Suggestion)]
         var visits: [ProgramVisit]
+        var attachments: [UUID: [VisitAttachment]] = [:]
         var deliverables: [(Deliverable, Deliverable.Status)]
         var survey: ProgramSurvey?
         var decisionForm: FormState = .empty
@@ -188,7 +189,7 @@ enum OfficeApplicationPage {
                 }
                 El("section", [("class", "card card-wide")]) {
                     heading(2, t(L.visitsTitle))
-                    VisitList(visits: model.visits, visitsPerCompany: model.settings.visitsPerCompany, context: context)
+                    VisitList(visits: model.visits, visitsPerCompany: model.settings.visitsPerCompany, attachments: model.attachments, context: context)
                     heading(2, t(L.deliverablesTitle))
                     DeliverableList(deliverables: model.deliverables, context: context)
                     if let survey = model.survey {

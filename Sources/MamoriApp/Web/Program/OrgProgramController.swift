@@ -18,6 +18,7 @@ struct OrgProgramController: RouteCollection {
         var settings: ProgramSettings
         var application: ProgramApplication?
         var visits: [ProgramVisit] = []
+        var attachments: [UUID: [VisitAttachment]] = [:]
         var deliverables: [(Deliverable, Deliverable.Status)] = []
         var survey: ProgramSurvey?
         var applyForm: FormState = .empty
@@ -33,6 +34,7 @@ struct OrgProgramController: RouteCollection {
         model.application = try await service.application(of: organization, fiscalYear: settings.fiscalYear)
         if let application = model.application {
             model.visits = try await service.visits(of: application)
+            model.attachments = try await service.attachments(of: model.visits)
             model.deliverables = try await service.deliverables(of: organization)
             model.survey = try await service.survey(of: application)
         }
@@ -145,7 +147,7 @@ enum OrgProgramPage {
                 if application.status == .accepted {
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "visits")]) {
                         heading(2, t(L.visitsTitle), id: "visits")
-                        VisitList(visits: model.visits, visitsPerCompany: settings.visitsPerCompany, context: context)
+                        VisitList(visits: model.visits, visitsPerCompany: settings.visitsPerCompany, attachments: model.attachments, context: context)
                     }
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "deliverables")]) {
                         heading(2, t(L.deliverablesTitle), id: "deliverables")

@@ -6,6 +6,7 @@ import Plot
 struct VisitList: Component {
     let visits: [ProgramVisit]
     let visitsPerCompany: Int
+    var attachments: [UUID: [VisitAttachment]] = [:]
     let context: PageContext
 
     var body: Component {
@@ -27,6 +28,22 @@ struct VisitList: Component {
                             }
                             if let next = visit.nextSteps, !next.isEmpty {
                                 El("p", [("class", "hint")]) { Text(t(L.nextSteps) + t(L.colon) + next) }
+                            }
+                            let progress = visit.progress
+                            if !progress.isEmpty {
+                                El("p", [("class", "hint")]) {
+                                    Text(progress.keys.sorted().map { t(L.goalShort($0)) + " \(progress[$0]!)%" }.joined(separator: " · "))
+                                }
+                            }
+                        }
+                        if let files = attachments[visit.id!], !files.isEmpty {
+                            El("ul", [("class", "attachments")]) {
+                                for file in files {
+                                    El("li") {
+                                        link(file.filename, to: SiteURL.attachment(id: file.id!).path)
+                                        El("span", [("class", "hint")]) { Text(" (\(file.size.formatted()) bytes, SHA-256 \(file.sha256.prefix(12))…)") }
+                                    }
+                                }
                             }
                         }
                     } else {
