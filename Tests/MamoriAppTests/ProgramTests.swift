@@ -335,6 +335,42 @@ struct ProgramTests {
         }
     }
 
+    @Test("through the API: an owner applies and reads the application; members and other tokens are refused; the office reads statistics")
+    func api() async throws {
+        try await withMamori { app in
+            try await openApplications(app)
+            _ = try await office(app)
+            let (account, _) = try await company(app, name: "API商店", email: "owner@example.jp")
+            let member = try await Fixtures.addMember(app, to: account, email: "member@example.jp")
+            func token(_ user: User) async throws -> String {
+                try await APITokenService(db: app.db).create(name: "t", for: user, actor: .commandLine).secret
+            }
+            func send(_ method: HTTPMethod, _ path: String, _ token: String, _ body: String? = nil) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = .init(token: token)
+                if body != nil { headers.contentType = .json }
+                return try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            }
+            let owner = try await token(account.user)
+            let body = #"{"legalForm": "corporation", "hasSecurityPolicy": false, "participatedPreviousYear": false, "contactName": "山田", "contactPhone": "03-1111-2222", "agreedTermsVersion": 1}"#
+            #expect(try await send(.GET, "/api/v1/program/application", owner).status == .notFound)
+            #expect(try await send(.POST, "/api/v1/program/application", try await token(member.user), body).status == .forbidden)
+            #expect(try await send(.POST, "/api/v1/program/application", owner, body.replacingOccurrences(of: "\"agreedTermsVersion\": 1", with: "\"agreedTermsVersion\": 9")).status == .unprocessableEntity)
+            let created = try await send(.POST, "/api/v1/program/application", owner, body)
+            #expect(created.status == .created)
+            #expect(created.body.string.contains("\"submitted\""))
+            #expect(try await send(.POST, "/api/v1/program/application", owner, body).status == .conflict)
+            let read = try await send(.GET, "/api/v1/program/application", owner)
+            #expect(read.status == .ok && read.body.string.contains("not_available_yet"))
+
+            #expect(try await send(.GET, "/api/v1/program/statistics", owner).status == .forbidden)
+            let officeUser = try #require(try await User.query(on: app.db).filter(\.$email == "office@example.jp").first())
+            let statistics = try await send(.GET, "/api/v1/program/statistics", try await token(officeUser))
+            #expect(statistics.status == .ok)
+            #expect(statistics.body.string.replacingOccurrences(of: " ", with: "").contains("\"applications\":1"))
+        }
+    }
+
     func principal(_ app: Application, _ email: String) async throws -> Principal {
         let user = try #require(try await User.query(on: app.db).filter(\.$email == email).with(\.$organization).first())
         return Principal(user: user, organization: user.organization, token: nil)

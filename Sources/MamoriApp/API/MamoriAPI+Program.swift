@@ -23,3 +23,69 @@ extension MamoriAPI {
         }
     }
 }
+
+extension MamoriAPI {
+    func getProgramApplication(_ input: Operations.GetProgramApplication.Input) async throws -> Operations.GetProgramApplication.Output {
+        let (_, organization) = try await organizationOfToken()
+        let service = ProgramService(db: db)
+        let settings = try await service.settings()
+        guard let application = try await service.application(of: organization, fiscalYear: settings.fiscalYear) else { throw MamoriError.notFound() }
+        return .ok(.init(body: .json(try await programDTO(application, organization: organization))))
+    }
+
+    func applyToProgram(_ input: Operations.ApplyToProgram.Input) async throws -> Operations.ApplyToProgram.Output {
+        let (principal, organization) = try await organizationOfToken()
+        guard principal.isOwner else { throw MamoriError.forbidden(L.ownerOnlyApplies) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        let service = ProgramService(db: db)
+        let settings = try await service.settings()
+        do {
+            let application = try await service.apply(organization, settings: settings, input: .init(
+                legalForm: body.legalForm.rawValue, hasSecurityPolicy: body.hasSecurityPolicy ? "yes" : "no",
+                participatedPreviousYear: body.participatedPreviousYear ? "yes" : "no", contactName: body.contactName,
+                contactPhone: body.contactPhone, message: body.message, agreed: true, termsVersion: String(body.agreedTermsVersion)),
+                by: principal, ip: nil)
+            return .created(.init(body: .json(try await programDTO(application, organization: organization))))
+        } catch let refusal as ProgramService.ApplyRefusal {
+            switch refusal {
+            case .notOpen: throw MamoriError.conflict(L.applicationsClosed)
+            case .alreadyApplied: throw MamoriError.conflict(L.alreadyApplied)
+            case .notEligible(let decision):
+                var error = MamoriError(status: .unprocessableEntity, code: "not_eligible", message: L.notEligibleToApply)
+                error.fields = decision.reasons.map { ("reasons.\($0.rawValue)", L.reason($0)) }
+                throw error
+            }
+        }
+    }
+
+    func getProgramStatistics(_ input: Operations.GetProgramStatistics.Input) async throws -> Operations.GetProgramStatistics.Output {
+        let principal = try APIContext.requirePrincipal()
+        guard principal.isOfficeAdmin else {
+            throw MamoriError.forbidden(LocalizedText(ja: "事務局のトークンが必要です。", en: "A program-office token is needed."))
+        }
+        let service = ProgramService(db: db)
+        let settings = try await service.settings()
+        let statistics = try await service.statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
+        return .ok(.init(body: .json(.init(
+            fiscalYear: settings.fiscalYear, capacity: settings.capacity, applications: statistics.applications, accepted: statistics.accepted,
+            visitsDone: statistics.visitsDone, completed: statistics.completed, completionRate: statistics.completionRate,
+            producedResultsShare: statistics.producedResultsShare, outsideMetropolitanShare: statistics.outsideMetropolitanShare,
+            byPrefecture: Prefecture.all.map { prefecture in
+                let count = statistics.byPrefecture[prefecture.code] ?? .init()
+                return .init(code: prefecture.code, applications: count.applications, accepted: count.accepted, completed: count.completed)
+            }))))
+    }
+
+    private func programDTO(_ application: ProgramApplication, organization: Organization) async throws -> Components.Schemas.ProgramApplication {
+        let service = ProgramService(db: db)
+        let visits = try await service.visits(of: application)
+        let expertName: String? = if let expertID = application.$expert.id { try await ExpertProfile.find(expertID, on: db)?.name } else { nil }
+        return .init(
+            id: application.id!.uuidString, fiscalYear: application.fiscalYear, status: .init(rawValue: application.status.rawValue)!,
+            submittedAt: application.submittedAt, termsVersion: application.termsVersion, expertName: expertName,
+            visits: visits.map { .init(number: $0.number, scheduledAt: $0.scheduledAt, mode: .init(rawValue: $0.mode.rawValue)!, place: $0.place,
+                                       done: $0.isDone, durationMinutes: $0.durationMinutes, topics: $0.topics, nextSteps: $0.nextSteps) },
+            deliverables: try await service.deliverables(of: organization).map { .init(number: $0.0.rawValue, status: .init(rawValue: $0.1.rawValue)!) },
+            surveyAnswered: try await service.survey(of: application) != nil)
+    }
+}
