@@ -23,6 +23,7 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
         "/api/v1/openapi.yaml",
         "/api/v1/self-diagnosis/score",
         "/api/v1/eligibility",
+        "/api/v1/notification-duties",
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -18,6 +18,7 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case alreadyRegistered
     case termsChanged
     case notAURL
+    case invalidDateTime
 }
 
 /// Field name → problem, in the order the form shows the fields.
