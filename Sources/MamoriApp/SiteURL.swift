@@ -30,6 +30,21 @@ enum SiteURL: Sendable {
     case stylesheet
     case selfDiagnosis
     case eligibility
+    case firstAid
+    case firstAidCase(key: String)
+    case contacts(query: String? = nil, category: String? = nil)
+    case newIncident(organization: UUID, kind: String? = nil)
+    case incidents(organization: UUID, page: Int = 1)
+    case incident(organization: UUID, incident: UUID)
+    case incidentStep(organization: UUID, incident: UUID, step: Int)
+    case incidentCheck(organization: UUID, incident: UUID, point: String)
+    case incidentRecord(organization: UUID, incident: UUID)
+    case incidentTimeline(organization: UUID, incident: UUID)
+    case incidentVerify(organization: UUID, incident: UUID)
+    case incidentEvidence(organization: UUID, incident: UUID)
+    case incidentEvidenceFile(organization: UUID, incident: UUID, evidence: UUID)
+    case incidentDuty(organization: UUID, incident: UUID, recipient: String, action: String)
+    case incidentClose(organization: UUID, incident: UUID)
     case orgProgram(organization: UUID)
     case orgProgramApply(organization: UUID)
     case orgProgramSurvey(organization: UUID)
@@ -98,6 +113,22 @@ enum SiteURL: Sendable {
         case .stylesheet: [.constant("assets"), .constant("app.css")]
         case .selfDiagnosis: [.constant("self-diagnosis")]
         case .eligibility: [.constant("program"), .constant("eligibility")]
+        case .firstAid: [.constant("help"), .constant("first-aid")]
+        case .firstAidCase(let key): [.constant("help"), .constant("first-aid"), .parameter("key", key)]
+        case .contacts: [.constant("help"), .constant("contacts")]
+        case .newIncident(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("incidents"), .constant("new")]
+        case .incidents(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("incidents")]
+        case .incident(let org, let id): Self.incidentBase(org, id)
+        case .incidentStep(let org, let id, let step): Self.incidentBase(org, id) + [.constant("step"), .parameter("step", String(step))]
+        case .incidentCheck(let org, let id, let point): Self.incidentBase(org, id) + [.constant("checks"), .parameter("pointID", point)]
+        case .incidentRecord(let org, let id): Self.incidentBase(org, id) + [.constant("record")]
+        case .incidentTimeline(let org, let id): Self.incidentBase(org, id) + [.constant("timeline")]
+        case .incidentVerify(let org, let id): Self.incidentBase(org, id) + [.constant("timeline"), .constant("verify")]
+        case .incidentEvidence(let org, let id): Self.incidentBase(org, id) + [.constant("evidence")]
+        case .incidentEvidenceFile(let org, let id, let evidence): Self.incidentBase(org, id) + [.constant("evidence"), .parameter("evidenceID", evidence.uuidString)]
+        case .incidentDuty(let org, let id, let recipient, let action):
+            Self.incidentBase(org, id) + [.constant("duties"), .parameter("recipient", recipient), .parameter("action", action)]
+        case .incidentClose(let org, let id): Self.incidentBase(org, id) + [.constant("close")]
         case .orgProgram(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program")]
         case .orgProgramApply(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("apply")]
         case .orgProgramSurvey(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("survey")]
@@ -137,6 +168,10 @@ enum SiteURL: Sendable {
         }
     }
 
+    private static func incidentBase(_ org: UUID, _ id: UUID) -> [Segment] {
+        [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("incidents"), .parameter("incidentID", id.uuidString)]
+    }
+
     private var queryItems: [URLQueryItem] {
         switch self {
         case .login(let next): next.map { [URLQueryItem(name: "next", value: $0)] } ?? []
@@ -144,8 +179,11 @@ enum SiteURL: Sendable {
             [filter.actorID.map { URLQueryItem(name: "user", value: $0.uuidString) },
              filter.action.map { URLQueryItem(name: "action", value: $0) },
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
-        case .officeOrganizations(let page), .diagnoses(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
+        case .contacts(let query, let category):
+            [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) }].compactMap { $0 }
+        case .newIncident(_, let kind): kind.map { [URLQueryItem(name: "kind", value: $0)] } ?? []
         case .officeApplications(let status, let page):
             [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .diagnosesCompare(_, let before, let after):

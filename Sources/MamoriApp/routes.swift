@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: SetupController())
     try web.register(collection: PublicDiagnosisController())
     try web.register(collection: EligibilityController())
+    try web.register(collection: HelpController())
     try app.register(collection: CalendarFeedController())
 
     let signedIn = web.grouped(RequireSignIn())
@@ -28,6 +29,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: SecurityActionController())
     try signedIn.register(collection: OrgProgramController())
     try signedIn.register(collection: AttachmentController())
+    try signedIn.register(collection: IncidentController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())

@@ -28,3 +28,130 @@ extension L {
             en: "Day \(due.countedDays) counted from the day after awareness (\(aware)) is \(due.nominal)" + (moved ? "; it is an administrative holiday (weekend, national holiday or 29 Dec–3 Jan), so the next working day, \(due.day)" : ""))
     }
 }
+
+extension L {
+    static let navIncidents = LocalizedText(ja: "インシデント", en: "Incidents")
+    static let incidentsTitle = LocalizedText(ja: "インシデント対応", en: "Incident response")
+    static let incidentsLead = LocalizedText(ja: "起きたこと、やったこと、連絡したことを記録します。記録（経緯）は改ざんを検知できる形で残ります。", en: "Record what happened, what you did and whom you told. The timeline is kept in a form where tampering can be detected.")
+    static let newIncident = LocalizedText(ja: "インシデントを記録する", en: "Record an incident")
+    static let noIncidents = LocalizedText(ja: "記録されたインシデントはありません。", en: "No incident has been recorded.")
+    static func incidentKind(_ kind: IncidentKind) -> LocalizedText {
+        switch kind {
+        case .virusInfection: LocalizedText(ja: "ウイルス感染", en: "Virus infection")
+        case .ransomware: LocalizedText(ja: "ランサムウェア", en: "Ransomware")
+        case .systemOutage: LocalizedText(ja: "システム停止", en: "System outage")
+        case .informationLeak: LocalizedText(ja: "情報漏えい", en: "Information leak")
+        case .unauthorizedAccess: LocalizedText(ja: "不正アクセス", en: "Unauthorized access")
+        case .phishingBEC: LocalizedText(ja: "フィッシング・ビジネスメール詐欺", en: "Phishing or business e-mail compromise")
+        case .lossTheft: LocalizedText(ja: "紛失・盗難", en: "Loss or theft")
+        case .other: LocalizedText(ja: "その他", en: "Other")
+        }
+    }
+    static func severity(_ severity: Incident.Severity) -> LocalizedText {
+        switch severity {
+        case .low: LocalizedText(ja: "低", en: "Low")
+        case .medium: LocalizedText(ja: "中", en: "Medium")
+        case .high: LocalizedText(ja: "高", en: "High")
+        case .critical: LocalizedText(ja: "重大", en: "Critical")
+        }
+    }
+    static let incidentKindLabel = LocalizedText(ja: "種類", en: "Kind")
+    static let incidentTitle = LocalizedText(ja: "件名", en: "Title")
+    static let detectedAt = LocalizedText(ja: "気づいた日時", en: "Noticed at")
+    static let severityLabel = LocalizedText(ja: "重大度", en: "Severity")
+    static let openIncident = LocalizedText(ja: "記録を始める", en: "Start the record")
+    static let incidentOpened = LocalizedText(ja: "インシデントの記録を始めました。まず第1段階の項目を確認しましょう。", en: "The incident record was opened. Start with the points of step 1.")
+    static let statusOpen = LocalizedText(ja: "対応中", en: "Open")
+    static let statusClosed = LocalizedText(ja: "終了", en: "Closed")
+    static let currentStep = LocalizedText(ja: "現在の段階", en: "Current step")
+    static let moveToStep = LocalizedText(ja: "この段階に進む", en: "Move to this step")
+    static func stepProgress(_ done: Int, _ total: Int) -> LocalizedText { LocalizedText(ja: "\(done) / \(total) 完了", en: "\(done) of \(total) done") }
+    static let markDone = LocalizedText(ja: "実施した", en: "Done")
+    static let markNotApplicable = LocalizedText(ja: "該当しない", en: "Not applicable")
+    static let clearMark = LocalizedText(ja: "取り消す", en: "Undo")
+    static let checkNote = LocalizedText(ja: "メモ（該当しない場合は理由）", en: "Note (the reason, if not applicable)")
+    static let reasonRequiredForNA = LocalizedText(ja: "「該当しない」にする場合は理由を書いてください。", en: "Give a reason to mark a point not applicable.")
+    static let recordTitle = LocalizedText(ja: "記録する10項目", en: "The ten items to record")
+    static let saveRecord = LocalizedText(ja: "記録を保存", en: "Save the record")
+    static let recordSaved = LocalizedText(ja: "記録を保存しました。", en: "The record was saved.")
+    static let teamMembersHint = LocalizedText(ja: "1行に1人（例：山田 太郎 — 社内連絡）", en: "One person a line (e.g. Taro Yamada — internal contact)")
+    static let responsePolicyLabel = LocalizedText(ja: "対応方針（経営者が決める）", en: "Response policy (decided by the owner)")
+    static let factsTitle = LocalizedText(ja: "報告・連絡の判断に使う事実", en: "Facts that decide whom to notify")
+    static let awareAtLabel = LocalizedText(ja: "組織として認識した日時（報告期限の起点）", en: "When the organization became aware (the deadlines count from here)")
+    static let occurredAtLabel = LocalizedText(ja: "発生した日時（わかれば）", en: "When it happened (if known)")
+    static let personsLabel = LocalizedText(ja: "関係する本人の数（人）", en: "Number of persons concerned")
+    static let ppcDelegatedLabel = LocalizedText(ja: "個人情報保護委員会の権限が委任されている省庁（該当する業種のみ）", en: "Ministry to which the PPC delegated its powers (certain sectors only)")
+    static func flag(_ key: String) -> LocalizedText {
+        switch key {
+        case "personalDataInvolved": LocalizedText(ja: "個人データが関係する（漏えい・滅失・毀損のおそれを含む）", en: "Personal data is involved (including a possible leak, loss or damage)")
+        case "specialCare": LocalizedText(ja: "要配慮個人情報が含まれる", en: "Special-care personal information is included")
+        case "financialDamageRisk": LocalizedText(ja: "不正利用で財産的被害のおそれ（カード番号・口座情報など）", en: "Misuse may cause financial damage (card numbers, banking credentials)")
+        case "wrongfulIntent": LocalizedText(ja: "不正の目的によるおそれ（不正アクセス・盗難・持ち出しなど）", en: "Possibly wrongful intent (unauthorized access, theft, removal by an insider)")
+        case "dataProtected": LocalizedText(ja: "高度な暗号化などで保護されている（報告対象外）", en: "Protected by strong encryption or equivalent (not reportable)")
+        case "crimeSuspected": LocalizedText(ja: "犯罪の疑いがある", en: "A crime is suspected")
+        case "lostOrStolenOutside": LocalizedText(ja: "社外で紛失・盗難にあった", en: "Lost or stolen outside the office")
+        case "sectorLawRequiresReport": LocalizedText(ja: "業法で所管省庁への報告が必要", en: "A sector law requires a report to the ministry")
+        case "partnersAffected": LocalizedText(ja: "取引先・顧客に影響がある", en: "Partners or customers are affected")
+        default: LocalizedText(ja: "社会的な影響が大きい", en: "Wide public impact")
+        }
+    }
+    static let dutiesTitle = LocalizedText(ja: "報告・連絡先と期限", en: "Whom to notify, and by when")
+    static let reportableToPPC = LocalizedText(ja: "個人情報保護委員会への報告が必要です", en: "A report to the Personal Information Protection Commission is required")
+    static let notReportableToPPC = LocalizedText(ja: "現在の事実では個人情報保護委員会への報告義務はありません", en: "With the facts as recorded, no report to the PPC is required")
+    static func recipient(_ recipient: NotificationDuties.Recipient) -> LocalizedText {
+        switch recipient {
+        case .ppc: LocalizedText(ja: "個人情報保護委員会", en: "Personal Information Protection Commission")
+        case .affectedPersons: LocalizedText(ja: "本人（情報が漏れた人）", en: "The persons concerned")
+        case .ipa: LocalizedText(ja: "IPA（情報処理推進機構）", en: "IPA")
+        case .police: LocalizedText(ja: "警察", en: "Police")
+        case .jpcert: LocalizedText(ja: "JPCERT/CC", en: "JPCERT/CC")
+        case .ministry: LocalizedText(ja: "所管省庁", en: "Supervising ministry")
+        case .partners: LocalizedText(ja: "取引先・委託元", en: "Partners and clients")
+        case .public: LocalizedText(ja: "公表", en: "Public announcement")
+        case .management: LocalizedText(ja: "経営者", en: "Management")
+        }
+    }
+    static func dutyAction(_ action: NotificationDuties.Action) -> LocalizedText {
+        switch action {
+        case .preliminaryReport: LocalizedText(ja: "速報", en: "Preliminary report")
+        case .finalReport: LocalizedText(ja: "確報", en: "Final report")
+        case .notify: LocalizedText(ja: "通知・連絡", en: "Notify")
+        case .report: LocalizedText(ja: "報告・相談", en: "Report")
+        case .publish: LocalizedText(ja: "公表", en: "Publish")
+        }
+    }
+    static let required = LocalizedText(ja: "義務", en: "Required")
+    static let recommended = LocalizedText(ja: "推奨", en: "Recommended")
+    static let dueBy = LocalizedText(ja: "期限", en: "Due by")
+    static let promptly = LocalizedText(ja: "速やかに", en: "Promptly")
+    static let overdue = LocalizedText(ja: "期限超過", en: "Overdue")
+    static let dueSoon = LocalizedText(ja: "期限間近", en: "Due soon")
+    static let doneOn = LocalizedText(ja: "実施日", en: "Done on")
+    static let referenceNumber = LocalizedText(ja: "受付番号など", en: "Reference number")
+    static let recordDone = LocalizedText(ja: "実施を記録", en: "Record as done")
+    static let notificationRecorded = LocalizedText(ja: "連絡の実施を記録しました。", en: "The notification was recorded.")
+    static func doneRecord(_ date: String, _ by: String) -> LocalizedText { LocalizedText(ja: "実施済み（\(date)、\(by)）", en: "Done (\(date), \(by))") }
+    static let timelineTitle = LocalizedText(ja: "経緯（タイムライン）", en: "Timeline")
+    static let timelineLead = LocalizedText(ja: "記録は追記のみです。各記録は直前の記録のハッシュ値を含み、書き換えられると検証で分かります。訂正は新しい記録として追加します。", en: "Entries are only ever added. Each one includes the hash of the one before, so a change shows up on verification. Corrections are new entries.")
+    static let addEntry = LocalizedText(ja: "経緯を追加", en: "Add to the timeline")
+    static let entryText = LocalizedText(ja: "内容", en: "What happened")
+    static let entryOccurredAt = LocalizedText(ja: "出来事の日時（空欄なら今）", en: "When it happened (empty: now)")
+    static let correctsLabel = LocalizedText(ja: "訂正する記録の番号（訂正の場合）", en: "Number of the entry it corrects (for a correction)")
+    static let entryAdded = LocalizedText(ja: "経緯を追加しました。", en: "The entry was added.")
+    static let verifyChain = LocalizedText(ja: "改ざんがないか検証する", en: "Verify the timeline")
+    static let chainIntact = LocalizedText(ja: "検証しました：すべての記録が改ざんされていません。", en: "Verified: every entry is intact.")
+    static func chainBroken(_ sequence: Int) -> LocalizedText { LocalizedText(ja: "警告：記録 #\(sequence) 以降が改ざんされています。", en: "Warning: the timeline was altered from entry #\(sequence) on.") }
+    static let evidenceTitle = LocalizedText(ja: "証拠の保全", en: "Evidence")
+    static let evidenceLead = LocalizedText(ja: "ログやスクリーンショット、脅迫文などを保存します。SHA-256 のハッシュ値を記録し、上書きはできません。アップロードとダウンロードは経緯に残ります。", en: "Keep logs, screenshots, ransom notes… Each file's SHA-256 is recorded and it is never overwritten. Uploads and downloads are written to the timeline.")
+    static let uploadEvidence = LocalizedText(ja: "証拠を保存", en: "Upload evidence")
+    static let evidenceSaved = LocalizedText(ja: "証拠を保存しました。", en: "The evidence was saved.")
+    static let closeTitle = LocalizedText(ja: "対応を終える", en: "Close the incident")
+    static let causeSummaryLabel = LocalizedText(ja: "原因のまとめ", en: "Summary of the cause")
+    static let measuresLabel = LocalizedText(ja: "再発防止策（1行に1つ）", en: "Recurrence-prevention measures (one a line)")
+    static let closeSubmit = LocalizedText(ja: "終了する", en: "Close")
+    static let incidentClosedNotice = LocalizedText(ja: "インシデントの対応を終了しました。記録はそのまま残ります。", en: "The incident was closed. Its record stays.")
+    static let incidentIsClosed = LocalizedText(ja: "このインシデントは終了しています。記録は閲覧のみです。", en: "This incident is closed; its record can only be read.")
+    static let unknownPoint = LocalizedText(ja: "この項目はこのインシデントの手順にありません。", en: "This point is not in this incident's playbook.")
+    static let dashboardDutiesCard = LocalizedText(ja: "期限が近い報告・連絡", en: "Notifications due soon")
+    static let noDutiesDue = LocalizedText(ja: "期限が近い報告・連絡はありません。", en: "Nothing is due soon.")
+}

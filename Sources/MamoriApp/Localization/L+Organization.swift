@@ -131,6 +131,9 @@ extension L {
         case .visitScheduled: LocalizedText(ja: "訪問の予定", en: "Visit scheduled")
         case .visitRecorded: LocalizedText(ja: "訪問の記録", en: "Visit recorded")
         case .surveyAnswered: LocalizedText(ja: "アンケートの回答", en: "Survey answered")
+        case .incidentOpened: LocalizedText(ja: "インシデントの記録開始", en: "Incident opened")
+        case .incidentUpdated: LocalizedText(ja: "インシデントの更新", en: "Incident updated")
+        case .incidentClosed: LocalizedText(ja: "インシデントの終了", en: "Incident closed")
         }
     }
 

@@ -32,6 +32,9 @@ enum AuditAction: String, CaseIterable, Sendable {
     case visitScheduled = "visit.scheduled"
     case visitRecorded = "visit.recorded"
     case surveyAnswered = "survey.answered"
+    case incidentOpened = "incident.opened"
+    case incidentUpdated = "incident.updated"
+    case incidentClosed = "incident.closed"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

@@ -172,12 +172,13 @@ enum Layout {
     static func navigation(for context: PageContext) -> [(label: LocalizedText, url: String)] {
         guard let principal = context.principal else {
             return [(L.navHome, SiteURL.home.path), (L.navDiagnosis, SiteURL.selfDiagnosis.path), (L.navEligibility, SiteURL.eligibility.path),
-                    (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
+                    (L.navFirstAid, SiteURL.firstAid.path), (L.navContacts, SiteURL.contacts().path), (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
         }
         var items: [(LocalizedText, String)] = [(L.navDashboard, SiteURL.dashboard.path)]
         switch principal.role {
         case .owner, .member:
             if let org = principal.organizationID {
+                items.append((L.navIncidents, SiteURL.incidents(organization: org).path))
                 items.append((L.navDiagnosis, SiteURL.diagnoses(organization: org).path))
                 items.append((L.navSecurityAction, SiteURL.securityAction(organization: org).path))
                 items.append((L.navProgram, SiteURL.orgProgram(organization: org).path))

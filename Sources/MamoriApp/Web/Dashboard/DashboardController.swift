@@ -33,8 +33,9 @@ struct DashboardController: RouteCollection {
         async let activity = AuditEntry.query(on: db).filter(\.$organizationID == orgID).sort(\.$createdAt, .descending).limit(5).all()
         async let latest = DiagnosisService(db: db).latest(of: org)
         async let readiness = SecurityActionService(db: db).readiness(of: org)
+        async let due = IncidentService(db: db).dueSoon(in: org)
         return try await .init(organization: org, memberCount: members, openInvitationCount: invitations,
-                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness)
+                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness, dueSoon: due)
     }
 
     static func officeModel(on db: any Database) async throws -> DashboardPage.OfficeModel {

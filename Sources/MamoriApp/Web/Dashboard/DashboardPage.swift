@@ -12,6 +12,7 @@ enum DashboardPage {
         var recentActivity: [AuditEntry]
         var latestDiagnosis: SelfDiagnosis?
         var readiness: SecurityActionReadiness
+        var dueSoon: [(Incident, IncidentService.DutyStatus)] = []
     }
 
     struct OfficeModel {
@@ -33,6 +34,24 @@ enum DashboardPage {
             heading(1, t(L.dashboardWelcome(principal.user.displayName)))
             paragraph(org.name + " — " + t(L.roleName(principal.role)), class: "lead")
             div("cards") {
+                El("section", [("class", "card card-wide" + (model.dueSoon.isEmpty ? "" : " card-alert")), ("aria-labelledby", "card-duties")]) {
+                    heading(2, t(L.dashboardDutiesCard), id: "card-duties")
+                    if model.dueSoon.isEmpty {
+                        paragraph(t(L.noDutiesDue), class: "muted")
+                    } else {
+                        El("ul") {
+                            for (incident, status) in model.dueSoon {
+                                El("li") {
+                                    El("strong") { Text(t(status.overdue ? L.overdue : L.dueSoon) + " ") }
+                                    Text(status.duty.due.map { DateText.calendarDate($0.day.description, context.locale) } ?? "")
+                                    Text(" · " + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + " · ")
+                                    link(incident.title, to: SiteURL.incident(organization: orgID, incident: incident.id!).path + "#duties")
+                                }
+                            }
+                        }
+                    }
+                    link(t(L.incidentsTitle), to: SiteURL.incidents(organization: orgID).path)
+                }
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "card-security")]) {
                     heading(2, t(L.dashboardDiagnosisCard), id: "card-security")
                     El("p", [("class", "stars")]) {

@@ -1,0 +1,361 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// Incidents of one organization. Every method takes an incident already resolved through
+/// `find(_:in:)`, which is scoped to the organization.
+struct IncidentService {
+    let db: any Database
+
+    enum Refusal: Error { case closed, unknownPoint, reasonRequired }
+
+    // MARK: Records
+
+    struct OpenInput {
+        var kind: String?
+        var title: String?
+        var detectedAt: Date?
+        var severity: String?
+    }
+
+    func open(_ input: OpenInput, in organization: Organization, by actor: Principal, ip: String?) async throws -> Incident {
+        var problems = FieldProblems()
+        let kind = input.kind.flatMap(IncidentKind.init(rawValue:))
+        if kind == nil { problems.add("kind", (input.kind ?? "").isEmpty ? .required : .unknownChoice) }
+        let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { problems.add("title", .required) } else if title.count > 200 { problems.add("title", .tooLong(maximum: 200)) }
+        if input.detectedAt == nil { problems.add("detectedAt", .invalidDateTime) }
+        else if input.detectedAt! > Date().addingTimeInterval(3600) { problems.add("detectedAt", .inFuture) }
+        let severity = Incident.Severity(rawValue: input.severity ?? "medium")
+        if severity == nil { problems.add("severity", .unknownChoice) }
+        guard problems.isEmpty, let kind, let detected = input.detectedAt, let severity else { throw MamoriError.invalid(problems) }
+
+        let incident = Incident()
+        incident.$organization.id = try organization.requireID()
+        incident.kind = kind
+        incident.title = title
+        incident.severity = severity
+        incident.status = .open
+        incident.currentStep = 1
+        for keyPath in [\Incident.categoryNote, \.clientName, \.responsibleName, \.responsibleDepartment, \.teamMembers, \.observedImpact,
+                        \.suspectedCause, \.affectedAssets, \.securityTools, \.responsePolicy, \.causeSummary] {
+            incident[keyPath: keyPath] = ""
+        }
+        incident.detectedAt = detected
+        incident.awareAt = detected
+        incident.personalDataInvolved = kind == .informationLeak || kind == .lossTheft
+        incident.persons = 0
+        for keyPath in [\Incident.specialCare, \.financialDamageRisk, \.wrongfulIntent, \.dataProtected, \.crimeSuspected,
+                        \.lostOrStolenOutside, \.sectorLawRequiresReport, \.partnersAffected, \.publicImpact] {
+            incident[keyPath: keyPath] = false
+        }
+        incident.createdByID = actor.userID
+        try await db.transaction { db in
+            try await incident.create(on: db)
+            try await IncidentService(db: db).append(to: incident, type: "opened", text: "\(kind.rawValue): \(title)", occurredAt: detected, author: actor.user.displayName)
+            try await AuditLog.record(.incidentOpened, by: .principal(actor, ip: ip), organizationID: organization.id,
+                                      target: ("incident", incident.id), summary: "\(kind.rawValue): \(title)", on: db)
+        }
+        return incident
+    }
+
+    func find(_ id: UUID?, in organization: Organization) async throws -> Incident {
+        guard let id, let incident = try await Incident.query(on: db).filter(\.$id == id)
+            .filter(\.$organization.$id == organization.requireID()).first()
+        else { throw MamoriError.notFound() }
+        return incident
+    }
+
+    func page(of organization: Organization, page: PageRequest) async throws -> Page<Incident> {
+        try await Incident.query(on: db).filter(\.$organization.$id == organization.requireID())
+            .sort(\.$status, .descending).sort(\.$detectedAt, .descending).sort(\.$id).paginate(page)
+    }
+
+    /// Text fields of the record (the ten items, team, policy) and the facts for the duties.
+    struct RecordInput {
+        var text: [String: String] = [:]
+        var flags: [String: Bool] = [:]
+        var persons: String?
+        var occurredAt: String?
+        var awareAt: String?
+        var severity: String?
+        var ppcDelegatedTo: String?
+    }
+
+    static let textFields: [(key: String, path: ReferenceWritableKeyPath<Incident, String>, maximum: Int)] = [
+        ("title", \.title, 200), ("categoryNote", \.categoryNote, 500), ("clientName", \.clientName, 200), ("responsibleName", \.responsibleName, 100),
+        ("responsibleDepartment", \.responsibleDepartment, 100), ("teamMembers", \.teamMembers, 2000), ("observedImpact", \.observedImpact, 5000),
+        ("suspectedCause", \.suspectedCause, 5000), ("affectedAssets", \.affectedAssets, 5000), ("securityTools", \.securityTools, 2000),
+        ("responsePolicy", \.responsePolicy, 5000),
+    ]
+
+    static let flagFields: [(key: String, path: ReferenceWritableKeyPath<Incident, Bool>)] = [
+        ("personalDataInvolved", \.personalDataInvolved), ("specialCare", \.specialCare), ("financialDamageRisk", \.financialDamageRisk),
+        ("wrongfulIntent", \.wrongfulIntent), ("dataProtected", \.dataProtected), ("crimeSuspected", \.crimeSuspected),
+        ("lostOrStolenOutside", \.lostOrStolenOutside), ("sectorLawRequiresReport", \.sectorLawRequiresReport),
+        ("partnersAffected", \.partnersAffected), ("publicImpact", \.publicImpact),
+    ]
+
+    func update(_ incident: Incident, with input: RecordInput, by actor: Principal, ip: String?) async throws {
+        guard incident.status == .open else { throw Refusal.closed }
+        var problems = FieldProblems()
+        for field in Self.textFields {
+            guard let value = input.text[field.key] else { continue }
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if field.key == "title" && trimmed.isEmpty { problems.add("title", .required) }
+            if trimmed.count > field.maximum { problems.add(field.key, .tooLong(maximum: field.maximum)) }
+        }
+        var persons: Int?
+        if let raw = input.persons {
+            persons = OrganizationProfile.parseCount("persons", raw, maximum: 1_000_000_000, required: false, into: &problems).map { Int($0) } ?? 0
+        }
+        let occurred = input.occurredAt.flatMap { $0.isEmpty ? nil : $0 }.map(TokyoDateTime.parse)
+        if case .some(.none) = occurred { problems.add("occurredAt", .invalidDateTime) }
+        let aware = input.awareAt.flatMap { $0.isEmpty ? nil : $0 }.map(TokyoDateTime.parse)
+        if case .some(.none) = aware { problems.add("awareAt", .invalidDateTime) }
+        let severity = input.severity.map(Incident.Severity.init(rawValue:))
+        if case .some(.none) = severity { problems.add("severity", .unknownChoice) }
+        if let delegated = input.ppcDelegatedTo, delegated.count > 100 { problems.add("ppcDelegatedTo", .tooLong(maximum: 100)) }
+        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+
+        var changed: [String] = []
+        for field in Self.textFields {
+            guard let value = input.text[field.key]?.trimmingCharacters(in: .whitespacesAndNewlines), value != incident[keyPath: field.path] else { continue }
+            incident[keyPath: field.path] = value
+            changed.append(field.key)
+        }
+        for field in Self.flagFields {
+            guard let value = input.flags[field.key], value != incident[keyPath: field.path] else { continue }
+            incident[keyPath: field.path] = value
+            changed.append("\(field.key)=\(value)")
+        }
+        if let persons, persons != incident.persons { incident.persons = persons; changed.append("persons=\(persons)") }
+        if let occurred = occurred ?? nil, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append("occurredAt") }
+        if let aware = aware ?? nil, aware != incident.awareAt { incident.awareAt = aware; changed.append("awareAt") }
+        if let severity = severity ?? nil, severity != incident.severity { incident.severity = severity; changed.append("severity=\(severity.rawValue)") }
+        if let delegated = input.ppcDelegatedTo {
+            let value = delegated.trimmingCharacters(in: .whitespaces)
+            let normalized: String? = value.isEmpty ? nil : value
+            if normalized != incident.ppcDelegatedTo { incident.ppcDelegatedTo = normalized; changed.append("ppcDelegatedTo") }
+        }
+        guard !changed.isEmpty else { return }
+        let summary = changed.joined(separator: ", ")
+        try await db.transaction { db in
+            try await incident.save(on: db)
+            try await IncidentService(db: db).append(to: incident, type: "record", text: "updated: " + summary, author: actor.user.displayName)
+            try await AuditLog.record(.incidentUpdated, by: .principal(actor, ip: ip), organizationID: incident.$organization.id,
+                                      target: ("incident", incident.id), summary: summary, on: db)
+        }
+    }
+
+    func setStep(_ step: Int, of incident: Incident, by actor: Principal) async throws {
+        guard incident.status == .open else { throw Refusal.closed }
+        guard (1...3).contains(step) else { throw MamoriError.invalid({ var p = FieldProblems(); p.add("step", .outOfRange(minimum: 1, maximum: 3)); return p }()) }
+        guard step != incident.currentStep else { return }
+        try await db.transaction { db in
+            let from = incident.currentStep
+            incident.currentStep = step
+            try await incident.save(on: db)
+            try await IncidentService(db: db).append(to: incident, type: "step", text: "step \(from) → \(step)", author: actor.user.displayName)
+        }
+    }
+
+    // MARK: Playbook
+
+    func checks(of incident: Incident) async throws -> [String: IncidentCheck] {
+        let rows = try await IncidentCheck.query(on: db).filter(\.$incident.$id == incident.requireID()).all()
+        return Dictionary(rows.map { ($0.pointID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Marks a point done (with an optional note) or not applicable (with a reason), or clears it.
+    func check(_ pointID: String, state: IncidentCheck.State?, note: String?, of incident: Incident, by actor: Principal) async throws {
+        guard incident.status == .open else { throw Refusal.closed }
+        let playbook = PlaybookContent.bundled.playbook(for: incident.kind)
+        guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refusal.unknownPoint }
+        let note = String((note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        if state == .notApplicable && note.isEmpty { throw Refusal.reasonRequired }
+        try await db.transaction { db in
+            try await IncidentCheck.query(on: db).filter(\.$incident.$id == incident.requireID()).filter(\.$pointID == pointID).delete()
+            if let state {
+                let check = IncidentCheck()
+                check.$incident.id = try incident.requireID()
+                check.pointID = pointID
+                check.state = state
+                check.note = note
+                check.byName = actor.user.displayName
+                check.at = Date()
+                try await check.create(on: db)
+            }
+            let label = state.map { $0.rawValue } ?? "cleared"
+            try await IncidentService(db: db).append(to: incident, type: "check",
+                                                     text: "[\(label)] \(point.title.ja)" + (note.isEmpty ? "" : " — \(note)"), author: actor.user.displayName)
+        }
+    }
+
+    // MARK: Timeline
+
+    func timeline(of incident: Incident) async throws -> [TimelineEntry] {
+        try await TimelineEntry.query(on: db).filter(\.$incident.$id == incident.requireID()).sort(\.$sequence).all()
+    }
+
+    /// Appends an entry: its hash covers its content and the previous entry's hash. Two
+    /// appends at once collide on the unique sequence; the loser retries on the new tail.
+    @discardableResult
+    func append(to incident: Incident, type: String, text: String, occurredAt: Date? = nil, author: String, corrects: Int? = nil) async throws -> TimelineEntry {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let last = try await TimelineEntry.query(on: db).filter(\.$incident.$id == incident.requireID()).sort(\.$sequence, .descending).first()
+            let now = Date()
+            let entry = TimelineEntry()
+            entry.$incident.id = try incident.requireID()
+            entry.sequence = (last?.sequence ?? 0) + 1
+            // Millisecond precision, as the hash covers it and both databases keep it.
+            entry.occurredAt = Date(timeIntervalSince1970: ((occurredAt ?? now).timeIntervalSince1970 * 1000).rounded() / 1000)
+            entry.recordedAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+            entry.author = author
+            entry.type = type
+            entry.text = String(text.prefix(10_000))
+            entry.correctsSequence = corrects
+            entry.previousHash = last?.hash ?? HashChain.genesis
+            entry.hash = HashChain.hash(entry.chainContent, previous: entry.previousHash)
+            do {
+                try await entry.create(on: db)
+                return entry
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+                continue
+            }
+        }
+    }
+
+    /// Recomputes the chain: intact, or the first entry that does not match.
+    func verify(_ incident: Incident) async throws -> Int? {
+        let entries = try await timeline(of: incident)
+        return HashChain.firstBroken(entries.map { .init(content: $0.chainContent, previousHash: $0.previousHash, hash: $0.hash) })
+    }
+
+    // MARK: Evidence
+
+    enum EvidenceRefusal: Error { case empty, tooLarge(limit: Int) }
+
+    func addEvidence(filename: String, contentType: String?, data: Data, to incident: Incident, limit: Int, by actor: Principal) async throws -> EvidenceFile {
+        guard !data.isEmpty else { throw EvidenceRefusal.empty }
+        guard data.count <= limit else { throw EvidenceRefusal.tooLarge(limit: limit) }
+        let evidence = EvidenceFile()
+        evidence.$incident.id = try incident.requireID()
+        evidence.filename = ProgramService.safeFilename(filename)
+        evidence.contentType = ProgramService.safeContentType(contentType)
+        evidence.size = data.count
+        evidence.sha256 = SecretToken.sha256Hex(data)
+        evidence.data = data
+        evidence.uploadedBy = actor.user.displayName
+        try await db.transaction { db in
+            try await evidence.create(on: db)
+            try await IncidentService(db: db).append(to: incident, type: "evidence_upload",
+                                                     text: "\(evidence.filename) \(data.count) bytes sha256:\(evidence.sha256)", author: actor.user.displayName)
+        }
+        return evidence
+    }
+
+    func evidence(of incident: Incident) async throws -> [EvidenceFile] {
+        try await EvidenceFile.query(on: db).filter(\.$incident.$id == incident.requireID())
+            .field(\.$id).field(\.$incident.$id).field(\.$filename).field(\.$contentType).field(\.$size).field(\.$sha256).field(\.$uploadedBy).field(\.$uploadedAt)
+            .sort(\.$uploadedAt).all()
+    }
+
+    /// The file, its download recorded in the timeline (chain of custody).
+    func download(_ id: UUID?, of incident: Incident, by actor: Principal) async throws -> EvidenceFile {
+        guard let id, let evidence = try await EvidenceFile.query(on: db).filter(\.$id == id).filter(\.$incident.$id == incident.requireID()).first()
+        else { throw MamoriError.notFound() }
+        try await append(to: incident, type: "evidence_download", text: "\(evidence.filename) sha256:\(evidence.sha256)", author: actor.user.displayName)
+        return evidence
+    }
+
+    // MARK: Duties
+
+    struct DutyStatus {
+        let duty: NotificationDuties.Duty
+        let done: IncidentNotification?
+        var overdue: Bool { done == nil && (duty.due.map { $0.day < Day(Date()) } ?? false) }
+        var dueSoon: Bool { done == nil && (duty.due.map { $0.day <= Day(Date()).adding(days: 2) } ?? false) }
+    }
+
+    func duties(of incident: Incident) async throws -> (NotificationDuties.Result, [DutyStatus]) {
+        let result = NotificationDuties.compute(incident.facts)
+        let done = try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID()).all()
+        let statuses = result.duties.map { duty in
+            DutyStatus(duty: duty, done: done.first { $0.recipient == duty.recipient.rawValue && $0.action == duty.action.rawValue })
+        }
+        return (result, statuses)
+    }
+
+    func recordNotification(recipient: String, action: String, doneOn: String?, reference: String?, of incident: Incident, by actor: Principal) async throws {
+        var problems = FieldProblems()
+        let date = (doneOn ?? "").trimmingCharacters(in: .whitespaces)
+        if !CalendarDate.isValid(date) { problems.add("doneOn", date.isEmpty ? .required : .invalidDate) }
+        else if date > CalendarDate.today() { problems.add("doneOn", .inFuture) }
+        let reference = String((reference ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        let (_, statuses) = try await duties(of: incident)
+        guard statuses.contains(where: { $0.duty.recipient.rawValue == recipient && $0.duty.action.rawValue == action }) else { throw MamoriError.notFound() }
+        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        try await db.transaction { db in
+            try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID())
+                .filter(\.$recipient == recipient).filter(\.$action == action).delete()
+            let record = IncidentNotification()
+            record.$incident.id = try incident.requireID()
+            record.recipient = recipient
+            record.action = action
+            record.doneOn = date
+            record.reference = reference
+            record.doneBy = actor.user.displayName
+            try await record.create(on: db)
+            try await IncidentService(db: db).append(to: incident, type: "notification",
+                                                     text: "\(recipient) \(action) done on \(date)" + (reference.isEmpty ? "" : " ref. \(reference)"),
+                                                     author: actor.user.displayName)
+        }
+    }
+
+    /// Open incidents' duties that are overdue or due within two days, for the dashboard.
+    func dueSoon(in organization: Organization) async throws -> [(Incident, DutyStatus)] {
+        let open = try await Incident.query(on: db).filter(\.$organization.$id == organization.requireID()).filter(\.$status == .open).limit(100).all()
+        var result: [(Incident, DutyStatus)] = []
+        for incident in open {
+            for status in try await duties(of: incident).1 where status.dueSoon { result.append((incident, status)) }
+        }
+        return result.sorted { ($0.1.duty.due?.day ?? Day(2999, 1, 1)) < ($1.1.duty.due?.day ?? Day(2999, 1, 1)) }
+    }
+
+    // MARK: Closing
+
+    func measures(of incident: Incident) async throws -> [IncidentMeasure] {
+        try await IncidentMeasure.query(on: db).filter(\.$incident.$id == incident.requireID()).sort(\.$createdAt).all()
+    }
+
+    /// Closes with a summary of the cause and the recurrence-prevention measures (one a line).
+    func close(_ incident: Incident, causeSummary: String?, measures: String?, by actor: Principal, ip: String?) async throws {
+        guard incident.status == .open else { throw Refusal.closed }
+        var problems = FieldProblems()
+        let cause = (causeSummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if cause.isEmpty { problems.add("causeSummary", .required) } else if cause.count > 5000 { problems.add("causeSummary", .tooLong(maximum: 5000)) }
+        let lines = (measures ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if lines.isEmpty { problems.add("measures", .required) }
+        if lines.contains(where: { $0.count > 500 }) || lines.count > 50 { problems.add("measures", .tooLong(maximum: 500)) }
+        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        try await db.transaction { db in
+            incident.status = .closed
+            incident.closedAt = Date()
+            incident.causeSummary = cause
+            try await incident.save(on: db)
+            for line in lines {
+                let measure = IncidentMeasure()
+                measure.$incident.id = try incident.requireID()
+                measure.text = line
+                try await measure.create(on: db)
+            }
+            try await IncidentService(db: db).append(to: incident, type: "closed", text: "closed: \(cause.prefix(200)); \(lines.count) measures", author: actor.user.displayName)
+            try await AuditLog.record(.incidentClosed, by: .principal(actor, ip: ip), organizationID: incident.$organization.id,
+                                      target: ("incident", incident.id), summary: String(cause.prefix(200)), on: db)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import MamoriCore
+import Plot
+import Vapor
+
+/// One contact, as a card with its phone, hours, link and the date of the information.
+struct ContactCard: Component {
+    let contact: ContactDirectory.Contact
+    let context: PageContext
+
+    var body: Component {
+        let t = context.t
+        return El("article", [("class", "contact"), ("data-contact", contact.id)]) {
+            El("h3") { Text(t(contact.name)) }
+            El("p", [("class", "hint")]) { Text(t(contact.organization)) }
+            paragraph(t(contact.purpose))
+            El("dl", [("class", "facts")]) {
+                if let phone = contact.phone {
+                    El("dt") { Text(t(L.phone)) }
+                    El("dd") { El("a", [("href", "tel:" + phone.filter { $0.isNumber || $0 == "+" })]) { Text(phone) } }
+                }
+                if let hours = contact.hours {
+                    El("dt") { Text(t(L.hours)) }
+                    El("dd") { Text(t(hours)) }
+                }
+                if let url = contact.url {
+                    El("dt") { Text(t(L.website)) }
+                    El("dd") { El("a", [("href", safeHref(url)), ("rel", "noopener noreferrer")]) { Text(url) } }
+                }
+            }
+            El("p", [("class", "hint")]) { Text(t(L.infoAsOf(contact.asOf))) }
+        }
+    }
+}
+
+enum FirstAidPage {
+    /// Contacts for a first-aid case: those the content names for its incident kind.
+    static func contacts(for kind: IncidentKind) -> [ContactDirectory.Contact] {
+        let directory = ContactDirectory.bundled
+        let preferred = ["ipa-anshin-soudan", "npa-cybercrime-desks", "ppc-leak-report", "ipa-bec-page", "antiphishing-report", "jpcert-incident-request", "jnsa-emergency-response-list"]
+        let matching = directory.contacts.filter { $0.incidentKinds.contains(kind.rawValue) }
+        return matching.sorted { (preferred.firstIndex(of: $0.id) ?? 99) < (preferred.firstIndex(of: $1.id) ?? 99) }.prefix(6).map { $0 }
+    }
+
+    static func index(context: PageContext) -> String {
+        let t = context.t
+        let content = PlaybookContent.bundled
+        return Layout.page(title: t(L.firstAidTitle), context: context) {
+            heading(1, t(L.firstAidTitle))
+            paragraph(t(L.firstAidLead), class: "lead")
+            El("ul", [("class", "case-list")]) {
+                for item in content.firstAid {
+                    El("li") {
+                        El("a", [("href", SiteURL.firstAidCase(key: item.case).path), ("class", "case-link")]) {
+                            El("strong") { Text(t(item.title)) }
+                            El("span") { Text(t(item.whatYouSee)) }
+                        }
+                    }
+                }
+            }
+            link(t(L.navContacts), to: SiteURL.contacts().path)
+        }
+    }
+
+    static func detail(_ item: PlaybookContent.FirstAidCase, context: PageContext) -> String {
+        let t = context.t
+        let content = PlaybookContent.bundled
+        return Layout.page(title: t(item.title), context: context) {
+            heading(1, t(item.title))
+            El("section", [("class", "notice")]) {
+                El("strong") { Text(t(L.whatYouSee) + t(L.colon)) }
+                Text(t(item.whatYouSee))
+            }
+            El("section", [("aria-labelledby", "now")]) {
+                heading(2, t(L.doNow), id: "now")
+                El("ol", [("class", "steps")]) { for step in item.steps { El("li") { Text(t(step)) } } }
+            }
+            El("section", [("aria-labelledby", "donot"), ("class", "donot")]) {
+                heading(2, t(L.doNotDo), id: "donot")
+                El("ul") { for item in item.doNot { El("li") { Text(t(item)) } } }
+            }
+            El("section", [("aria-labelledby", "call")]) {
+                heading(2, t(L.callNow), id: "call")
+                for contact in contacts(for: item.kind) { ContactCard(contact: contact, context: context) }
+            }
+            El("section", [("class", "card card-wide no-print")]) {
+                heading(2, t(L.openIncidentCTA))
+                paragraph(t(L.openIncidentLead))
+                if let principal = context.principal, principal.role.belongsToOrganization, let org = principal.organizationID {
+                    link(t(L.openIncidentCTA), to: SiteURL.newIncident(organization: org, kind: item.kind.rawValue).path, [("class", "button")])
+                } else {
+                    div("actions") {
+                        link(t(L.signUp), to: SiteURL.signup.path, [("class", "button")])
+                        link(t(L.logIn), to: SiteURL.login(next: SiteURL.firstAidCase(key: item.case).path).path, [("class", "button secondary")])
+                    }
+                }
+            }
+            paragraph(t(L.sourceLine) + t(L.colon) + (context.locale == .ja ? content.source.ja : content.source.en), class: "hint source")
+        }
+    }
+}
+
+enum ContactsPage {
+    static func render(results: [ContactDirectory.Contact], query: String, category: String, context: PageContext) -> String {
+        let t = context.t
+        let directory = ContactDirectory.bundled
+        return Layout.page(title: t(L.contactsTitle), context: context) {
+            heading(1, t(L.contactsTitle))
+            paragraph(t(L.contactsLead), class: "lead")
+            El("p", [("class", "notice")]) { Text(t(directory.asOfNote)) }
+            El("form", [("method", "get"), ("action", SiteURL.contacts().path), ("class", "filters"), ("role", "search")]) {
+                FormField.input("q", label: t(L.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: 100))
+                FormField.select("category", label: t(L.categoryLabel), choices: directory.categories.map { ($0.key, t($0.name)) },
+                                 state: FormState(values: ["category": category]), context: context, required: false)
+                FormField.submit(t(L.searchSubmit), secondary: true)
+            }
+            paragraph(t(L.contactsCount(results.count)), class: "hint")
+            if results.isEmpty { paragraph(t(L.noContacts), class: "muted") }
+            div("contacts") { for contact in results { ContactCard(contact: contact, context: context) } }
+        }
+    }
+}
+
+struct HelpController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.firstAid.route, use: firstAid)
+        routes.get(SiteURL.firstAidCase(key: "k").route, use: firstAidCase)
+        routes.get(SiteURL.contacts().route, use: contacts)
+    }
+
+    @Sendable func firstAid(req: Request) async throws -> Response {
+        Layout.response(FirstAidPage.index(context: req.pageContext()))
+    }
+
+    @Sendable func firstAidCase(req: Request) async throws -> Response {
+        guard let item = req.parameters.get("key").flatMap(PlaybookContent.bundled.firstAidCase) else { throw MamoriError.notFound() }
+        return Layout.response(FirstAidPage.detail(item, context: req.pageContext()))
+    }
+
+    @Sendable func contacts(req: Request) async throws -> Response {
+        let query = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+        let category = req.query[String.self, at: "category"] ?? ""
+        let results = ContactDirectory.bundled.search(query, category: category)
+        return Layout.response(ContactsPage.render(results: results, query: query, category: category, context: req.pageContext()))
+    }
+}

@@ -1,0 +1,247 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// An organization's incidents in the browser. Every route resolves the organization through
+/// `MembersController.organization` and the incident within it, so another organization's
+/// incident or evidence is 404.
+struct IncidentController: RouteCollection {
+    static let perPage = 25
+
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.get(SiteURL.incidents(organization: id).route, use: list)
+        routes.get(SiteURL.newIncident(organization: id).route, use: newForm)
+        routes.post(SiteURL.incidents(organization: id).route, use: create)
+        routes.get(SiteURL.incident(organization: id, incident: id).route, use: show)
+        routes.post(SiteURL.incidentStep(organization: id, incident: id, step: 1).route, use: step)
+        routes.post(SiteURL.incidentCheck(organization: id, incident: id, point: "p").route, use: check)
+        routes.post(SiteURL.incidentRecord(organization: id, incident: id).route, use: record)
+        routes.post(SiteURL.incidentTimeline(organization: id, incident: id).route, use: addEntry)
+        routes.get(SiteURL.incidentVerify(organization: id, incident: id).route, use: verify)
+        routes.on(.POST, SiteURL.incidentEvidence(organization: id, incident: id).route, body: .collect(maxSize: "1gb"), use: upload)
+        routes.get(SiteURL.incidentEvidenceFile(organization: id, incident: id, evidence: id).route, use: download)
+        routes.post(SiteURL.incidentDuty(organization: id, incident: id, recipient: "r", action: "a").route, use: recordDuty)
+        routes.post(SiteURL.incidentClose(organization: id, incident: id).route, use: close)
+    }
+
+    private func service(_ req: Request) -> IncidentService { IncidentService(db: req.db) }
+
+    private func load(_ req: Request) async throws -> (Principal, Organization, Incident) {
+        let (principal, organization) = try await MembersController.organization(req)
+        return (principal, organization, try await service(req).find(req.uuidParameter("incidentID"), in: organization))
+    }
+
+    static func model(_ incident: Incident, on db: any Database) async throws -> IncidentPage.Model {
+        let service = IncidentService(db: db)
+        return .init(incident: incident, checks: try await service.checks(of: incident), timeline: try await service.timeline(of: incident),
+                     evidence: try await service.evidence(of: incident), duties: try await service.duties(of: incident),
+                     measures: try await service.measures(of: incident))
+    }
+
+    private func back(_ incident: Incident, anchor: String = "") -> String {
+        SiteURL.incident(organization: incident.$organization.id, incident: incident.id!).path + anchor
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let page = try await service(req).page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
+        return Layout.response(IncidentListPage.render(page, organizationID: try organization.requireID(), context: req.pageContext()))
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let kind = req.query[String.self, at: "kind"].flatMap(IncidentKind.init(rawValue:))
+        let values = ["kind": kind?.rawValue ?? "", "detectedAt": TokyoDateTime.format(Date()), "severity": kind == .ransomware ? "high" : "medium",
+                      "title": kind.map { L.incidentKind($0)(req.locale) } ?? ""]
+        return Layout.response(NewIncidentPage.render(organizationID: try organization.requireID(), form: FormState(values: values), context: req.pageContext()))
+    }
+
+    struct CreateForm: Content {
+        var kind: String?
+        var title: String?
+        var detectedAt: String?
+        var severity: String?
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let form = try req.content.decode(CreateForm.self)
+        do {
+            let incident = try await service(req).open(.init(kind: form.kind, title: form.title, detectedAt: form.detectedAt.flatMap(TokyoDateTime.parse),
+                                                             severity: form.severity), in: organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.incidentOpened)
+            return req.redirect(to: back(incident, anchor: "#step-1"), redirectType: .normal)
+        } catch let error as MamoriError {
+            let values = ["kind": form.kind ?? "", "title": form.title ?? "", "detectedAt": form.detectedAt ?? "", "severity": form.severity ?? ""]
+            return Layout.response(NewIncidentPage.render(organizationID: try organization.requireID(), form: FormState(values: values, error: error),
+                                                          context: req.pageContext()), status: error.status)
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let (_, _, incident) = try await load(req)
+        return Layout.response(IncidentPage.render(try await Self.model(incident, on: req.db), context: req.pageContext()))
+    }
+
+    @Sendable func step(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        guard let step = req.parameters.get("step").flatMap(Int.init) else { throw MamoriError.notFound() }
+        try await refusing { try await service(req).setStep(step, of: incident, by: principal) }
+        return req.redirect(to: back(incident, anchor: "#step-\(step)"), redirectType: .normal)
+    }
+
+    struct CheckForm: Content {
+        var state: String?
+        var note: String?
+    }
+
+    @Sendable func check(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        let form = try req.content.decode(CheckForm.self)
+        let pointID = req.parameters.get("pointID") ?? ""
+        let state: IncidentCheck.State? = form.state == "clear" ? nil : form.state.flatMap(IncidentCheck.State.init(rawValue:))
+        guard state != nil || form.state == "clear" else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        do {
+            try await service(req).check(pointID, state: state, note: form.note, of: incident, by: principal)
+        } catch IncidentService.Refusal.reasonRequired {
+            var model = try await Self.model(incident, on: req.db)
+            model.checkError = L.reasonRequiredForNA
+            return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
+        } catch IncidentService.Refusal.unknownPoint {
+            throw MamoriError.notFound()
+        } catch IncidentService.Refusal.closed {
+            throw MamoriError.conflict(L.incidentIsClosed)
+        }
+        return req.redirect(to: back(incident, anchor: "#point-\(pointID)"), redirectType: .normal)
+    }
+
+    @Sendable func record(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        var input = IncidentService.RecordInput()
+        for field in IncidentService.textFields { input.text[field.key] = fields[field.key] ?? "" }
+        for field in IncidentService.flagFields { input.flags[field.key] = fields[field.key] == "on" }
+        input.persons = fields["persons"] ?? ""
+        input.occurredAt = fields["occurredAt"]
+        input.awareAt = fields["awareAt"]
+        input.severity = fields["severity"]
+        input.ppcDelegatedTo = fields["ppcDelegatedTo"] ?? ""
+        do {
+            try await refusing { try await service(req).update(incident, with: input, by: principal, ip: req.clientIP) }
+            req.flash(.success, L.recordSaved)
+            return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
+        } catch let error as MamoriError where !error.fields.isEmpty {
+            var model = try await Self.model(incident, on: req.db)
+            model.recordForm = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: error)
+            return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
+        }
+    }
+
+    struct EntryForm: Content {
+        var text: String?
+        var occurredAt: String?
+        var corrects: String?
+    }
+
+    @Sendable func addEntry(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        guard incident.status == .open else { throw MamoriError.conflict(L.incidentIsClosed) }
+        let form = try req.content.decode(EntryForm.self)
+        var problems = FieldProblems()
+        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { problems.add("text", .required) } else if text.count > 10_000 { problems.add("text", .tooLong(maximum: 10_000)) }
+        let occurred = (form.occurredAt ?? "").isEmpty ? nil : TokyoDateTime.parse(form.occurredAt!)
+        if !(form.occurredAt ?? "").isEmpty && occurred == nil { problems.add("occurredAt", .invalidDateTime) }
+        let timeline = try await service(req).timeline(of: incident)
+        let corrects = (form.corrects ?? "").isEmpty ? nil : Int(form.corrects!)
+        if !(form.corrects ?? "").isEmpty && (corrects == nil || !timeline.contains { $0.sequence == corrects }) { problems.add("corrects", .unknownChoice) }
+        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        try await service(req).append(to: incident, type: corrects == nil ? "note" : "correction", text: text, occurredAt: occurred,
+                                      author: principal.user.displayName, corrects: corrects)
+        req.flash(.success, L.entryAdded)
+        return req.redirect(to: back(incident, anchor: "#timeline"), redirectType: .normal)
+    }
+
+    @Sendable func verify(req: Request) async throws -> Response {
+        let (_, _, incident) = try await load(req)
+        var model = try await Self.model(incident, on: req.db)
+        model.verification = .some(try await service(req).verify(incident))
+        return Layout.response(IncidentPage.render(model, context: req.pageContext()))
+    }
+
+    struct UploadForm: Content { var file: File? }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        guard incident.status == .open else { throw MamoriError.conflict(L.incidentIsClosed) }
+        guard let file = (try? req.content.decode(UploadForm.self))?.file else {
+            req.flash(.error, L.attachmentEmpty)
+            return req.redirect(to: back(incident, anchor: "#evidence"), redirectType: .normal)
+        }
+        do {
+            _ = try await service(req).addEvidence(filename: file.filename, contentType: file.contentType?.serialize(), data: Data(buffer: file.data),
+                                                   to: incident, limit: req.application.settings.maxUploadBytes, by: principal)
+            req.flash(.success, L.evidenceSaved)
+        } catch IncidentService.EvidenceRefusal.empty {
+            req.flash(.error, L.attachmentEmpty)
+        } catch IncidentService.EvidenceRefusal.tooLarge {
+            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
+        }
+        return req.redirect(to: back(incident, anchor: "#evidence"), redirectType: .normal)
+    }
+
+    @Sendable func download(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        let evidence = try await service(req).download(req.uuidParameter("evidenceID"), of: incident, by: principal)
+        return Self.fileResponse(evidence)
+    }
+
+    static func fileResponse(_ evidence: EvidenceFile) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+        let encoded = evidence.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"evidence\"; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: "X-Content-SHA256", value: evidence.sha256)
+        return Response(status: .ok, headers: headers, body: .init(data: evidence.data))
+    }
+
+    struct DutyForm: Content {
+        var doneOn: String?
+        var reference: String?
+    }
+
+    @Sendable func recordDuty(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        let form = try req.content.decode(DutyForm.self)
+        try await service(req).recordNotification(recipient: req.parameters.get("recipient") ?? "", action: req.parameters.get("action") ?? "",
+                                                  doneOn: form.doneOn, reference: form.reference, of: incident, by: principal)
+        req.flash(.success, L.notificationRecorded)
+        return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
+    }
+
+    struct CloseForm: Content {
+        var causeSummary: String?
+        var measures: String?
+    }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        let form = try req.content.decode(CloseForm.self)
+        do {
+            try await refusing { try await service(req).close(incident, causeSummary: form.causeSummary, measures: form.measures, by: principal, ip: req.clientIP) }
+            req.flash(.success, L.incidentClosedNotice)
+            return req.redirect(to: back(incident), redirectType: .normal)
+        } catch let error as MamoriError where !error.fields.isEmpty {
+            var model = try await Self.model(incident, on: req.db)
+            model.recordForm = FormState(values: ["causeSummary": form.causeSummary ?? "", "measures": form.measures ?? ""], error: error)
+            return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
+        }
+    }
+
+    /// A closed incident refuses changes with 409 and a sentence.
+    private func refusing(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch IncidentService.Refusal.closed { throw MamoriError.conflict(L.incidentIsClosed) }
+    }
+}

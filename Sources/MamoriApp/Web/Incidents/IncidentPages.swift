@@ -1,0 +1,334 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+
+enum IncidentListPage {
+    static func render(_ page: Page<Incident>, organizationID: UUID, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.incidentsTitle), context: context) {
+            heading(1, t(L.incidentsTitle))
+            paragraph(t(L.incidentsLead), class: "lead")
+            div("actions") {
+                link(t(L.newIncident), to: SiteURL.newIncident(organization: organizationID).path, [("class", "button")])
+                link(t(L.navFirstAid), to: SiteURL.firstAid.path, [("class", "button secondary")])
+            }
+            if page.items.isEmpty {
+                paragraph(t(L.noIncidents), class: "muted")
+            } else {
+                div("table-scroll") {
+                    El("table") {
+                        El("thead") {
+                            El("tr") {
+                                for header in [L.detectedAt, L.incidentTitle, L.incidentKindLabel, L.severityLabel, L.status, L.currentStep] {
+                                    El("th", [("scope", "col")]) { Text(t(header)) }
+                                }
+                            }
+                        }
+                        El("tbody") {
+                            for incident in page.items {
+                                El("tr") {
+                                    El("td") { timeElement(incident.detectedAt, context) }
+                                    El("td") { link(incident.title, to: SiteURL.incident(organization: organizationID, incident: incident.id!).path) }
+                                    El("td") { Text(t(L.incidentKind(incident.kind))) }
+                                    El("td") { Text(t(L.severity(incident.severity))) }
+                                    El("td") { Text(t(incident.status == .open ? L.statusOpen : L.statusClosed)) }
+                                    El("td", [("class", "number")]) { Text(String(incident.currentStep)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                pagination(page, context: context) { SiteURL.incidents(organization: organizationID, page: $0).path }
+            }
+        }
+    }
+}
+
+enum NewIncidentPage {
+    static func render(organizationID: UUID, form: FormState, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.newIncident), context: context) {
+            div("narrow") {
+                heading(1, t(L.newIncident))
+                FormField.errorSummary(form, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.incidents(organization: organizationID).path)]) {
+                    csrfField(context)
+                    FormField.select("kind", label: t(L.incidentKindLabel), choices: IncidentKind.allCases.map { ($0.rawValue, t(L.incidentKind($0))) }, state: form, context: context)
+                    FormField.input("title", label: t(L.incidentTitle), state: form, context: context, options: .init(required: true, maxLength: 200))
+                    FormField.input("detectedAt", label: t(L.detectedAt), state: form, context: context, options: .init(type: "datetime-local", required: true))
+                    FormField.select("severity", label: t(L.severityLabel), choices: Incident.Severity.allCases.map { ($0.rawValue, t(L.severity($0))) }, state: form, context: context)
+                    FormField.submit(t(L.openIncident))
+                }
+            }
+        }
+    }
+}
+
+enum IncidentPage {
+    struct Model {
+        var incident: Incident
+        var checks: [String: IncidentCheck]
+        var timeline: [TimelineEntry]
+        var evidence: [EvidenceFile]
+        var duties: (NotificationDuties.Result, [IncidentService.DutyStatus])
+        var measures: [IncidentMeasure]
+        var recordForm: FormState = .empty
+        var checkError: LocalizedText?
+        var verification: Int?? = nil
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let incident = model.incident
+        let orgID = incident.$organization.id
+        let id = incident.id!
+        let content = PlaybookContent.bundled
+        let playbook = content.playbook(for: incident.kind)
+        let isOpen = incident.status == .open
+        return Layout.page(title: incident.title, context: context) {
+            heading(1, incident.title)
+            El("p", [("class", "lead")]) {
+                Text(t(L.incidentKind(incident.kind)) + " · " + t(L.severity(incident.severity)) + " · ")
+                El("strong", [("data-status", incident.status.rawValue)]) { Text(t(isOpen ? L.statusOpen : L.statusClosed)) }
+            }
+            if !isOpen { El("p", [("class", "notice")]) { Text(t(L.incidentIsClosed)) } }
+            if let error = model.checkError { El("div", [("class", "flash flash-error"), ("role", "alert")]) { Text(t(error)) } }
+
+            // The three steps with the playbook of this kind.
+            for step in content.steps {
+                let points = playbook.points.filter { $0.step == step.number }
+                let done = points.filter { model.checks[$0.id] != nil }.count
+                El("section", [("class", "card card-wide step" + (incident.currentStep == step.number ? " current-step" : "")), ("id", "step-\(step.number)")]) {
+                    El("h2") {
+                        Text("\(step.number). " + t(step.title) + " ")
+                        El("span", [("class", "hint")]) { Text(t(L.stepProgress(done, points.count))) }
+                    }
+                    paragraph(t(step.summary), class: "hint")
+                    if isOpen && incident.currentStep != step.number {
+                        FormField.actionButton(t(L.moveToStep), action: SiteURL.incidentStep(organization: orgID, incident: id, step: step.number).path, context: context)
+                    }
+                    El("ol", [("class", "playbook")]) {
+                        for point in points {
+                            let check = model.checks[point.id]
+                            El("li", [("class", "point " + (check.map { $0.state.rawValue } ?? "open")), ("id", "point-\(point.id)")]) {
+                                El("strong") { Text(t(point.title)) }
+                                paragraph(t(point.detail), class: "hint")
+                                if let check {
+                                    El("p", [("class", "check-state")]) {
+                                        El("span", [("class", "status-tag met")]) { Text(t(check.state == .done ? L.markDone : L.markNotApplicable)) }
+                                        Text(" \(check.byName) · ")
+                                        timeElement(check.at, context)
+                                        if !check.note.isEmpty { Text(" — " + check.note) }
+                                    }
+                                }
+                                if isOpen {
+                                    El("form", [("method", "post"), ("action", SiteURL.incidentCheck(organization: orgID, incident: id, point: point.id).path), ("class", "check-form")]) {
+                                        csrfField(context)
+                                        El("label", [("for", "note-\(point.id)"), ("class", "visually-hidden")]) { Text(t(L.checkNote)) }
+                                        El.void("input", [("type", "text"), ("id", "note-\(point.id)"), ("name", "note"), ("maxlength", "2000"), ("placeholder", t(L.checkNote))])
+                                        El("button", [("type", "submit"), ("name", "state"), ("value", "done"), ("class", "button small")]) { Text(t(L.markDone)) }
+                                        El("button", [("type", "submit"), ("name", "state"), ("value", "not_applicable"), ("class", "button small secondary")]) { Text(t(L.markNotApplicable)) }
+                                        if check != nil {
+                                            El("button", [("type", "submit"), ("name", "state"), ("value", "clear"), ("class", "button small secondary")]) { Text(t(L.clearMark)) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            dutiesSection(model, context: context)
+            recordSection(model, context: context)
+            timelineSection(model, context: context)
+            evidenceSection(model, context: context)
+            closeSection(model, context: context)
+        }
+    }
+
+    private static func dutiesSection(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let incident = model.incident
+        let (result, statuses) = model.duties
+        return El("section", [("class", "card card-wide"), ("id", "duties")]) {
+            heading(2, t(L.dutiesTitle))
+            El("p", [("class", result.reportableToPPC ? "notice notice-warning" : "notice")]) { Text(t(result.reportableToPPC ? L.reportableToPPC : L.notReportableToPPC)) }
+            El("ul", [("class", "duties")]) {
+                for status in statuses {
+                    let duty = status.duty
+                    El("li", [("class", "duty" + (status.overdue ? " overdue" : status.dueSoon ? " due-soon" : "")), ("data-duty", "\(duty.recipient.rawValue)-\(duty.action.rawValue)")]) {
+                        El("strong") { Text(t(L.recipient(duty.recipient)) + (duty.authority.map { "（\($0)）" } ?? "") + " — " + t(L.dutyAction(duty.action))) }
+                        Text(" ")
+                        El("span", [("class", "status-tag " + (duty.required ? "unmet" : "met"))]) { Text(t(duty.required ? L.required : L.recommended)) }
+                        if status.overdue { El("span", [("class", "status-tag danger-tag")]) { Text(t(L.overdue)) } }
+                        else if status.dueSoon { El("span", [("class", "status-tag unmet")]) { Text(t(L.dueSoon)) } }
+                        El("p") {
+                            Text(t(L.dueBy) + t(L.colon))
+                            if let due = duty.due {
+                                El("time", [("datetime", due.day.description)]) { Text(DateText.calendarDate(due.day.description, context.locale)) }
+                                if due.countedDays > 0 { El("span", [("class", "hint")]) { Text(" — " + t(L.dueComputation(due, aware: Day(incident.awareAt)))) } }
+                            } else {
+                                Text(t(L.promptly))
+                            }
+                        }
+                        paragraph(t(L.basis(duty.basis)), class: "hint")
+                        for contactID in duty.contactIDs.prefix(1) {
+                            if let contact = ContactDirectory.bundled.contact(contactID) {
+                                El("p", [("class", "hint")]) {
+                                    Text(t(contact.name) + " ")
+                                    if let phone = contact.phone { Text(phone + " ") }
+                                    if let url = contact.url { El("a", [("href", safeHref(url)), ("rel", "noopener noreferrer")]) { Text(url) } }
+                                }
+                            }
+                        }
+                        if let done = status.done {
+                            El("p", [("class", "ready")]) { Text(t(L.doneRecord(done.doneOn, done.doneBy)) + (done.reference.isEmpty ? "" : " · \(done.reference)")) }
+                        } else if incident.status == .open {
+                            El("form", [("method", "post"), ("action", SiteURL.incidentDuty(organization: incident.$organization.id, incident: incident.id!,
+                                                                                              recipient: duty.recipient.rawValue, action: duty.action.rawValue).path), ("class", "check-form")]) {
+                                csrfField(context)
+                                El("label", [("for", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)")]) { Text(t(L.doneOn) + " ") }
+                                El.void("input", [("type", "date"), ("id", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)"), ("name", "doneOn"), ("value", CalendarDate.today()), ("required", nil)])
+                                El.void("input", [("type", "text"), ("name", "reference"), ("maxlength", "200"), ("placeholder", t(L.referenceNumber)), ("aria-label", t(L.referenceNumber))])
+                                El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.recordDone)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func recordSection(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let incident = model.incident
+        let items = PlaybookContent.bundled.recordItems
+        var values: [String: String] = [:]
+        for field in IncidentService.textFields { values[field.key] = incident[keyPath: field.path] }
+        for field in IncidentService.flagFields where incident[keyPath: field.path] { values[field.key] = "on" }
+        values["persons"] = String(incident.persons)
+        values["occurredAt"] = incident.occurredAt.map(TokyoDateTime.format) ?? ""
+        values["awareAt"] = TokyoDateTime.format(incident.awareAt)
+        values["severity"] = incident.severity.rawValue
+        values["ppcDelegatedTo"] = incident.ppcDelegatedTo ?? ""
+        let state = model.recordForm.values.isEmpty ? FormState(values: values, errors: model.recordForm.errors) : model.recordForm
+        func label(_ number: Int) -> String { "\(number). " + t(items[number - 1].title) }
+        func hint(_ number: Int) -> String { t(items[number - 1].hint) }
+        return El("section", [("class", "card card-wide"), ("id", "record")]) {
+            heading(2, t(L.recordTitle))
+            FormField.errorSummary(model.recordForm, context: context)
+            El("form", [("method", "post"), ("action", SiteURL.incidentRecord(organization: incident.$organization.id, incident: incident.id!).path)]) {
+                csrfField(context)
+                FormField.input("title", label: t(L.incidentTitle), state: state, context: context, options: .init(required: true, maxLength: 200))
+                FormField.select("severity", label: t(L.severityLabel), choices: Incident.Severity.allCases.map { ($0.rawValue, t(L.severity($0))) }, state: state, context: context)
+                FormField.input("categoryNote", label: label(1) + "（" + t(L.incidentKind(incident.kind)) + "）", state: state, context: context, options: .init(hint: hint(1), maxLength: 500))
+                FormField.input("clientName", label: label(2), state: state, context: context, options: .init(hint: hint(2), maxLength: 200))
+                FormField.input("responsibleName", label: label(3), state: state, context: context, options: .init(hint: hint(3), maxLength: 100))
+                FormField.input("responsibleDepartment", label: t(L.navMembers), state: state, context: context, options: .init(maxLength: 100))
+                FormField.textArea("teamMembers", label: t(L.dashboardTeamCard), state: state, context: context, maxLength: 2000)
+                El("p", [("class", "hint")]) { Text(label(4) + t(L.colon) + DateText.dateTime(incident.detectedAt, context.locale)) }
+                FormField.input("occurredAt", label: label(5), state: state, context: context, options: .init(type: "datetime-local", hint: hint(5)))
+                FormField.textArea("observedImpact", label: label(6), state: state, context: context)
+                FormField.textArea("suspectedCause", label: label(8), state: state, context: context)
+                FormField.textArea("affectedAssets", label: label(9), state: state, context: context)
+                FormField.textArea("securityTools", label: label(10), state: state, context: context, maxLength: 2000)
+                FormField.textArea("responsePolicy", label: t(L.responsePolicyLabel), state: state, context: context)
+                El("fieldset") {
+                    El("legend") { Text(t(L.factsTitle)) }
+                    FormField.input("awareAt", label: t(L.awareAtLabel), state: state, context: context, options: .init(type: "datetime-local", required: true))
+                    for field in IncidentService.flagFields {
+                        FormField.checkbox(field.key, label: t(L.flag(field.key)), checked: false, state: state, context: context)
+                    }
+                    FormField.input("persons", label: t(L.personsLabel), state: state, context: context, options: .init(inputMode: "numeric"))
+                    FormField.input("ppcDelegatedTo", label: t(L.ppcDelegatedLabel), state: state, context: context, options: .init(maxLength: 100))
+                }
+                if incident.status == .open { FormField.submit(t(L.saveRecord)) }
+            }
+        }
+    }
+
+    private static func timelineSection(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let incident = model.incident
+        return El("section", [("class", "card card-wide"), ("id", "timeline")]) {
+            heading(2, t(L.timelineTitle))
+            paragraph(t(L.timelineLead), class: "hint")
+            if let verification = model.verification {
+                if let broken = verification {
+                    El("div", [("class", "flash flash-error"), ("role", "alert"), ("id", "verification")]) { Text(t(L.chainBroken(broken))) }
+                } else {
+                    El("div", [("class", "flash flash-success"), ("role", "status"), ("id", "verification")]) { Text(t(L.chainIntact)) }
+                }
+            }
+            El("a", [("href", SiteURL.incidentVerify(organization: incident.$organization.id, incident: incident.id!).path + "#timeline"), ("class", "button small secondary")]) {
+                Text(t(L.verifyChain))
+            }
+            El("ol", [("class", "timeline")]) {
+                for entry in model.timeline {
+                    El("li", [("value", String(entry.sequence)), ("data-sequence", String(entry.sequence))]) {
+                        timeElement(entry.occurredAt, context)
+                        Text(" [\(entry.type)] " + entry.text + " — " + entry.author)
+                        if let corrects = entry.correctsSequence { El("span", [("class", "hint")]) { Text(" (→ #\(corrects))") } }
+                        El("span", [("class", "hash"), ("title", entry.hash)]) { Text(" " + String(entry.hash.prefix(10)) + "…") }
+                    }
+                }
+            }
+            if incident.status == .open {
+                El("form", [("method", "post"), ("action", SiteURL.incidentTimeline(organization: incident.$organization.id, incident: incident.id!).path)]) {
+                    csrfField(context)
+                    FormField.textArea("text", label: t(L.entryText), state: .empty, context: context, required: true, maxLength: 10_000)
+                    FormField.input("occurredAt", label: t(L.entryOccurredAt), state: .empty, context: context, options: .init(type: "datetime-local"))
+                    FormField.input("corrects", label: t(L.correctsLabel), state: .empty, context: context, options: .init(inputMode: "numeric"))
+                    FormField.submit(t(L.addEntry), secondary: true)
+                }
+            }
+        }
+    }
+
+    private static func evidenceSection(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let incident = model.incident
+        return El("section", [("class", "card card-wide"), ("id", "evidence")]) {
+            heading(2, t(L.evidenceTitle))
+            paragraph(t(L.evidenceLead), class: "hint")
+            El("ul", [("class", "attachments")]) {
+                for file in model.evidence {
+                    El("li") {
+                        link(file.filename, to: SiteURL.incidentEvidenceFile(organization: incident.$organization.id, incident: incident.id!, evidence: file.id!).path)
+                        El("span", [("class", "hint")]) { Text(" \(file.size.formatted()) bytes · \(file.uploadedBy) · SHA-256 ") }
+                        El("code", [("class", "hash")]) { Text(file.sha256) }
+                    }
+                }
+            }
+            if incident.status == .open {
+                El("form", [("method", "post"), ("action", SiteURL.incidentEvidence(organization: incident.$organization.id, incident: incident.id!).path),
+                            ("enctype", "multipart/form-data"), ("class", "upload")]) {
+                    csrfField(context)
+                    El("label", [("for", "evidence-file")]) { Text(t(L.uploadEvidence) + " ") }
+                    El.void("input", [("type", "file"), ("id", "evidence-file"), ("name", "file"), ("required", nil)])
+                    El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.uploadEvidence)) }
+                }
+            }
+        }
+    }
+
+    private static func closeSection(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let incident = model.incident
+        return El("section", [("class", "card card-wide"), ("id", "close")]) {
+            heading(2, t(L.closeTitle))
+            if incident.status == .closed {
+                paragraph(t(L.causeSummaryLabel) + t(L.colon) + incident.causeSummary)
+                El("ul") { for measure in model.measures { El("li") { Text(measure.text) } } }
+            } else {
+                El("form", [("method", "post"), ("action", SiteURL.incidentClose(organization: incident.$organization.id, incident: incident.id!).path)]) {
+                    csrfField(context)
+                    FormField.textArea("causeSummary", label: t(L.causeSummaryLabel), state: model.recordForm, context: context, required: true)
+                    FormField.textArea("measures", label: t(L.measuresLabel), state: model.recordForm, context: context, required: true)
+                    FormField.submit(t(L.closeSubmit), secondary: true)
+                }
+            }
+        }
+    }
+}
