@@ -38,18 +38,31 @@ struct IncidentService {
         incident.severity = severity
         incident.status = .open
         incident.currentStep = 1
-        for keyPath in [\Incident.categoryNote, \.clientName, \.responsibleName, \.responsibleDepartment, \.teamMembers, \.observedImpact,
-                        \.suspectedCause, \.affectedAssets, \.securityTools, \.responsePolicy, \.causeSummary] {
-            incident[keyPath: keyPath] = ""
-        }
+        // Plain assignments: a key-path write on a Fluent field reads it first, which traps on a new model.
+        incident.categoryNote = ""
+        incident.clientName = ""
+        incident.responsibleName = actor.user.displayName
+        incident.responsibleDepartment = ""
+        incident.teamMembers = ""
+        incident.observedImpact = ""
+        incident.suspectedCause = ""
+        incident.affectedAssets = ""
+        incident.securityTools = ""
+        incident.responsePolicy = ""
+        incident.causeSummary = ""
         incident.detectedAt = detected
         incident.awareAt = detected
         incident.personalDataInvolved = kind == .informationLeak || kind == .lossTheft
         incident.persons = 0
-        for keyPath in [\Incident.specialCare, \.financialDamageRisk, \.wrongfulIntent, \.dataProtected, \.crimeSuspected,
-                        \.lostOrStolenOutside, \.sectorLawRequiresReport, \.partnersAffected, \.publicImpact] {
-            incident[keyPath: keyPath] = false
-        }
+        incident.specialCare = false
+        incident.financialDamageRisk = false
+        incident.wrongfulIntent = false
+        incident.dataProtected = false
+        incident.crimeSuspected = kind == .ransomware
+        incident.lostOrStolenOutside = false
+        incident.sectorLawRequiresReport = false
+        incident.partnersAffected = false
+        incident.publicImpact = false
         incident.createdByID = actor.userID
         try await db.transaction { db in
             try await incident.create(on: db)
