@@ -7,6 +7,7 @@ import Vapor
 enum APIContext {
     @TaskLocal static var principal: Principal?
     @TaskLocal static var locale: AppLocale = .default
+    @TaskLocal static var maxUploadBytes: Int = 25 * 1024 * 1024
 
     static func requirePrincipal() throws -> Principal {
         guard let principal else { throw MamoriError.unauthorized() }
@@ -42,7 +43,9 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
         }
         return try await APIContext.$principal.withValue(principal) {
             try await APIContext.$locale.withValue(locale) {
-                try await next.respond(to: request)
+                try await APIContext.$maxUploadBytes.withValue(request.application.settings.maxUploadBytes) {
+                    try await next.respond(to: request)
+                }
             }
         }
     }
