@@ -45,6 +45,9 @@ enum SiteURL: Sendable {
     case incidentEvidenceFile(organization: UUID, incident: UUID, evidence: UUID)
     case incidentDuty(organization: UUID, incident: UUID, recipient: String, action: String)
     case incidentClose(organization: UUID, incident: UUID)
+    case incidentReport(organization: UUID, incident: UUID, report: String)
+    case incidentReportPrint(organization: UUID, incident: UUID, report: String)
+    case incidentReportDocx(organization: UUID, incident: UUID, report: String)
     case orgProgram(organization: UUID)
     case orgProgramApply(organization: UUID)
     case orgProgramSurvey(organization: UUID)
@@ -129,6 +132,9 @@ enum SiteURL: Sendable {
         case .incidentDuty(let org, let id, let recipient, let action):
             Self.incidentBase(org, id) + [.constant("duties"), .parameter("recipient", recipient), .parameter("action", action)]
         case .incidentClose(let org, let id): Self.incidentBase(org, id) + [.constant("close")]
+        case .incidentReport(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report)]
+        case .incidentReportPrint(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("print")]
+        case .incidentReportDocx(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("docx")]
         case .orgProgram(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program")]
         case .orgProgramApply(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("apply")]
         case .orgProgramSurvey(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("survey")]

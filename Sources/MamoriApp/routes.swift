@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: OrgProgramController())
     try signedIn.register(collection: AttachmentController())
     try signedIn.register(collection: IncidentController())
+    try signedIn.register(collection: ReportController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())

@@ -4,6 +4,7 @@ import MamoriCore
 import SQLKit
 import Testing
 import VaporTesting
+import ZIPFoundation
 @testable import MamoriApp
 
 @Suite("Incident response in the browser")
@@ -164,6 +165,44 @@ struct IncidentTests {
         }
     }
 
+    @Test("report drafts: the PPC report's nine items from the record; edits go to print and to a valid Word file")
+    func reports() async throws {
+        try await withMamori { app in
+            let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
+            let browser = try await Fixtures.browser(app, as: owner.email)
+            let path = try await openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            try await browser.get(path)
+            try await browser.post("\(path)/record", ["title": "暗号化", "severity": "high", "awareAt": "2026-04-01T10:00", "personalDataInvolved": "on",
+                                                      "persons": "1200", "suspectedCause": "VPN機器の脆弱性 <script>", "categoryNote": "氏名、住所"])
+            let page = try await browser.get(path)
+            #expect(page.body.string.contains("/reports/ppc") && page.body.string.contains("/reports/ipa") && page.body.string.contains("/reports/management"))
+            let draft = try await browser.get("\(path)/reports/ppc")
+            let html = draft.body.string
+            for number in ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"] { #expect(html.contains(number), "\(number)") }
+            #expect(html.contains("VPN機器の脆弱性 &lt;script&gt;"))
+            #expect(html.contains(">1200<"))
+
+            var fields: [String: String] = [:]
+            for index in 0..<9 { fields["heading_\(index)"] = "項目\(index)"; fields["text_\(index)"] = "本文\(index) & <編集済み>" }
+            let printed = try await browser.post("\(path)/reports/ppc/print", fields)
+            #expect(printed.body.string.contains("本文3 &amp; &lt;編集済み&gt;"))
+            try await browser.get("\(path)/reports/ppc")
+            let word = try await browser.post("\(path)/reports/ppc/docx", fields)
+            #expect(word.headers.first(name: .contentType) == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let bytes = Data(word.body.readableBytesView)
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP package")
+            let archive = try ZIPFoundationReader.read(bytes)
+            #expect(archive["[Content_Types].xml"] != nil && archive["_rels/.rels"] != nil)
+            let document = try #require(archive["word/document.xml"])
+            #expect(document.contains("本文3 &amp; &lt;編集済み&gt;"))
+
+            #expect(try await browser.get("\(path)/reports/nonsense").status == .notFound)
+            let other = try await Fixtures.signUp(app, name: "他社", email: "other@example.jp")
+            let otherBrowser = try await Fixtures.browser(app, as: other.email)
+            #expect(try await otherBrowser.get("\(path)/reports/ppc").status == .notFound)
+        }
+    }
+
     @Test("the public first-aid guide and the contacts directory with Japanese-aware search")
     func publicPages() async throws {
         try await withMamori { app in
@@ -182,5 +221,19 @@ struct IncidentTests {
             #expect(category.body.string.contains("0570-078374"))
             #expect(!category.body.string.contains("data-contact=\"ipa-anshin-soudan\""))
         }
+    }
+}
+
+/// Reads the text entries of a ZIP package (for checking generated Word files).
+enum ZIPFoundationReader {
+    static func read(_ data: Data) throws -> [String: String] {
+        let archive = try Archive(data: data, accessMode: .read)
+        var entries: [String: String] = [:]
+        for entry in archive {
+            var content = Data()
+            _ = try archive.extract(entry) { content.append($0) }
+            entries[entry.path] = String(decoding: content, as: UTF8.self)
+        }
+        return entries
     }
 }

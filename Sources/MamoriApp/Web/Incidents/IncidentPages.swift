@@ -140,6 +140,14 @@ enum IncidentPage {
                 }
             }
             dutiesSection(model, context: context)
+            El("section", [("class", "card card-wide"), ("id", "reports")]) {
+                heading(2, t(L.reportsTitle))
+                El("ul") {
+                    for report in IncidentReport.available(for: incident) {
+                        El("li") { link(t(report.title), to: SiteURL.incidentReport(organization: orgID, incident: id, report: report.rawValue).path) }
+                    }
+                }
+            }
             recordSection(model, context: context)
             timelineSection(model, context: context)
             evidenceSection(model, context: context)
