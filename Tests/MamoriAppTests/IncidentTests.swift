@@ -203,6 +203,38 @@ struct IncidentTests {
         }
     }
 
+    @Test("a visitor who signs up from a first-aid case continues with an incident of that kind; only the owner sets the policy")
+    func firstAidThroughSignupAndPolicy() async throws {
+        try await withMamori { app in
+            let visitor = TestBrowser(app)
+            try await visitor.get("/help/first-aid/ransom_message")
+            try await visitor.get("/signup")
+            let signedUp = try await visitor.post("/signup", ["name": "初動商店", "prefecture": "13", "category": "retail", "employees": "5",
+                                                              "displayName": "店主", "email": "shop@example.jp", "password": Fixtures.password,
+                                                              "passwordConfirmation": Fixtures.password])
+            let location = try #require(signedUp.headers.first(name: .location))
+            #expect(location.contains("/incidents/new?kind=ransomware"))
+            let form = try await visitor.follow(signedUp)
+            #expect(form.body.string.contains("value=\"ransomware\" selected"))
+
+            let shop = try #require(try await User.query(on: app.db).filter(\.$email == "shop@example.jp").first())
+            let account = Fixtures.Account(user: shop, organizationID: shop.$organization.id, email: shop.email)
+            let path = try await openRansomware(visitor, "/orgs/\(account.organizationID!.uuidString)")
+            _ = try await Fixtures.addMember(app, to: account, email: "staff@example.jp")
+            let staff = try await Fixtures.browser(app, as: "staff@example.jp")
+            try await staff.get(path)
+            let refused = try await staff.post("\(path)/record", ["title": "暗号化", "severity": "high", "awareAt": "2026-04-01T10:00", "responsePolicy": "身代金は払う"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("経営者・責任者だけが決められます"))
+            try await visitor.get(path)
+            #expect(try await visitor.post("\(path)/record", ["title": "暗号化", "severity": "high", "awareAt": "2026-04-01T10:00",
+                                                               "responsePolicy": "身代金は払わない。警察に相談する。"]).status == .seeOther)
+            try await staff.get(path)
+            #expect(try await staff.post("\(path)/record", ["title": "暗号化（更新）", "severity": "high", "awareAt": "2026-04-01T10:00"]).status == .seeOther)
+            #expect(try await Incident.query(on: app.db).first()?.responsePolicy == "身代金は払わない。警察に相談する。")
+        }
+    }
+
     @Test("the public first-aid guide and the contacts directory with Japanese-aware search")
     func publicPages() async throws {
         try await withMamori { app in

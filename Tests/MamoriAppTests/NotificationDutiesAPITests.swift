@@ -76,3 +76,30 @@ struct NotificationDutiesAPITests {
         }
     }
 }
+
+@Suite("Directory API and health")
+struct DirectoryAPITests {
+    @Test("the directory searches with Japanese folding, filters by category, paginates, and refuses unknown categories")
+    func directory() async throws {
+        try await withMamori { app in
+            let search = try await app.testing().sendRequest(.GET, "/api/v1/directory?q=%EF%BE%97%EF%BE%9D%EF%BD%BB%EF%BE%91&per=2")
+            #expect(search.status == .ok)
+            #expect(search.body.string.contains("ransomware"))
+            #expect(search.body.string.replacingOccurrences(of: " ", with: "").contains("\"per\":2"))
+            let legal = try await app.testing().sendRequest(.GET, "/api/v1/directory?category=legal")
+            #expect(legal.body.string.contains("0570-078374"))
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/directory?category=aliens").status == .unprocessableEntity)
+        }
+    }
+
+    @Test("health answers 503 with JSON when the database cannot be reached")
+    func unhealthy() async throws {
+        try await withApp(configure: { app in
+            try await configure(app, database: .postgres(url: "postgres://nobody@127.0.0.1:1/nothing?sslmode=disable"))
+        }) { app in
+            let response = try await app.testing().sendRequest(.GET, "/healthz")
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.body.string.contains("unavailable"))
+        }
+    }
+}

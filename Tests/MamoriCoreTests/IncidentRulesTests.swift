@@ -158,3 +158,22 @@ struct ContactDirectoryTests {
         #expect(directory.search(nil, category: "ransomware").count == directory.contacts.filter { $0.category == "ransomware" }.count)
     }
 }
+
+@Suite("Playbook content")
+struct PlaybookContentTests {
+    @Test("each seed playbook covers all three steps; other kinds use the general steps; point contacts exist")
+    func playbooks() {
+        let content = PlaybookContent.bundled
+        for kind in [IncidentKind.virusInfection, .ransomware, .systemOutage, .informationLeak] {
+            #expect(content.playbook(for: kind).kind == kind.rawValue)
+            #expect(Set(content.playbook(for: kind).points.map(\.step)) == [1, 2, 3])
+        }
+        #expect(content.playbook(for: .phishingBEC).kind == "general")
+        #expect(content.recordItems.map(\.key) == ["category", "organization", "responsible_people", "noticed_at", "occurred_at",
+                                                    "observed_impact", "response_timeline", "suspected_cause", "affected_assets", "security_tools"])
+        let ids = content.playbooks.flatMap(\.points).flatMap(\.contactIds)
+        #expect(!ids.isEmpty)
+        for id in ids { #expect(ContactDirectory.bundled.contact(id) != nil, "\(id)") }
+        #expect(content.firstAid.count == 6)
+    }
+}

@@ -25,6 +25,7 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
         "/api/v1/self-diagnosis/score",
         "/api/v1/eligibility",
         "/api/v1/notification-duties",
+        "/api/v1/directory",
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

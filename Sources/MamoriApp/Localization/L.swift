@@ -81,6 +81,7 @@ enum L {
         case .alreadyRegistered: LocalizedText(ja: "この番号はすでに登録されています。", en: "This number is already registered.")
         case .termsChanged: LocalizedText(ja: "参加規約が更新されました。新しい規約を読んで、もう一度同意してください。", en: "The participation terms were updated. Read the new terms and agree again.")
         case .invalidDateTime: LocalizedText(ja: "日時を「2026-04-01T10:00:00+09:00」の形で入力してください。", en: "Enter a date and time such as 2026-04-01T10:00:00+09:00.")
+        case .ownerOnly: LocalizedText(ja: "経営者・責任者だけが決められます。", en: "Only the owner can decide this.")
         case .notAURL: LocalizedText(ja: "https:// で始まる会議のURLを入力してください。", en: "Enter the meeting URL, starting with https://.")
         }
     }

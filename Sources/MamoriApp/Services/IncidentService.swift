@@ -119,6 +119,10 @@ struct IncidentService {
             if field.key == "title" && trimmed.isEmpty { problems.add("title", .required) }
             if trimmed.count > field.maximum { problems.add(field.key, .tooLong(maximum: field.maximum)) }
         }
+        // The response policy is the owner's decision (step 1 of the guide).
+        if let policy = input.text["responsePolicy"]?.trimmingCharacters(in: .whitespacesAndNewlines), policy != incident.responsePolicy, !actor.isOwner {
+            problems.add("responsePolicy", .ownerOnly)
+        }
         var persons: Int?
         if let raw = input.persons {
             persons = OrganizationProfile.parseCount("persons", raw, maximum: 1_000_000_000, required: false, into: &problems).map { Int($0) } ?? 0

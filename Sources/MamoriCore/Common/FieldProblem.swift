@@ -19,6 +19,7 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case termsChanged
     case notAURL
     case invalidDateTime
+    case ownerOnly
 }
 
 /// Field name → problem, in the order the form shows the fields.

@@ -53,8 +53,12 @@ struct AuthController: RouteCollection {
         do {
             let user = try await req.accounts.signUp(profile: validProfile, owner: person, locale: req.locale, ip: req.clientIP)
             let pending = req.pendingDiagnosis
+            let incidentKind = req.session.data[FirstAidPage.sessionKey].flatMap(IncidentKind.init(rawValue:))
             try await req.restartSession(for: user)
             req.flash(.success, L.signupDone)
+            if let incidentKind, let organization = req.principal?.organization {
+                return req.redirect(to: .newIncident(organization: try organization.requireID(), kind: incidentKind.rawValue))
+            }
             // Answers given before signing up are saved, so nothing typed is lost.
             if let pending, let principal = req.principal, let organization = principal.organization {
                 let diagnosis = try await DiagnosisService(db: req.db).save(

@@ -33,6 +33,8 @@ struct ContactCard: Component {
 }
 
 enum FirstAidPage {
+    static let sessionKey = "incidentKind"
+
     /// Contacts for a first-aid case: those the content names for its incident kind.
     static func contacts(for kind: IncidentKind) -> [ContactDirectory.Contact] {
         let directory = ContactDirectory.bundled
@@ -133,6 +135,8 @@ struct HelpController: RouteCollection {
 
     @Sendable func firstAidCase(req: Request) async throws -> Response {
         guard let item = req.parameters.get("key").flatMap(PlaybookContent.bundled.firstAidCase) else { throw MamoriError.notFound() }
+        // A visitor who signs up from here continues with an incident of this kind.
+        if req.principal == nil { req.session.data[FirstAidPage.sessionKey] = item.kind.rawValue }
         return Layout.response(FirstAidPage.detail(item, context: req.pageContext()))
     }
 

@@ -121,7 +121,7 @@ struct IncidentController: RouteCollection {
         let (principal, _, incident) = try await load(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var input = IncidentService.RecordInput()
-        for field in IncidentService.textFields { input.text[field.key] = fields[field.key] ?? "" }
+        for field in IncidentService.textFields { if let value = fields[field.key] { input.text[field.key] = value } }
         for field in IncidentService.flagFields { input.flags[field.key] = fields[field.key] == "on" }
         input.persons = fields["persons"] ?? ""
         input.occurredAt = fields["occurredAt"]

@@ -114,6 +114,19 @@ enum IncidentPage {
                             El("li", [("class", "point " + (check.map { $0.state.rawValue } ?? "open")), ("id", "point-\(point.id)")]) {
                                 El("strong") { Text(t(point.title)) }
                                 paragraph(t(point.detail), class: "hint")
+                                // The contacts that help at this point, from the directory.
+                                let contacts = point.contactIds.compactMap(ContactDirectory.bundled.contact)
+                                if !contacts.isEmpty {
+                                    El("ul", [("class", "point-contacts")]) {
+                                        for contact in contacts {
+                                            El("li") {
+                                                Text(t(contact.name) + " ")
+                                                if let phone = contact.phone { El("a", [("href", "tel:" + phone.filter { $0.isNumber })]) { Text(phone) } }
+                                                if let url = contact.url { Text(" "); El("a", [("href", safeHref(url)), ("rel", "noopener noreferrer")]) { Text(t(L.website)) } }
+                                            }
+                                        }
+                                    }
+                                }
                                 if let check {
                                     El("p", [("class", "check-state")]) {
                                         El("span", [("class", "status-tag met")]) { Text(t(check.state == .done ? L.markDone : L.markNotApplicable)) }
@@ -241,7 +254,15 @@ enum IncidentPage {
                 FormField.textArea("suspectedCause", label: label(8), state: state, context: context)
                 FormField.textArea("affectedAssets", label: label(9), state: state, context: context)
                 FormField.textArea("securityTools", label: label(10), state: state, context: context, maxLength: 2000)
-                FormField.textArea("responsePolicy", label: t(L.responsePolicyLabel), state: state, context: context)
+                if context.principal?.isOwner == true {
+                    FormField.textArea("responsePolicy", label: t(L.responsePolicyLabel), state: state, context: context)
+                } else {
+                    div("field") {
+                        El("p") { El("strong") { Text(t(L.responsePolicyLabel)) } }
+                        El("p", [("class", "preserve-lines")]) { Text(incident.responsePolicy.isEmpty ? "—" : incident.responsePolicy) }
+                        if let error = state.errors["responsePolicy"] { El("p", [("class", "error")]) { Text(t(error)) } }
+                    }
+                }
                 El("fieldset") {
                     El("legend") { Text(t(L.factsTitle)) }
                     FormField.input("awareAt", label: t(L.awareAtLabel), state: state, context: context, options: .init(type: "datetime-local", required: true))

@@ -233,6 +233,17 @@ enum OfficeStatisticsPage {
             }
             El("section", [("aria-labelledby", "prefectures")]) {
                 heading(2, t(L.byPrefectureTitle), id: "prefectures")
+                let withApplications = Prefecture.all.filter { (statistics.byPrefecture[$0.code]?.applications ?? 0) > 0 }
+                let prefectureMaximum = max(1, withApplications.map { statistics.byPrefecture[$0.code]!.applications }.max() ?? 1)
+                if !withApplications.isEmpty {
+                    Chart.bars(withApplications.map { prefecture in
+                        let count = statistics.byPrefecture[prefecture.code]!
+                        return Chart.Bar(label: prefecture.name(context.locale), fraction: Double(count.applications) / Double(prefectureMaximum),
+                                         valueText: "\(count.applications) / \(count.accepted)")
+                    }, title: t(L.byPrefectureTitle),
+                       description: withApplications.map { "\($0.name(context.locale)): \(statistics.byPrefecture[$0.code]!.applications)" }.joined(separator: ", "),
+                       id: "prefecture-chart")
+                }
                 countTable(rows: Prefecture.all.map { prefecture in
                     (prefecture.name(context.locale) + (prefecture.isMetropolitan ? " *" : ""), statistics.byPrefecture[prefecture.code] ?? .init())
                 }, context: context)
