@@ -10,7 +10,7 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from test_accounts import click_and_wait, fill, flashes, main_submit, nav_link, page_text, screenshot, sign_up, unique_email
+from test_accounts import PASSWORD, click_and_wait, fill, flashes, main_submit, nav_link, page_text, path_of, screenshot, unique_email
 
 
 def test_ransomware_incident_playbook_and_evidence(browser: WebDriver, base_url: str):
@@ -24,10 +24,12 @@ def test_ransomware_incident_playbook_and_evidence(browser: WebDriver, base_url:
     screenshot(driver, "first-aid-ransom-ja")
     assert screenshot(driver, "first-aid-ransom-ja-phone", phone=True) == 0
 
-    # Signed in, the same page opens a real incident with the kind already chosen.
-    sign_up(driver, base_url, display_name="対応 花子", email=unique_email("incident"), org="インシデント株式会社")
-    driver.get(f"{base_url}/help/first-aid/ransom_message")
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "このまま記録を始める"))
+    # From there the visitor signs up and lands on a new incident of that kind.
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/signup']"))
+    fill(driver, {"name": "インシデント株式会社", "prefecture": "13", "category": "retail", "employees": "12",
+                  "displayName": "対応 花子", "email": unique_email("incident"), "password": PASSWORD, "passwordConfirmation": PASSWORD})
+    click_and_wait(driver, main_submit(driver))
+    assert path_of(driver).endswith("/incidents/new"), path_of(driver)
     assert driver.find_element(By.NAME, "kind").get_attribute("value") == "ransomware"
     fill(driver, {"title": "ファイルサーバーの暗号化"})
     click_and_wait(driver, main_submit(driver))
