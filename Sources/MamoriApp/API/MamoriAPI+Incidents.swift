@@ -125,9 +125,9 @@ extension MamoriAPI {
             let evidence = try await IncidentService(db: db).addEvidence(filename: filename, contentType: "application/octet-stream", data: data,
                                                                          to: incident, limit: limit, by: principal)
             return .created(.init(body: .json(.init(id: evidence.id!.uuidString, sha256: evidence.sha256, size: evidence.size))))
-        } catch IncidentService.EvidenceRefusal.empty {
+        } catch FileIntake.Refusal.empty {
             throw invalid("body", .required)
-        } catch IncidentService.EvidenceRefusal.tooLarge {
+        } catch FileIntake.Refusal.tooLarge {
             throw tooLarge
         }
     }

@@ -254,17 +254,14 @@ struct IncidentService {
 
     // MARK: Evidence
 
-    enum EvidenceRefusal: Error { case empty, tooLarge(limit: Int) }
-
     func addEvidence(filename: String, contentType: String?, data: Data, to incident: Incident, limit: Int, by actor: Principal) async throws -> EvidenceFile {
-        guard !data.isEmpty else { throw EvidenceRefusal.empty }
-        guard data.count <= limit else { throw EvidenceRefusal.tooLarge(limit: limit) }
+        let facts = try FileIntake.check(filename: filename, contentType: contentType, data: data, limit: limit)
         let evidence = EvidenceFile()
         evidence.$incident.id = try incident.requireID()
-        evidence.filename = ProgramService.safeFilename(filename)
-        evidence.contentType = ProgramService.safeContentType(contentType)
-        evidence.size = data.count
-        evidence.sha256 = SecretToken.sha256Hex(data)
+        evidence.filename = facts.filename
+        evidence.contentType = facts.contentType
+        evidence.size = facts.size
+        evidence.sha256 = facts.sha256
         evidence.data = data
         evidence.uploadedBy = actor.user.displayName
         try await db.transaction { db in

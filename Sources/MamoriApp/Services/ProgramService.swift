@@ -468,25 +468,22 @@ enum TokyoDateTime {
 // MARK: Attachments
 
 extension ProgramService {
-    enum AttachmentRefusal: Error { case empty, tooLarge(limit: Int) }
-
     /// Stores a file on a visit with its SHA-256; every upload is a new row, nothing is overwritten.
-    func attach(filename rawName: String, contentType: String?, data: Data, to visit: ProgramVisit, application: ProgramApplication,
+    func attach(filename: String, contentType: String?, data: Data, to visit: ProgramVisit, application: ProgramApplication,
                 limit: Int, by actor: Principal, ip: String?) async throws -> VisitAttachment {
-        guard !data.isEmpty else { throw AttachmentRefusal.empty }
-        guard data.count <= limit else { throw AttachmentRefusal.tooLarge(limit: limit) }
+        let facts = try FileIntake.check(filename: filename, contentType: contentType, data: data, limit: limit)
         let attachment = VisitAttachment()
         attachment.$visit.id = try visit.requireID()
-        attachment.filename = Self.safeFilename(rawName)
-        attachment.contentType = Self.safeContentType(contentType)
-        attachment.size = data.count
-        attachment.sha256 = SecretToken.sha256Hex(data)
+        attachment.filename = facts.filename
+        attachment.contentType = facts.contentType
+        attachment.size = facts.size
+        attachment.sha256 = facts.sha256
         attachment.data = data
         attachment.uploadedByID = actor.userID
         try await attachment.create(on: db)
         try await AuditLog.record(.visitRecorded, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
                                   target: ("visit_attachment", attachment.id),
-                                  summary: "#\(visit.number) \(attachment.filename) \(data.count) bytes sha256 \(attachment.sha256.prefix(16))…", on: db)
+                                  summary: "#\(visit.number) \(facts.filename) \(facts.size) bytes sha256 \(facts.sha256.prefix(16))…", on: db)
         return attachment
     }
 
@@ -498,21 +495,5 @@ extension ProgramService {
             .field(\.$id).field(\.$visit.$id).field(\.$filename).field(\.$contentType).field(\.$size).field(\.$sha256).field(\.$uploadedAt)
             .sort(\.$uploadedAt).all()
         return Dictionary(grouping: rows, by: { $0.$visit.id })
-    }
-
-    /// A name that is safe in a Content-Disposition header and on any file system.
-    static func safeFilename(_ name: String) -> String {
-        let base = (name as NSString).lastPathComponent.precomposedStringWithCanonicalMapping
-        let cleaned = base.filter { !$0.isNewline && $0 != "\"" && $0 != "\\" && $0 != "/" && !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }
-        let trimmed = String(cleaned.prefix(200)).trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty || trimmed == "." || trimmed == ".." ? "attachment" : trimmed
-    }
-
-    /// Only a plain `type/subtype` is kept; anything else is served as bytes.
-    static func safeContentType(_ value: String?) -> String {
-        guard let value = value?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased(),
-              value.count <= 100, value.split(separator: "/").count == 2,
-              value.allSatisfy({ $0.isLetter || $0.isNumber || "/.+-".contains($0) }) else { return "application/octet-stream" }
-        return value
     }
 }

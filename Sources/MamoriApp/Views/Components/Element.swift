@@ -81,3 +81,12 @@ func heading(_ level: Int, _ text: String, id: String? = nil) -> El {
 func paragraph(_ text: String, class cls: String? = nil) -> El {
     El("p", cls.map { [("class", $0)] } ?? []) { Text(text) }
 }
+
+/// `<thead>` with one column header per label.
+func tableHead(_ labels: [String]) -> El {
+    El("thead") {
+        El("tr") {
+            for label in labels { El("th", [("scope", "col")]) { Text(label) } }
+        }
+    }
+}

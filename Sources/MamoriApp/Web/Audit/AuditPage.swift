@@ -32,13 +32,7 @@ enum AuditPage {
             } else {
                 div("table-scroll") {
                     El("table") {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.auditWhen, L.auditWho, L.auditWhat, L.auditDetails] {
-                                    El("th", [("scope", "col")]) { Text(t(header)) }
-                                }
-                            }
-                        }
+                        tableHead([L.auditWhen, L.auditWho, L.auditWhat, L.auditDetails].map(t))
                         El("tbody") {
                             for entry in model.entries.items {
                                 El("tr") {

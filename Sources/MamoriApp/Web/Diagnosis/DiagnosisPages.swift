@@ -45,13 +45,7 @@ enum DiagnosisHistoryPage {
                 }
                 div("table-scroll") {
                     El("table") {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.date, L.resultTotal, L.band, L.siteLabel, L.respondentName, L.actions] {
-                                    El("th", [("scope", "col")]) { Text(t(header)) }
-                                }
-                            }
-                        }
+                        tableHead([L.date, L.resultTotal, L.band, L.siteLabel, L.respondentName, L.actions].map(t))
                         El("tbody") {
                             for diagnosis in model.page.items {
                                 El("tr") {

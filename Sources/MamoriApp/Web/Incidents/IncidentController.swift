@@ -184,9 +184,9 @@ struct IncidentController: RouteCollection {
             _ = try await service(req).addEvidence(filename: file.filename, contentType: file.contentType?.serialize(), data: Data(buffer: file.data),
                                                    to: incident, limit: req.application.settings.maxUploadBytes, by: principal)
             req.flash(.success, L.evidenceSaved)
-        } catch IncidentService.EvidenceRefusal.empty {
+        } catch FileIntake.Refusal.empty {
             req.flash(.error, L.attachmentEmpty)
-        } catch IncidentService.EvidenceRefusal.tooLarge {
+        } catch FileIntake.Refusal.tooLarge {
             throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
         }
         return req.redirect(to: back(incident, anchor: "#evidence"), redirectType: .normal)

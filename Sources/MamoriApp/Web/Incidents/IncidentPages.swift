@@ -18,13 +18,7 @@ enum IncidentListPage {
             } else {
                 div("table-scroll") {
                     El("table") {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.detectedAt, L.incidentTitle, L.incidentKindLabel, L.severityLabel, L.status, L.currentStep] {
-                                    El("th", [("scope", "col")]) { Text(t(header)) }
-                                }
-                            }
-                        }
+                        tableHead([L.detectedAt, L.incidentTitle, L.incidentKindLabel, L.severityLabel, L.status, L.currentStep].map(t))
                         El("tbody") {
                             for incident in page.items {
                                 El("tr") {

@@ -41,13 +41,7 @@ enum OfficeExpertsPage {
             } else {
                 div("table-scroll") {
                     El("table") {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.expertName, L.registrationNumber, L.expertPrefecture, L.regionsCovered, L.modesLabel, L.navExpertCompanies, L.expertAccount] {
-                                    El("th", [("scope", "col")]) { Text(t(header)) }
-                                }
-                            }
-                        }
+                        tableHead([L.expertName, L.registrationNumber, L.expertPrefecture, L.regionsCovered, L.modesLabel, L.navExpertCompanies, L.expertAccount].map(t))
                         El("tbody") {
                             for expert in model.experts {
                                 El("tr") {

@@ -135,9 +135,9 @@ struct ExpertController: RouteCollection {
             _ = try await ProgramService(db: req.db).attach(filename: file.filename, contentType: file.contentType?.serialize(), data: Data(buffer: file.data),
                                                             to: visit, application: application, limit: limit, by: principal, ip: req.clientIP)
             req.flash(.success, L.attached)
-        } catch ProgramService.AttachmentRefusal.empty {
+        } catch FileIntake.Refusal.empty {
             req.flash(.error, L.attachmentEmpty)
-        } catch ProgramService.AttachmentRefusal.tooLarge {
+        } catch FileIntake.Refusal.tooLarge {
             throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
         }
         return req.redirect(to: .expertCompany(application: try application.requireID()))

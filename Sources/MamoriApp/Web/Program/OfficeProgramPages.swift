@@ -70,13 +70,7 @@ enum OfficeApplicationsPage {
             } else {
                 div("table-scroll") {
                     El("table") {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.submittedAt, L.name, L.prefecture, L.status, L.assignedExpert, L.actions] {
-                                    El("th", [("scope", "col")]) { Text(t(header)) }
-                                }
-                            }
-                        }
+                        tableHead([L.submittedAt, L.name, L.prefecture, L.status, L.assignedExpert, L.actions].map(t))
                         El("tbody") {
                             for application in applications {
                                 El("tr") {

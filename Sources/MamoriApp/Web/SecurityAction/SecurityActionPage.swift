@@ -96,13 +96,7 @@ enum SecurityActionPage {
                 } else {
                     div("table-scroll") {
                         El("table", [("class", "compact")]) {
-                            El("thead") {
-                                El("tr") {
-                                    for header in [L.declaredOn, L.declarationStars, L.declarationID] {
-                                        El("th", [("scope", "col")]) { Text(t(header)) }
-                                    }
-                                }
-                            }
+                            tableHead([L.declaredOn, L.declarationStars, L.declarationID].map(t))
                             El("tbody") {
                                 for declaration in model.declarations {
                                     El("tr") {

@@ -34,13 +34,7 @@ enum TokensPage {
             } else {
                 div("table-scroll") {
                     El("table") {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.name, L.tokenHint, L.createdBy, L.created, L.lastUsed, L.status, L.actions] {
-                                    El("th", [("scope", "col")]) { Text(t(header)) }
-                                }
-                            }
-                        }
+                        tableHead([L.name, L.tokenHint, L.createdBy, L.created, L.lastUsed, L.status, L.actions].map(t))
                         El("tbody") {
                             for token in model.tokens {
                                 El("tr") {
