@@ -61,7 +61,7 @@ def test_ransomware_incident_playbook_and_evidence(browser: WebDriver, base_url:
 
     # The timeline holds every step, and verifies intact.
     timeline = driver.find_element(By.ID, "timeline").text
-    assert "[check]" in timeline and "[evidence_upload]" in timeline
+    assert "手順" in timeline and "証拠の保存" in timeline
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, "改ざんがないか検証する"))
     assert "すべての記録が改ざんされていません" in driver.find_element(By.ID, "verification").text
     screenshot(driver, "incident-ransomware-ja")

@@ -45,6 +45,7 @@ enum SiteURL: Sendable {
     case incidentEvidenceFile(organization: UUID, incident: UUID, evidence: UUID)
     case incidentDuty(organization: UUID, incident: UUID, recipient: String, action: String)
     case incidentClose(organization: UUID, incident: UUID)
+    case incidentDutyUndo(organization: UUID, incident: UUID, recipient: String, action: String)
     case incidentReport(organization: UUID, incident: UUID, report: String)
     case incidentReportPrint(organization: UUID, incident: UUID, report: String)
     case incidentReportDocx(organization: UUID, incident: UUID, report: String)
@@ -132,6 +133,8 @@ enum SiteURL: Sendable {
         case .incidentDuty(let org, let id, let recipient, let action):
             Self.incidentBase(org, id) + [.constant("duties"), .parameter("recipient", recipient), .parameter("action", action)]
         case .incidentClose(let org, let id): Self.incidentBase(org, id) + [.constant("close")]
+        case .incidentDutyUndo(let org, let id, let recipient, let action):
+            Self.incidentBase(org, id) + [.constant("duties"), .parameter("recipient", recipient), .parameter("action", action), .constant("undo")]
         case .incidentReport(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report)]
         case .incidentReportPrint(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("print")]
         case .incidentReportDocx(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("docx")]

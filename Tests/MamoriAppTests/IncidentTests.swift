@@ -51,6 +51,12 @@ struct IncidentTests {
             #expect(withDuties.body.string.contains("令和8年6月1日"))
             try await browser.post("\(path)/duties/ppc/preliminary_report", ["doneOn": "2026-04-03", "reference": "PPC-123"])
             #expect(try await IncidentNotification.query(on: app.db).first()?.reference == "PPC-123")
+            // A notification recorded by mistake can be taken back; the timeline keeps both.
+            try await browser.get(path)
+            #expect(try await browser.post("\(path)/duties/ppc/preliminary_report/undo", [:]).status == .seeOther)
+            #expect(try await IncidentNotification.query(on: app.db).count() == 0)
+            try await browser.get(path)
+            try await browser.post("\(path)/duties/ppc/preliminary_report", ["doneOn": "2026-04-03", "reference": "PPC-123"])
             try await browser.get(path)
             #expect(try await browser.post("\(path)/duties/ppc/preliminary_report", ["doneOn": "2999-01-01"]).status == .unprocessableEntity)
             try await browser.get(path)
@@ -180,7 +186,7 @@ struct IncidentTests {
             let html = draft.body.string
             for number in ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"] { #expect(html.contains(number), "\(number)") }
             #expect(html.contains("VPN機器の脆弱性 &lt;script&gt;"))
-            #expect(html.contains(">1200<"))
+            #expect(html.contains(">1,200人<"))
 
             var fields: [String: String] = [:]
             for index in 0..<9 { fields["heading_\(index)"] = "項目\(index)"; fields["text_\(index)"] = "本文\(index) & <編集済み>" }

@@ -12,6 +12,8 @@ extension L {
     static let openIncidentCTA = LocalizedText(ja: "このまま記録を始める", en: "Start recording this incident")
     static let openIncidentLead = LocalizedText(ja: "組織を登録（またはログイン）すると、この内容でインシデントの記録を始められます。経緯を残すことが、報告や再発防止の助けになります。", en: "Register your organization (or log in) to start an incident record with what you chose. Keeping the facts helps with reports and prevention.")
     static let sourceLine = LocalizedText(ja: "出典", en: "Source")
+    static let contactsDateNotice = LocalizedText(ja: "掲載している情報は主に2020〜2023年の資料によるものです。連絡する前に、各窓口のウェブサイトで最新の情報を確認してください。", en: "These details come mostly from material of 2020–2023. Check each desk's web site for current details before you call.")
+    static let allCategories = LocalizedText(ja: "すべて", en: "All")
     static let contactsTitle = LocalizedText(ja: "相談・届出先の一覧", en: "Where to get help")
     static let contactsLead = LocalizedText(ja: "公的な相談窓口、被害の届出先、参考になるサイトです。名前や電話番号の一部、カタカナ・ひらがな・半角でも探せます。", en: "Public help desks, places to report, and useful pages. Search by part of a name or number; katakana, hiragana and half-width characters all work.")
     static let searchLabel = LocalizedText(ja: "キーワード", en: "Search")

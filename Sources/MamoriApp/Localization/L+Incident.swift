@@ -21,11 +21,52 @@ extension L {
         }
     }
 
-    static func dueComputation(_ due: NotificationDuties.DueDate, aware: Day) -> LocalizedText {
+    /// How a due date was found; dates written as the page writes them (ISO in the API).
+    static func dueComputation(_ due: NotificationDuties.DueDate, aware: Day, locale: AppLocale? = nil) -> LocalizedText {
         let moved = due.moved
+        func ja(_ day: Day) -> String { locale == nil ? day.description : DateText.calendarDate(day.description, .ja) }
+        func en(_ day: Day) -> String { locale == nil ? day.description : DateText.calendarDate(day.description, .en) }
         return LocalizedText(
-            ja: "発覚日（\(aware)）の翌日から数えて\(due.countedDays)日目は\(due.nominal)" + (moved ? "。行政機関の休日（土日・祝日・12月29日〜1月3日）のため翌開庁日の\(due.day)" : ""),
-            en: "Day \(due.countedDays) counted from the day after awareness (\(aware)) is \(due.nominal)" + (moved ? "; it is an administrative holiday (weekend, national holiday or 29 Dec–3 Jan), so the next working day, \(due.day)" : ""))
+            ja: "認識した日（\(ja(aware))）の翌日から数えて\(due.countedDays)日目は\(ja(due.nominal))" + (moved ? "。行政機関の休日（土日・祝日・12月29日〜1月3日）のため翌開庁日の\(ja(due.day))" : ""),
+            en: "Day \(due.countedDays) counted from the day after awareness (\(en(aware))) is \(en(due.nominal))" + (moved ? "; it is an administrative holiday (weekend, national holiday or 29 Dec–3 Jan), so the next working day, \(en(due.day))" : ""))
+    }
+
+    static let department = LocalizedText(ja: "部署", en: "Department")
+    static let teamMembersLabel = LocalizedText(ja: "対応チームのメンバーと役割", en: "Response team members and roles")
+    static let seeTimeline = LocalizedText(ja: "下の「経緯（タイムライン）」に記録します", en: "recorded in the timeline below")
+    static let checkNoteShort = LocalizedText(ja: "メモ・理由", en: "Note or reason")
+    static let undoDuty = LocalizedText(ja: "記録を取り消す", en: "Undo")
+    static let ppcReported = LocalizedText(ja: "個人情報保護委員会への報告は記録済みです", en: "The reports to the Personal Information Protection Commission are recorded")
+    static func timelineType(_ type: String) -> LocalizedText {
+        switch type {
+        case "opened": LocalizedText(ja: "記録開始", en: "Opened")
+        case "record": LocalizedText(ja: "記録の更新", en: "Record updated")
+        case "step": LocalizedText(ja: "段階", en: "Step")
+        case "check": LocalizedText(ja: "手順", en: "Playbook")
+        case "note": LocalizedText(ja: "メモ", en: "Note")
+        case "correction": LocalizedText(ja: "訂正", en: "Correction")
+        case "evidence_upload": LocalizedText(ja: "証拠の保存", en: "Evidence stored")
+        case "evidence_download": LocalizedText(ja: "証拠の取り出し", en: "Evidence downloaded")
+        case "notification": LocalizedText(ja: "連絡", en: "Notification")
+        case "closed": LocalizedText(ja: "終了", en: "Closed")
+        default: LocalizedText(ja: type, en: type)
+        }
+    }
+    static func fieldName(_ key: String) -> LocalizedText {
+        switch key {
+        case "title": L.incidentTitle
+        case "categoryNote": LocalizedText(ja: "分類の補足", en: "Category note")
+        case "clientName": LocalizedText(ja: "事業者名", en: "Organization/client")
+        case "responsibleName": LocalizedText(ja: "責任者", en: "Person responsible")
+        case "responsibleDepartment": L.department
+        case "teamMembers": L.teamMembersLabel
+        case "observedImpact": LocalizedText(ja: "発生事象", en: "What is seen")
+        case "suspectedCause": LocalizedText(ja: "想定される原因", en: "Suspected cause")
+        case "affectedAssets": LocalizedText(ja: "対象機器・サービス", en: "Affected devices and services")
+        case "securityTools": LocalizedText(ja: "セキュリティ対策ツール", en: "Security tools")
+        case "responsePolicy": L.responsePolicyLabel
+        default: LocalizedText(ja: key, en: key)
+        }
     }
 }
 

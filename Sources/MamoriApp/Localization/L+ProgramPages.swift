@@ -182,5 +182,6 @@ extension L {
     static let byPrefectureTitle = LocalizedText(ja: "都道府県別", en: "By prefecture")
     static let completedLabel = LocalizedText(ja: "修了", en: "Completed")
     static let expertsLoadTitle = LocalizedText(ja: "専門家の担当状況", en: "Experts' load")
+    static let barLegend = LocalizedText(ja: "棒の右の数字は「応募 / 採択」です。", en: "The numbers beside each bar are applications / accepted.")
     static let notApplicable = LocalizedText(ja: "—", en: "—")
 }

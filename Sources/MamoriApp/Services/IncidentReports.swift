@@ -30,6 +30,8 @@ enum IncidentReport: String, CaseIterable, Sendable {
     struct Section: Sendable {
         let heading: String
         let text: String
+        /// What to write here, shown in the empty field but never printed.
+        var placeholder: String? = nil
     }
 
     struct Input {
@@ -53,15 +55,15 @@ enum IncidentReport: String, CaseIterable, Sendable {
         let kind = t(L.incidentKind(incident.kind))
         let measures = input.measures.map { "・" + $0.text }.joined(separator: "\n")
         let timeline = input.timeline.map { "\(DateText.dateTime($0.occurredAt, locale)) \($0.text)" }.joined(separator: "\n")
-        let overview = t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), a \(kind.lowercased()) (\(incident.title)) was discovered."))
+        let overview = t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), an incident was discovered: \(kind), \(incident.title)."))
             + (incident.observedImpact.isEmpty ? "" : "\n" + incident.observedImpact)
         func section(_ ja: String, _ en: String, _ text: String) -> Section { Section(heading: locale == .ja ? ja : en, text: text) }
 
         switch self {
         case .management:
             let duties = input.duties.map { status in
-                let due = status.duty.due.map { " " + t(L.dueBy) + t(L.colon) + $0.day.description } ?? ""
-                let done = status.done.map { " → " + t(L.doneRecord($0.doneOn, $0.doneBy)) } ?? (status.overdue ? " → " + t(L.overdue) : "")
+                let due = status.duty.due.map { " " + t(L.dueBy) + t(L.colon) + DateText.calendarDate($0.day.description, locale) } ?? ""
+                let done = status.done.map { " → " + t(L.doneRecord(DateText.calendarDate($0.doneOn, locale), $0.doneBy)) } ?? (status.overdue ? " → " + t(L.overdue) : "")
                 return "・" + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + due + done
             }.joined(separator: "\n")
             return [
@@ -75,8 +77,8 @@ enum IncidentReport: String, CaseIterable, Sendable {
                 section("7. 報告・連絡の状況", "7. Notifications", or(duties)),
                 section("8. 推定される原因と影響を受けた機器・サービス", "8. Suspected cause and affected systems", or([incident.suspectedCause, incident.affectedAssets].filter { !$0.isEmpty }.joined(separator: "\n"))),
                 section("9. 再発防止策", "9. Recurrence prevention", or(measures)),
-                section("10. 費用（見込み・実績）", "10. Costs (expected and actual)",
-                        t(LocalizedText(ja: "調査・復旧・外部委託・見舞金などの費用をここに記入してください。", en: "Write here the costs of investigation, recovery, outside help, compensation…"))),
+                Section(heading: locale == .ja ? "10. 費用（見込み・実績）" : "10. Costs (expected and actual)", text: "",
+                        placeholder: t(LocalizedText(ja: "調査・復旧・外部委託・見舞金などの費用", en: "Costs of investigation, recovery, outside help, compensation…"))),
             ]
         case .ppc:
             let reasons = NotificationDuties.reportableReasons(incident.facts).map { reason -> String in
@@ -91,7 +93,8 @@ enum IncidentReport: String, CaseIterable, Sendable {
             return [
                 section("① 概要", "① Overview", overview + "\n" + t(LocalizedText(ja: "報告対象となる事由：", en: "Why it is reportable: ")) + or(reasons)),
                 section("② 漏えい等が発生し、又は発生したおそれがある個人データの項目", "② Items of personal data concerned", or(incident.categoryNote)),
-                section("③ 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", "③ Number of persons concerned", "\(incident.persons)"),
+                section("③ 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", "③ Number of persons concerned",
+                        t(LocalizedText(ja: "\(incident.persons.formatted())人", en: "\(incident.persons.formatted()) persons"))),
                 section("④ 原因", "④ Cause", or(incident.suspectedCause)),
                 section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", or(incident.observedImpact)),
                 section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord($0.doneOn, $0.doneBy)) } ?? t(LocalizedText(ja: "準備中", en: "In preparation"))),
@@ -126,7 +129,8 @@ enum IncidentReport: String, CaseIterable, Sendable {
                 section("二次被害のおそれと、お願い", "Possible secondary damage and what we ask of you",
                         t(LocalizedText(ja: "不審な連絡やメールにご注意ください。当社から暗証番号やパスワードをお尋ねすることはありません。", en: "Please beware of suspicious calls and e-mails. We will never ask for your PIN or password."))),
                 section("当社の対応と再発防止策", "What we are doing", or(measures.isEmpty ? incident.responsePolicy : measures)),
-                section("お問い合わせ窓口", "Inquiries", "\(input.organization.name)\n" + t(LocalizedText(ja: "電話・受付時間・メールアドレスを記入してください。", en: "Write the phone number, hours and e-mail address."))),
+                Section(heading: locale == .ja ? "お問い合わせ窓口" : "Inquiries", text: input.organization.name,
+                        placeholder: t(LocalizedText(ja: "電話番号・受付時間・メールアドレス", en: "Phone number, hours and e-mail address"))),
             ]
         }
     }

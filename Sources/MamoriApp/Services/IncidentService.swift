@@ -56,7 +56,8 @@ struct IncidentService {
         incident.persons = 0
         incident.specialCare = false
         incident.financialDamageRisk = false
-        incident.wrongfulIntent = false
+        // Ransomware and unauthorized access are wrongful by nature (APPI reporting category 3).
+        incident.wrongfulIntent = kind == .ransomware || kind == .unauthorizedAccess
         incident.dataProtected = false
         incident.crimeSuspected = kind == .ransomware
         incident.lostOrStolenOutside = false
@@ -140,27 +141,27 @@ struct IncidentService {
         for field in Self.textFields {
             guard let value = input.text[field.key]?.trimmingCharacters(in: .whitespacesAndNewlines), value != incident[keyPath: field.path] else { continue }
             incident[keyPath: field.path] = value
-            changed.append(field.key)
+            changed.append(L.fieldName(field.key).ja)
         }
         for field in Self.flagFields {
             guard let value = input.flags[field.key], value != incident[keyPath: field.path] else { continue }
             incident[keyPath: field.path] = value
-            changed.append("\(field.key)=\(value)")
+            changed.append(L.flag(field.key).ja + "：" + (value ? "はい" : "いいえ"))
         }
-        if let persons, persons != incident.persons { incident.persons = persons; changed.append("persons=\(persons)") }
-        if let occurred = occurred ?? nil, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append("occurredAt") }
-        if let aware = aware ?? nil, aware != incident.awareAt { incident.awareAt = aware; changed.append("awareAt") }
-        if let severity = severity ?? nil, severity != incident.severity { incident.severity = severity; changed.append("severity=\(severity.rawValue)") }
+        if let persons, persons != incident.persons { incident.persons = persons; changed.append("人数：\(persons)") }
+        if let occurred = occurred ?? nil, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append("発生日時") }
+        if let aware = aware ?? nil, aware != incident.awareAt { incident.awareAt = aware; changed.append("認識した日時") }
+        if let severity = severity ?? nil, severity != incident.severity { incident.severity = severity; changed.append("重大度：" + L.severity(severity).ja) }
         if let delegated = input.ppcDelegatedTo {
             let value = delegated.trimmingCharacters(in: .whitespaces)
             let normalized: String? = value.isEmpty ? nil : value
-            if normalized != incident.ppcDelegatedTo { incident.ppcDelegatedTo = normalized; changed.append("ppcDelegatedTo") }
+            if normalized != incident.ppcDelegatedTo { incident.ppcDelegatedTo = normalized; changed.append("委任先の省庁") }
         }
         guard !changed.isEmpty else { return }
         let summary = changed.joined(separator: ", ")
         try await db.transaction { db in
             try await incident.save(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "record", text: "updated: " + summary, author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, type: "record", text: summary, author: actor.user.displayName)
             try await AuditLog.record(.incidentUpdated, by: .principal(actor, ip: ip), organizationID: incident.$organization.id,
                                       target: ("incident", incident.id), summary: summary, on: db)
         }
@@ -204,9 +205,9 @@ struct IncidentService {
                 check.at = Date()
                 try await check.create(on: db)
             }
-            let label = state.map { $0.rawValue } ?? "cleared"
+            let label = state.map { $0 == .done ? "実施" : "該当なし" } ?? "取り消し"
             try await IncidentService(db: db).append(to: incident, type: "check",
-                                                     text: "[\(label)] \(point.title.ja)" + (note.isEmpty ? "" : " — \(note)"), author: actor.user.displayName)
+                                                     text: "\(label)：\(point.title.ja)" + (note.isEmpty ? "" : " — \(note)"), author: actor.user.displayName)
         }
     }
 
@@ -330,14 +331,29 @@ struct IncidentService {
         }
     }
 
-    /// Open incidents' duties that are overdue or due within two days, for the dashboard.
+    /// Open incidents' duties still to do: every required one, and recommended ones due within
+    /// two days; the earliest first, for the dashboard.
     func dueSoon(in organization: Organization) async throws -> [(Incident, DutyStatus)] {
         let open = try await Incident.query(on: db).filter(\.$organization.$id == organization.requireID()).filter(\.$status == .open).limit(100).all()
         var result: [(Incident, DutyStatus)] = []
         for incident in open {
-            for status in try await duties(of: incident).1 where status.dueSoon { result.append((incident, status)) }
+            for status in try await duties(of: incident).1 where status.done == nil && (status.duty.required || status.dueSoon) {
+                result.append((incident, status))
+            }
         }
         return result.sorted { ($0.1.duty.due?.day ?? Day(2999, 1, 1)) < ($1.1.duty.due?.day ?? Day(2999, 1, 1)) }
+    }
+
+    /// Takes back a notification recorded by mistake (the timeline keeps both entries).
+    func undoNotification(recipient: String, action: String, of incident: Incident, by actor: Principal) async throws {
+        guard incident.status == .open else { throw Refusal.closed }
+        guard let record = try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID())
+            .filter(\.$recipient == recipient).filter(\.$action == action).first() else { throw MamoriError.notFound() }
+        try await db.transaction { db in
+            try await record.delete(on: db)
+            try await IncidentService(db: db).append(to: incident, type: "notification",
+                                                     text: "取り消し：\(recipient) \(action)（\(record.doneOn)）", author: actor.user.displayName)
+        }
     }
 
     // MARK: Closing

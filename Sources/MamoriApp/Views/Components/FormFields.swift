@@ -48,7 +48,8 @@ enum FormField {
         }
     }
 
-    static func select(_ name: String, label: String, choices: [(value: String, label: String)], state: FormState, context: PageContext, required: Bool = true, hint: String? = nil) -> Component {
+    static func select(_ name: String, label: String, choices: [(value: String, label: String)], state: FormState, context: PageContext, required: Bool = true,
+                       hint: String? = nil, emptyLabel: String? = nil) -> Component {
         let id = "field-\(name)"
         let error = state.errors[name].map { context.t($0) }
         let selected = state.values[name]
@@ -58,7 +59,7 @@ enum FormField {
         return div("field" + (error == nil ? "" : " field-invalid")) {
             fieldLabel(id: id, label: label, required: required, context: context)
             El("select", attributes) {
-                El("option", [("value", "")]) { Text(context.t(L.chooseOne)) }
+                El("option", [("value", "")]) { Text(emptyLabel ?? context.t(L.chooseOne)) }
                 for choice in choices {
                     El("option", [("value", choice.value)] + (choice.value == selected ? [("selected", nil)] : [])) { Text(choice.label) }
                 }
@@ -67,12 +68,17 @@ enum FormField {
         }
     }
 
-    static func textArea(_ name: String, label: String, state: FormState, context: PageContext, required: Bool = false, maxLength: Int = 5000) -> Component {
+    static func textArea(_ name: String, label: String, state: FormState, context: PageContext, required: Bool = false, maxLength: Int = 5000,
+                         rows: Int? = nil, placeholder: String? = nil, showOptional: Bool = true) -> Component {
         let id = "field-\(name)"
         let error = state.errors[name].map { context.t($0) }
+        // Tall enough for what it holds, within reason.
+        let lines = (state.values[name] ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
+        let height = rows ?? min(max(4, lines + 1), 20)
         return div("field" + (error == nil ? "" : " field-invalid")) {
-            fieldLabel(id: id, label: label, required: required, context: context)
-            El("textarea", [("id", id), ("name", name), ("rows", "4"), ("maxlength", String(maxLength))]
+            fieldLabel(id: id, label: label, required: required || !showOptional, context: context)
+            El("textarea", [("id", id), ("name", name), ("rows", String(height)), ("maxlength", String(maxLength))]
+               + (placeholder.map { [("placeholder", $0)] } ?? [])
                + (required ? [("required", nil)] : []) + describedBy(id: id, hint: nil, error: error)) {
                 Text(state.values[name] ?? "")
             }

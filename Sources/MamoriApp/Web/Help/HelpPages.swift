@@ -108,11 +108,11 @@ enum ContactsPage {
         return Layout.page(title: t(L.contactsTitle), context: context) {
             heading(1, t(L.contactsTitle))
             paragraph(t(L.contactsLead), class: "lead")
-            El("p", [("class", "notice")]) { Text(t(directory.asOfNote)) }
+            El("p", [("class", "notice")]) { Text(t(L.contactsDateNotice)) }
             El("form", [("method", "get"), ("action", SiteURL.contacts().path), ("class", "filters"), ("role", "search")]) {
                 FormField.input("q", label: t(L.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: 100))
                 FormField.select("category", label: t(L.categoryLabel), choices: directory.categories.map { ($0.key, t($0.name)) },
-                                 state: FormState(values: ["category": category]), context: context, required: false)
+                                 state: FormState(values: ["category": category]), context: context, required: false, emptyLabel: t(L.allCategories))
                 FormField.submit(t(L.searchSubmit), secondary: true)
             }
             paragraph(t(L.contactsCount(results.count)), class: "hint")

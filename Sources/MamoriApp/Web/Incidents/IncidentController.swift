@@ -24,6 +24,7 @@ struct IncidentController: RouteCollection {
         routes.get(SiteURL.incidentEvidenceFile(organization: id, incident: id, evidence: id).route, use: download)
         routes.post(SiteURL.incidentDuty(organization: id, incident: id, recipient: "r", action: "a").route, use: recordDuty)
         routes.post(SiteURL.incidentClose(organization: id, incident: id).route, use: close)
+        routes.post(SiteURL.incidentDutyUndo(organization: id, incident: id, recipient: "r", action: "a").route, use: undoDuty)
     }
 
     private func service(_ req: Request) -> IncidentService { IncidentService(db: req.db) }
@@ -218,6 +219,15 @@ struct IncidentController: RouteCollection {
         try await service(req).recordNotification(recipient: req.parameters.get("recipient") ?? "", action: req.parameters.get("action") ?? "",
                                                   doneOn: form.doneOn, reference: form.reference, of: incident, by: principal)
         req.flash(.success, L.notificationRecorded)
+        return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
+    }
+
+    @Sendable func undoDuty(req: Request) async throws -> Response {
+        let (principal, _, incident) = try await load(req)
+        try await refusing {
+            try await service(req).undoNotification(recipient: req.parameters.get("recipient") ?? "", action: req.parameters.get("action") ?? "",
+                                                    of: incident, by: principal)
+        }
         return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
     }
 

@@ -133,7 +133,7 @@ enum IncidentPage {
                                     El("form", [("method", "post"), ("action", SiteURL.incidentCheck(organization: orgID, incident: id, point: point.id).path), ("class", "check-form")]) {
                                         csrfField(context)
                                         El("label", [("for", "note-\(point.id)"), ("class", "visually-hidden")]) { Text(t(L.checkNote)) }
-                                        El.void("input", [("type", "text"), ("id", "note-\(point.id)"), ("name", "note"), ("maxlength", "2000"), ("placeholder", t(L.checkNote))])
+                                        El.void("input", [("type", "text"), ("id", "note-\(point.id)"), ("name", "note"), ("maxlength", "2000"), ("placeholder", t(L.checkNoteShort))])
                                         El("button", [("type", "submit"), ("name", "state"), ("value", "done"), ("class", "button small")]) { Text(t(L.markDone)) }
                                         El("button", [("type", "submit"), ("name", "state"), ("value", "not_applicable"), ("class", "button small secondary")]) { Text(t(L.markNotApplicable)) }
                                         if check != nil {
@@ -168,7 +168,10 @@ enum IncidentPage {
         let (result, statuses) = model.duties
         return El("section", [("class", "card card-wide"), ("id", "duties")]) {
             heading(2, t(L.dutiesTitle))
-            El("p", [("class", result.reportableToPPC ? "notice notice-warning" : "notice")]) { Text(t(result.reportableToPPC ? L.reportableToPPC : L.notReportableToPPC)) }
+            let ppcDone = statuses.filter { [.ppc, .ministry].contains($0.duty.recipient) && $0.duty.required }.allSatisfy { $0.done != nil }
+            El("p", [("class", result.reportableToPPC && !ppcDone ? "notice notice-warning" : "notice")]) {
+                Text(t(!result.reportableToPPC ? L.notReportableToPPC : ppcDone ? L.ppcReported : L.reportableToPPC))
+            }
             El("ul", [("class", "duties")]) {
                 for status in statuses {
                     let duty = status.duty
@@ -182,7 +185,7 @@ enum IncidentPage {
                             Text(t(L.dueBy) + t(L.colon))
                             if let due = duty.due {
                                 El("time", [("datetime", due.day.description)]) { Text(DateText.calendarDate(due.day.description, context.locale)) }
-                                if due.countedDays > 0 { El("span", [("class", "hint")]) { Text(" — " + t(L.dueComputation(due, aware: Day(incident.awareAt)))) } }
+                                if due.countedDays > 0 { El("span", [("class", "hint")]) { Text(" — " + t(L.dueComputation(due, aware: Day(incident.awareAt), locale: context.locale))) } }
                             } else {
                                 Text(t(L.promptly))
                             }
@@ -198,13 +201,17 @@ enum IncidentPage {
                             }
                         }
                         if let done = status.done {
-                            El("p", [("class", "ready")]) { Text(t(L.doneRecord(done.doneOn, done.doneBy)) + (done.reference.isEmpty ? "" : " · \(done.reference)")) }
+                            El("p", [("class", "ready")]) { Text(t(L.doneRecord(DateText.calendarDate(done.doneOn, context.locale), done.doneBy)) + (done.reference.isEmpty ? "" : " · \(done.reference)")) }
+                            if incident.status == .open {
+                                FormField.actionButton(t(L.undoDuty), action: SiteURL.incidentDutyUndo(organization: incident.$organization.id, incident: incident.id!,
+                                                                                                       recipient: duty.recipient.rawValue, action: duty.action.rawValue).path, context: context)
+                            }
                         } else if incident.status == .open {
                             El("form", [("method", "post"), ("action", SiteURL.incidentDuty(organization: incident.$organization.id, incident: incident.id!,
                                                                                               recipient: duty.recipient.rawValue, action: duty.action.rawValue).path), ("class", "check-form")]) {
                                 csrfField(context)
                                 El("label", [("for", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)")]) { Text(t(L.doneOn) + " ") }
-                                El.void("input", [("type", "date"), ("id", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)"), ("name", "doneOn"), ("value", CalendarDate.today()), ("required", nil)])
+                                El.void("input", [("type", "date"), ("id", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)"), ("name", "doneOn"), ("max", CalendarDate.today()), ("required", nil)])
                                 El.void("input", [("type", "text"), ("name", "reference"), ("maxlength", "200"), ("placeholder", t(L.referenceNumber)), ("aria-label", t(L.referenceNumber))])
                                 El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.recordDone)) }
                             }
@@ -237,14 +244,15 @@ enum IncidentPage {
                 csrfField(context)
                 FormField.input("title", label: t(L.incidentTitle), state: state, context: context, options: .init(required: true, maxLength: 200))
                 FormField.select("severity", label: t(L.severityLabel), choices: Incident.Severity.allCases.map { ($0.rawValue, t(L.severity($0))) }, state: state, context: context)
-                FormField.input("categoryNote", label: label(1) + "（" + t(L.incidentKind(incident.kind)) + "）", state: state, context: context, options: .init(hint: hint(1), maxLength: 500))
+                FormField.input("categoryNote", label: label(1) + t(L.parenthesized(t(L.incidentKind(incident.kind)))), state: state, context: context, options: .init(hint: hint(1), maxLength: 500))
                 FormField.input("clientName", label: label(2), state: state, context: context, options: .init(hint: hint(2), maxLength: 200))
                 FormField.input("responsibleName", label: label(3), state: state, context: context, options: .init(hint: hint(3), maxLength: 100))
-                FormField.input("responsibleDepartment", label: t(L.navMembers), state: state, context: context, options: .init(maxLength: 100))
-                FormField.textArea("teamMembers", label: t(L.dashboardTeamCard), state: state, context: context, maxLength: 2000)
+                FormField.input("responsibleDepartment", label: t(L.department), state: state, context: context, options: .init(maxLength: 100))
+                FormField.textArea("teamMembers", label: t(L.teamMembersLabel), state: state, context: context, maxLength: 2000)
                 El("p", [("class", "hint")]) { Text(label(4) + t(L.colon) + DateText.dateTime(incident.detectedAt, context.locale)) }
                 FormField.input("occurredAt", label: label(5), state: state, context: context, options: .init(type: "datetime-local", hint: hint(5)))
                 FormField.textArea("observedImpact", label: label(6), state: state, context: context)
+                El("p", [("class", "hint")]) { Text(label(7) + t(L.colon) + t(L.seeTimeline)) }
                 FormField.textArea("suspectedCause", label: label(8), state: state, context: context)
                 FormField.textArea("affectedAssets", label: label(9), state: state, context: context)
                 FormField.textArea("securityTools", label: label(10), state: state, context: context, maxLength: 2000)
@@ -291,7 +299,9 @@ enum IncidentPage {
                 for entry in model.timeline {
                     El("li", [("value", String(entry.sequence)), ("data-sequence", String(entry.sequence))]) {
                         timeElement(entry.occurredAt, context)
-                        Text(" [\(entry.type)] " + entry.text + " — " + entry.author)
+                        Text(" ")
+                        El("span", [("class", "entry-type")]) { Text(t(L.timelineType(entry.type))) }
+                        Text(" " + entry.text + " — " + entry.author)
                         if let corrects = entry.correctsSequence { El("span", [("class", "hint")]) { Text(" (→ #\(corrects))") } }
                         El("span", [("class", "hash"), ("title", entry.hash)]) { Text(" " + String(entry.hash.prefix(10)) + "…") }
                     }

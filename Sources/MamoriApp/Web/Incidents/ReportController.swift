@@ -85,7 +85,8 @@ enum ReportPage {
                 csrfField(context)
                 for (index, section) in sections.enumerated() {
                     El.void("input", [("type", "hidden"), ("name", "heading_\(index)"), ("value", section.heading)])
-                    FormField.textArea("text_\(index)", label: section.heading, state: FormState(values: ["text_\(index)": section.text]), context: context, maxLength: 20_000)
+                    FormField.textArea("text_\(index)", label: section.heading, state: FormState(values: ["text_\(index)": section.text]), context: context,
+                                       maxLength: 20_000, placeholder: section.placeholder, showOptional: false)
                 }
                 div("actions") {
                     El("button", [("type", "submit"), ("class", "button secondary")]) { Text(t(L.printView)) }

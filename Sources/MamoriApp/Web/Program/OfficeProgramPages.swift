@@ -15,7 +15,7 @@ enum OfficeProgramPage {
             heading(1, t(L.programSettingsTitle) + " " + t(L.fiscalYear(settings.fiscalYear)))
             El("dl", [("class", "stats")]) {
                 statBox(t(L.statApplications), String(statistics.applications))
-                statBox(t(L.statAccepted), t(L.acceptedOfCapacity(settings.acceptedCount, settings.capacity)))
+                statBox(t(L.statAccepted), "\(settings.acceptedCount) / \(settings.capacity)")
                 statBox(t(L.statVisitsDone), String(statistics.visitsDone))
             }
             div("actions") {
@@ -34,7 +34,7 @@ enum OfficeProgramPage {
                     FormField.input("closesOn", label: t(L.closesOnLabel), state: state, context: context, options: .init(type: "date", required: true))
                     FormField.checkbox("preferOutsideMetro", label: t(L.preferOutsideMetroLabel), checked: false, state: state, context: context)
                     FormField.textArea("termsText", label: t(L.termsLabel) + " (" + t(L.termsVersion(settings.termsVersion)) + ")", state: state, context: context,
-                                       required: true, maxLength: 20_000)
+                                       required: true, maxLength: 20_000, rows: 14)
                     paragraph(t(L.termsHint), class: "hint")
                     FormField.submit(t(L.save))
                 }
@@ -218,6 +218,7 @@ enum OfficeStatisticsPage {
             div("actions") { link(t(L.downloadCSV), to: SiteURL.officeStatisticsCSV.path, [("class", "button secondary")]) }
             El("section", [("aria-labelledby", "regions")]) {
                 heading(2, t(L.byRegionTitle), id: "regions")
+                paragraph(t(L.barLegend), class: "hint")
                 Chart.bars(regions.map { region in
                     let count = statistics.byRegion[region] ?? .init()
                     return Chart.Bar(label: t(region.name), fraction: Double(count.applications) / Double(maximum), valueText: "\(count.applications) / \(count.accepted)")
@@ -245,6 +246,7 @@ enum OfficeStatisticsPage {
             }
             El("section", [("aria-labelledby", "load")]) {
                 heading(2, t(L.expertsLoadTitle), id: "load")
+                if experts.isEmpty { paragraph(t(L.noExperts), class: "muted") }
                 div("table-scroll") {
                     El("table", [("class", "compact")]) {
                         El("tbody") {
