@@ -97,7 +97,7 @@ enum IncidentReport: String, CaseIterable, Sendable {
                         t(LocalizedText(ja: "\(incident.persons.formatted())人", en: "\(incident.persons.formatted()) persons"))),
                 section("④ 原因", "④ Cause", or(incident.suspectedCause)),
                 section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", or(incident.observedImpact)),
-                section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord($0.doneOn, $0.doneBy)) } ?? t(LocalizedText(ja: "準備中", en: "In preparation"))),
+                section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord($0.doneOn, $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
                 section("⑦ 公表の実施状況", "⑦ Publication", incident.publicImpact ? t(LocalizedText(ja: "公表を予定", en: "Planned")) : t(LocalizedText(ja: "未定", en: "Not decided"))),
                 section("⑧ 再発防止のための措置", "⑧ Recurrence prevention", or(measures)),
                 section("⑨ その他参考となる事項", "⑨ Other", t(LocalizedText(ja: "発覚日時：\(when)、発生日時：\(occurred)、保全した証拠：\(input.evidenceCount)件", en: "Discovered: \(when); happened: \(occurred); evidence kept: \(input.evidenceCount) files"))),
