@@ -78,6 +78,23 @@ enum SiteURL: Sendable {
     case securityAction(organization: UUID)
     case securityActionMeasures(organization: UUID)
     case securityActionDeclarations(organization: UUID)
+    case policy(organization: UUID)
+    case policyVersions(organization: UUID)
+    case policyVersion(organization: UUID, version: UUID)
+    case policyVersionStep(organization: UUID, version: UUID, step: String)
+    case policyVersionPrint(organization: UUID, version: UUID)
+    case policyVersionDocx(organization: UUID, version: UUID)
+    case policyComments(organization: UUID, version: UUID)
+    case policyCommentResolve(organization: UUID, version: UUID, comment: UUID)
+    case policyCompare(organization: UUID, before: UUID? = nil, after: UUID? = nil)
+    case rulesCheck(organization: UUID, page: Int = 1)
+    case rulesCheckCSV(organization: UUID)
+    case rulesCheckDocx(organization: UUID)
+    case rulesChapter(organization: UUID, chapter: String)
+    case publicPolicy(slug: String)
+    case expertPolicy(application: UUID)
+    case expertPolicyVersion(application: UUID, version: UUID)
+    case expertPolicyComments(application: UUID, version: UUID)
 
     private enum Segment {
         case constant(String)
@@ -174,7 +191,31 @@ enum SiteURL: Sendable {
         case .securityAction(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("security-action")]
         case .securityActionMeasures(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("security-action"), .constant("measures")]
         case .securityActionDeclarations(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("security-action"), .constant("declarations")]
+        case .policy(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("policy")]
+        case .policyVersions(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("policy"), .constant("versions")]
+        case .policyVersion(let org, let id): Self.policyVersionBase(org, id)
+        case .policyVersionStep(let org, let id, let step): Self.policyVersionBase(org, id) + [.parameter("step", step)]
+        case .policyVersionPrint(let org, let id): Self.policyVersionBase(org, id) + [.constant("print")]
+        case .policyVersionDocx(let org, let id): Self.policyVersionBase(org, id) + [.constant("docx")]
+        case .policyComments(let org, let id): Self.policyVersionBase(org, id) + [.constant("comments")]
+        case .policyCommentResolve(let org, let id, let comment):
+            Self.policyVersionBase(org, id) + [.constant("comments"), .parameter("commentID", comment.uuidString), .constant("resolve")]
+        case .policyCompare(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("policy"), .constant("compare")]
+        case .rulesCheck(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("rules")]
+        case .rulesCheckCSV(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("rules"), .constant("check.csv")]
+        case .rulesCheckDocx(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("rules"), .constant("check.docx")]
+        case .rulesChapter(let org, let chapter): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("rules"), .parameter("chapter", chapter)]
+        case .publicPolicy(let slug): [.constant("p"), .parameter("slug", slug)]
+        case .expertPolicy(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("policy")]
+        case .expertPolicyVersion(let id, let version):
+            [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("policy"), .parameter("versionID", version.uuidString)]
+        case .expertPolicyComments(let id, let version):
+            [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("policy"), .parameter("versionID", version.uuidString), .constant("comments")]
         }
+    }
+
+    private static func policyVersionBase(_ org: UUID, _ id: UUID) -> [Segment] {
+        [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("policy"), .constant("versions"), .parameter("versionID", id.uuidString)]
     }
 
     private static func incidentBase(_ org: UUID, _ id: UUID) -> [Segment] {
@@ -188,14 +229,14 @@ enum SiteURL: Sendable {
             [filter.actorID.map { URLQueryItem(name: "user", value: $0.uuidString) },
              filter.action.map { URLQueryItem(name: "action", value: $0) },
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
-        case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page), .rulesCheck(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
         case .contacts(let query, let category):
             [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) }].compactMap { $0 }
         case .newIncident(_, let kind): kind.map { [URLQueryItem(name: "kind", value: $0)] } ?? []
         case .officeApplications(let status, let page):
             [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
-        case .diagnosesCompare(_, let before, let after):
+        case .diagnosesCompare(_, let before, let after), .policyCompare(_, let before, let after):
             [before.map { URLQueryItem(name: "before", value: $0.uuidString) }, after.map { URLQueryItem(name: "after", value: $0.uuidString) }].compactMap { $0 }
         default: []
         }

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: PublicDiagnosisController())
     try web.register(collection: EligibilityController())
     try web.register(collection: HelpController())
+    try web.register(collection: PublicPolicyController())
     try app.register(collection: CalendarFeedController())
 
     let signedIn = web.grouped(RequireSignIn())
@@ -31,6 +32,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AttachmentController())
     try signedIn.register(collection: IncidentController())
     try signedIn.register(collection: ReportController())
+    try signedIn.register(collection: PolicyController())
+    try signedIn.register(collection: RulesCheckController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())
@@ -38,6 +41,7 @@ func routes(_ app: Application) throws {
 
     let experts = web.grouped(RequireSignIn(roles: [.expert]))
     try experts.register(collection: ExpertController())
+    try experts.register(collection: ExpertPolicyController())
 
     // JSON API: Bearer tokens, no cookies, errors as JSON.
     let api = app.grouped("api", "v1")

@@ -134,6 +134,14 @@ extension L {
         case .incidentOpened: LocalizedText(ja: "インシデントの記録開始", en: "Incident opened")
         case .incidentUpdated: LocalizedText(ja: "インシデントの更新", en: "Incident updated")
         case .incidentClosed: LocalizedText(ja: "インシデントの終了", en: "Incident closed")
+        case .policyDraftCreated: LocalizedText(ja: "方針・規程の下書き作成", en: "Policy or rule draft created")
+        case .policyDraftEdited: LocalizedText(ja: "方針・規程の下書き編集", en: "Policy or rule draft edited")
+        case .policyApproved: LocalizedText(ja: "方針・規程の承認", en: "Policy or rule approved")
+        case .policyPublished: LocalizedText(ja: "基本方針の公開", en: "Basic policy published")
+        case .policyDiscarded: LocalizedText(ja: "方針・規程の下書き破棄", en: "Policy or rule draft discarded")
+        case .policyCommented: LocalizedText(ja: "方針・規程へのコメント", en: "Comment on a policy or rule")
+        case .policyCommentResolved: LocalizedText(ja: "コメントの解決", en: "Comment resolved")
+        case .rulesChecked: LocalizedText(ja: "関連規程の点検", en: "Related rules checked")
         }
     }
 

@@ -27,9 +27,12 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         switch error {
         case let error as MamoriError:
             return error
+        case let refusal as Refusal:
+            return refusal.mamoriError
         case let error as ServerError:
             // The generated API layer wraps handler errors and its own decoding errors.
             if let inner = error.underlyingError as? MamoriError { return inner }
+            if let refusal = error.underlyingError as? Refusal { return refusal.mamoriError }
             if error.underlyingError is DecodingError { return decoding(error.underlyingError as! DecodingError) }
             let status = Int(error.httpStatus.code)
             if (400..<500).contains(status) {

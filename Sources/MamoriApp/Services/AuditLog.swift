@@ -35,6 +35,14 @@ enum AuditAction: String, CaseIterable, Sendable {
     case incidentOpened = "incident.opened"
     case incidentUpdated = "incident.updated"
     case incidentClosed = "incident.closed"
+    case policyDraftCreated = "policy.draft_created"
+    case policyDraftEdited = "policy.draft_edited"
+    case policyApproved = "policy.approved"
+    case policyPublished = "policy.published"
+    case policyDiscarded = "policy.discarded"
+    case policyCommented = "policy.commented"
+    case policyCommentResolved = "policy.comment_resolved"
+    case rulesChecked = "rules.checked"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

@@ -410,19 +410,12 @@ struct ProgramService {
 
     /// ① policy and rules check, ② saved diagnosis, ③ action plan, ④ two-star declaration, from data.
     func deliverables(of organization: Organization) async throws -> [(Deliverable, Deliverable.Status)] {
-        let orgID = try organization.requireID()
-        let hasDiagnosis = try await SelfDiagnosis.query(on: db).filter(\.$organization.$id == orgID).first() != nil
-        let hasTwoStars = try await SecurityActionDeclaration.query(on: db).filter(\.$organization.$id == orgID).filter(\.$stars == 2).first() != nil
-        // The basic policy and the action plan come with their own features; until then nil.
-        return [(.policyAndRulesCheck, Deliverable.status(evidence: nil)),
-                (.selfDiagnosis, Deliverable.status(evidence: hasDiagnosis)),
-                (.actionPlan, Deliverable.status(evidence: nil)),
-                (.twoStarDeclaration, Deliverable.status(evidence: hasTwoStars))]
+        try await OrganizationEvidence(db: db).facts(of: organization).deliverables
     }
 
     func statistics(fiscalYear: Int, visitsPerCompany: Int) async throws -> ProgramStatistics {
         let applications = try await ProgramApplication.query(on: db).filter(\.$fiscalYear == fiscalYear)
-            .field(\.$id).field(\.$status).field(\.$prefectureCode).limit(100_000).all()
+            .field(\.$id).field(\.$status).field(\.$prefectureCode).field(\.$organization.$id).limit(100_000).all()
         let ids = applications.compactMap(\.id)
         var done: [UUID: Int] = [:]
         var results: [UUID: Bool] = [:]
@@ -436,8 +429,11 @@ struct ProgramService {
                 results[survey.$application.id] = survey.producedResults
             }
         }
+        let facts = try await OrganizationEvidence(db: db).facts(of: applications.filter { $0.status == .accepted }.map(\.$organization.id))
         return ProgramStatistics(applications.map {
-            ProgramStatistics.Participant(prefecture: $0.prefecture, status: $0.status, visitsDone: done[$0.id!] ?? 0, producedResults: results[$0.id!])
+            let delivered = Set((facts[$0.$organization.id]?.deliverables ?? []).filter { $0.1 == .done }.map(\.0))
+            return ProgramStatistics.Participant(prefecture: $0.prefecture, status: $0.status, visitsDone: done[$0.id!] ?? 0,
+                                                 producedResults: results[$0.id!], deliverablesDone: delivered)
         }, visitsPerCompany: visitsPerCompany)
     }
 }

@@ -62,14 +62,9 @@ struct SecurityActionService {
         return declaration
     }
 
-    /// Readiness from real data. The basic policy comes with its own feature; until it exists
-    /// no organization can have a published policy, so that requirement is honestly unmet.
+    /// Readiness from real data, through `OrganizationEvidence` (the policy stage says which
+    /// step of the basic policy is still missing).
     func readiness(of organization: Organization) async throws -> SecurityActionReadiness {
-        let orgID = try organization.requireID()
-        let measures = try await checkedMeasures(of: organization)
-        let hasDiagnosis = try await SelfDiagnosis.query(on: db).filter(\.$organization.$id == orgID).first() != nil
-        let latestDeclaration = try await declarations(of: organization).map(\.stars).max()
-        return SecurityActionReadiness(checkedMeasures: measures, hasSelfDiagnosis: hasDiagnosis, policyPublished: false,
-                                       declaredStars: latestDeclaration)
+        try await OrganizationEvidence(db: db).facts(of: organization).readiness
     }
 }

@@ -54,4 +54,32 @@ enum TenantScope {
             .sort(\.$displayName)
             .all()
     }
+
+    /// The expert profile of a signed-in expert, if the office registered one for the account.
+    static func expertProfile(for principal: Principal, on db: any Database) async throws -> ExpertProfile? {
+        guard principal.role == .expert else { return nil }
+        return try await ExpertProfile.query(on: db).filter(\.$userID == principal.userID).first()
+    }
+
+    /// A program application assigned to this expert and accepted, with its organization;
+    /// anything else (another expert's company, a rejected one, a non-expert) is 404.
+    static func assignedApplication(_ id: UUID?, to expert: ExpertProfile, on db: any Database) async throws -> ProgramApplication {
+        guard let id,
+              let application = try await ProgramApplication.query(on: db)
+                .filter(\.$id == id).filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
+                .with(\.$organization).first()
+        else { throw MamoriError.notFound() }
+        return application
+    }
+
+    /// A version of the organization's policy or rules (404 for another organization's).
+    static func policyVersion(_ id: UUID?, in organization: Organization, on db: any Database) async throws -> PolicyVersion {
+        guard let id,
+              let version = try await PolicyVersion.query(on: db)
+                .filter(\.$id == id)
+                .filter(\.$organization.$id == organization.requireID())
+                .first()
+        else { throw Refusal.notFound }
+        return version
+    }
 }

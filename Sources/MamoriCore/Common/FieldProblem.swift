@@ -20,6 +20,8 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case notAURL
     case invalidDateTime
     case ownerOnly
+    /// An address part with characters other than a–z, 0–9 and single inner hyphens.
+    case invalidSlug
 }
 
 /// Field name → problem, in the order the form shows the fields.
@@ -44,3 +46,6 @@ public struct FieldProblems: Error, Sendable, Equatable {
             && lhs.entries.map(\.problem) == rhs.entries.map(\.problem)
     }
 }
+
+/// Lets a single refused field travel in a `Result`.
+extension FieldProblem: Error {}

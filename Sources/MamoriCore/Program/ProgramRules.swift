@@ -120,12 +120,16 @@ public struct ProgramStatistics: Sendable, Equatable {
         public let status: ApplicationStatus
         public let visitsDone: Int
         public let producedResults: Bool?
+        /// The standard deliverables the company has produced so far.
+        public let deliverablesDone: Set<Deliverable>
 
-        public init(prefecture: Prefecture?, status: ApplicationStatus, visitsDone: Int, producedResults: Bool?) {
+        public init(prefecture: Prefecture?, status: ApplicationStatus, visitsDone: Int, producedResults: Bool?,
+                    deliverablesDone: Set<Deliverable> = []) {
             self.prefecture = prefecture
             self.status = status
             self.visitsDone = visitsDone
             self.producedResults = producedResults
+            self.deliverablesDone = deliverablesDone
         }
     }
 
@@ -150,6 +154,10 @@ public struct ProgramStatistics: Sendable, Equatable {
     public let outsideMetropolitanShare: Double?
     public let byPrefecture: [String: Count]
     public let byRegion: [Prefecture.Region: Count]
+    /// Accepted companies that have produced each deliverable.
+    public let deliverableCounts: [Deliverable: Int]
+    /// Accepted companies that have produced all four deliverables.
+    public let allDeliverablesDone: Int
 
     public init(_ participants: [Participant], visitsPerCompany: Int) {
         applications = participants.count
@@ -182,6 +190,12 @@ public struct ProgramStatistics: Sendable, Equatable {
         }
         self.byPrefecture = byPrefecture
         self.byRegion = byRegion
+        var deliverableCounts: [Deliverable: Int] = [:]
+        for participant in acceptedOnes {
+            for deliverable in participant.deliverablesDone { deliverableCounts[deliverable, default: 0] += 1 }
+        }
+        self.deliverableCounts = deliverableCounts
+        allDeliverablesDone = acceptedOnes.filter { $0.deliverablesDone.isSuperset(of: Deliverable.allCases) }.count
     }
 
     public static func == (lhs: ProgramStatistics, rhs: ProgramStatistics) -> Bool {

@@ -13,16 +13,22 @@ public struct SecurityActionReadiness: Sendable, Equatable {
     /// Which of the five basic measures (1–5) the organization has ticked.
     public let checkedMeasures: Set<Int>
     public let hasSelfDiagnosis: Bool
-    /// The basic policy is approved and published at a URL.
-    public let policyPublished: Bool
+    /// How far the basic policy got: two stars need it approved and published at a URL.
+    public let policyStage: PolicyStage
+    public var policyPublished: Bool { policyStage == .published }
     /// The stars of the latest recorded declaration, if any.
     public let declaredStars: Int?
 
-    public init(checkedMeasures: Set<Int>, hasSelfDiagnosis: Bool, policyPublished: Bool, declaredStars: Int?) {
+    public init(checkedMeasures: Set<Int>, hasSelfDiagnosis: Bool, policyStage: PolicyStage, declaredStars: Int?) {
         self.checkedMeasures = checkedMeasures
         self.hasSelfDiagnosis = hasSelfDiagnosis
-        self.policyPublished = policyPublished
+        self.policyStage = policyStage
         self.declaredStars = declaredStars
+    }
+
+    public init(checkedMeasures: Set<Int>, hasSelfDiagnosis: Bool, policyPublished: Bool, declaredStars: Int?) {
+        self.init(checkedMeasures: checkedMeasures, hasSelfDiagnosis: hasSelfDiagnosis, policyStage: policyPublished ? .published : .none,
+                  declaredStars: declaredStars)
     }
 
     public var met: Set<Requirement> {

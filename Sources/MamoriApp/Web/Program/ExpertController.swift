@@ -19,18 +19,12 @@ struct ExpertController: RouteCollection {
 
     /// The signed-in expert's profile; an expert account without one sees an explanation.
     static func profile(_ req: Request) async throws -> ExpertProfile? {
-        let principal = try req.requirePrincipal()
-        return try await ExpertProfile.query(on: req.db).filter(\.$userID == principal.userID).first()
+        try await TenantScope.expertProfile(for: try req.requirePrincipal(), on: req.db)
     }
 
     /// An application assigned to this expert, or 404.
     static func assigned(_ req: Request, _ expert: ExpertProfile) async throws -> ProgramApplication {
-        guard let id = req.uuidParameter("applicationID"),
-              let application = try await ProgramApplication.query(on: req.db)
-                .filter(\.$id == id).filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
-                .with(\.$organization).first()
-        else { throw MamoriError.notFound() }
-        return application
+        try await TenantScope.assignedApplication(req.uuidParameter("applicationID"), to: expert, on: req.db)
     }
 
     @Sendable func companies(req: Request) async throws -> Response {
