@@ -47,7 +47,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     api.get("openapi.yaml", use: openAPISpec)
     let transport = VaporTransport(routesBuilder: app.grouped(APIAuthenticationMiddleware()))
-    try MamoriAPI(db: app.db).registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
+    try MamoriAPI(db: app.db, publicURL: app.settings.publicURL).registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
 }
 
 /// 200 when the database answers, 503 otherwise (for load balancers and monitoring).

@@ -8,6 +8,8 @@ import Vapor
 /// they check the principal, call the same services as the web pages and map to the DTOs.
 struct MamoriAPI: APIProtocol {
     let db: any Database
+    /// The address people use, for absolute links in answers (the public policy page).
+    var publicURL = "http://127.0.0.1:8080"
 
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let principal = try APIContext.requirePrincipal()

@@ -63,6 +63,48 @@ struct CreateOrganizationCommand: AsyncCommand {
     }
 }
 
+/// `mamori add-member --owner-email OWNER --email E --role member|owner [--name N]`: adds a
+/// person to the owner's organization without an invitation; password on stdin.
+struct AddMemberCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "owner-email", help: "E-mail address of an owner of the organization") var ownerEmail: String?
+        @Option(name: "email", help: "E-mail address of the new member") var email: String?
+        @Option(name: "role", help: "member or owner") var role: String?
+        @Option(name: "name", help: "Display name (default: the e-mail address)") var name: String?
+    }
+
+    var help: String { "Adds a member or owner to an organization. The password is read from standard input." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let ownerEmail = signature.ownerEmail.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }), !ownerEmail.isEmpty else {
+            throw CommandFailure(message: "--owner-email is required")
+        }
+        guard let owner = try await User.query(on: app.db).filter(\.$email == ownerEmail).filter(\.$role == .owner)
+                .filter(\.$deactivatedAt == nil).with(\.$organization).first(),
+              let organization = owner.organization else {
+            throw CommandFailure(message: "no active owner with the address \(ownerEmail)")
+        }
+        guard let role = signature.role.flatMap(Role.init(rawValue:)), role == .member || role == .owner else {
+            throw CommandFailure(message: "--role must be member or owner")
+        }
+        let password = readPassword(context, prompt: "Password: ")
+        let accounts = AccountService(db: app.db, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()))
+        var problems = FieldProblems()
+        guard let person = try await accounts.validate(.init(displayName: signature.name ?? signature.email, email: signature.email,
+                                                             password: password, passwordConfirmation: nil), into: &problems) else {
+            throw reportInvalid(.invalid(problems), context)
+        }
+        do {
+            let user = try await accounts.addMember(to: organization, person: person, role: role, actor: .commandLine)
+            context.console.success("Added \(user.email) as \(role.rawValue) of \(organization.name).")
+        } catch let error as MamoriError {
+            throw reportInvalid(error, context)
+        }
+    }
+}
+
 /// `mamori create-token --email E --name N`: prints a new API token for scripts.
 struct CreateTokenCommand: AsyncCommand {
     struct Signature: CommandSignature {

@@ -7,6 +7,7 @@ extension Application {
         asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         asyncCommands.use(CreateOrganizationCommand(), as: "create-org")
         asyncCommands.use(CreateTokenCommand(), as: "create-token")
+        asyncCommands.use(AddMemberCommand(), as: "add-member")
         asyncCommands.use(SeedCommand(), as: "seed")
     }
 

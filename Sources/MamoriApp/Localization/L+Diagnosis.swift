@@ -113,7 +113,6 @@ extension L {
     }
     static let requirementMet = LocalizedText(ja: "済み", en: "Done")
     static let requirementNotYet = LocalizedText(ja: "まだ", en: "Not yet")
-    static let policyNotAvailableYet = LocalizedText(ja: "基本方針の作成・公開を記録する機能はまだ Mamori にありません。それまでこの項目は「まだ」と表示されます。", en: "Mamori cannot record a basic policy and its publication yet; until it can, this shows \"not yet\".")
     static let declarationsTitle = LocalizedText(ja: "宣言の記録", en: "Declarations")
     static let declarationsLead = LocalizedText(ja: "IPA の SECURITY ACTION サイトで宣言したら、その内容をここに記録してください。", en: "After declaring on IPA's SECURITY ACTION site, record the declaration here.")
     static let declarationStars = LocalizedText(ja: "星の数", en: "Stars")

@@ -2,6 +2,9 @@ import MamoriCore
 
 /// Texts of the basic policy (`L.Policy`) and the related-rules check (`L.Rules`).
 extension L {
+    static let knownPolicyPublished = LocalizedText(ja: "情報セキュリティ基本方針：Mamori で公開済みの基本方針があるため「ある」として判定します（応募条件の「基本方針や関連規程が未整備」には当たりません）。", en: "Information security basic policy: your organization has published one in Mamori, so it counts as \"has a policy\" (the condition \"no policy or related rules yet\" is not met).")
+    static let knownNoPolicy = LocalizedText(ja: "Mamori にはまだ公開済みの基本方針がありません。Mamori の外で作った方針があれば「はい」を選んでください。", en: "Mamori holds no published basic policy of yours yet. Choose yes if you have one written outside Mamori.")
+
     enum Policy {
         static let nav = LocalizedText(ja: "基本方針・規程", en: "Policy & rules")
         static let title = LocalizedText(ja: "情報セキュリティ基本方針", en: "Information security basic policy")
@@ -91,6 +94,8 @@ extension L {
         static let commentResolved = LocalizedText(ja: "コメントを解決済みにしました。", en: "The comment was marked resolved.")
         static func openComments(_ count: Int) -> LocalizedText { LocalizedText(ja: "未解決のコメント \(count)件", en: "\(count) open comment\(count == 1 ? "" : "s")") }
         static let expertRole = LocalizedText(ja: "専門家", en: "Expert")
+        static let deliverableCountsLead = LocalizedText(ja: "採択された企業のうち、各成果物ができている企業の数です（③ 対策実行計画は Mamori にまだ機能がないため数えられません）。", en: "Accepted companies that have produced each deliverable (③, the action plan, cannot be counted until Mamori has that feature).")
+        static let allDeliverables = LocalizedText(ja: "4つすべてができた企業", en: "Companies with all four")
         static let backToPolicy = LocalizedText(ja: "基本方針・規程へ戻る", en: "Back to policy & rules")
         static let backToCompany = LocalizedText(ja: "企業のページへ戻る", en: "Back to the company")
         static let publicEstablished = LocalizedText(ja: "公開日", en: "Published on")

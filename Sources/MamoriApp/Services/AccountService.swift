@@ -64,6 +64,31 @@ struct AccountService {
         }
     }
 
+    /// A person added to an existing organization without an invitation (the `add-member`
+    /// command, for operators and scripts).
+    func addMember(to organization: Organization, person: (name: String, email: String, password: String), role: Role,
+                   actor: AuditActor) async throws -> User {
+        guard role.belongsToOrganization else {
+            var problems = FieldProblems()
+            problems.add("role", .unknownChoice)
+            throw MamoriError.invalid(problems)
+        }
+        let hash = try await hasher.hash(person.password)
+        return try await db.transaction { db in
+            let user = User(email: person.email, passwordHash: hash, displayName: person.name, role: role, organizationID: organization.id, locale: .ja)
+            do {
+                try await user.create(on: db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                var problems = FieldProblems()
+                problems.add("email", .alreadyTaken)
+                throw MamoriError.invalid(problems)
+            }
+            try await AuditLog.record(.accountCreated, by: actor, organizationID: organization.id, target: ("user", user.id),
+                                      summary: "role: \(role.rawValue), added from the command line", on: db)
+            return user
+        }
+    }
+
     enum LoginOutcome {
         case success(User)
         case wrongCredentials

@@ -127,11 +127,13 @@ struct ProgramService {
         if input.termsVersion != String(settings.termsVersion) { problems.add("agreed", .termsChanged) }
         guard problems.isEmpty else { throw MamoriError.invalid(problems) }
 
-        let stars = try await SecurityActionService(db: db).declarations(of: organization).map(\.stars).max() ?? 0
+        let facts = try await OrganizationEvidence(db: db).facts(of: organization)
+        let stars = facts.declaredStars ?? 0
         let eligibility = EligibilityInput(
             category: organization.category, mainIndustry: nil, capitalYen: organization.capitalYen, employees: organization.employees,
             soleProprietor: legalForm == "sole_proprietor", legalPersonality: legalForm == "corporation", securityActionStars: stars,
-            hasSecurityPolicy: input.hasSecurityPolicy == "yes", participatedPreviousYear: input.participatedPreviousYear == "yes")
+            // A policy published in Mamori is known; one kept elsewhere is as the applicant says.
+            hasSecurityPolicy: input.hasSecurityPolicy == "yes" || facts.policyPublished, participatedPreviousYear: input.participatedPreviousYear == "yes")
         let decision: ProgramEligibility.Decision
         switch eligibility.decide() {
         case .success(let value): decision = value

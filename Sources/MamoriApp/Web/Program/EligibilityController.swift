@@ -14,9 +14,13 @@ struct EligibilityController: RouteCollection {
     @Sendable func check(req: Request) async throws -> Response {
         var values: [String: String] = [:]
         for field in Self.fields { if let value = req.query[String.self, at: field] { values[field] = value } }
+        let known = try await knownPolicy(req)
         guard values["category"] != nil else {
-            return Layout.response(EligibilityPage.render(form: FormState(values: try await prefill(req)), decision: nil, context: req.pageContext()))
+            return Layout.response(EligibilityPage.render(form: FormState(values: try await prefill(req)), decision: nil, knownPolicy: known,
+                                                          context: req.pageContext()))
         }
+        // What Mamori knows beats what was typed: a published policy means "has a policy".
+        if known == true { values["hasSecurityPolicy"] = "yes" }
         var problems = FieldProblems()
         let capital = OrganizationProfile.parseCount("capitalYen", values["capitalYen"], maximum: OrganizationProfile.maximumCapitalYen, required: false, into: &problems)
         let employees = OrganizationProfile.parseCount("employees", values["employees"], maximum: OrganizationProfile.maximumEmployees, required: true, into: &problems)
@@ -40,8 +44,15 @@ struct EligibilityController: RouteCollection {
             error = merged
         }
         let form = error.map { FormState(values: values, error: $0) } ?? FormState(values: values)
-        return Layout.response(EligibilityPage.render(form: form, decision: decision, context: req.pageContext()),
+        return Layout.response(EligibilityPage.render(form: form, decision: decision, knownPolicy: known, context: req.pageContext()),
                                status: error == nil ? .ok : .unprocessableEntity)
+    }
+
+    /// For a signed-in organization, whether Mamori holds its published basic policy; nil for
+    /// visitors (the public check keeps asking).
+    private func knownPolicy(_ req: Request) async throws -> Bool? {
+        guard let principal = req.principal, principal.role.belongsToOrganization, let organization = principal.organization else { return nil }
+        return try await OrganizationEvidence(db: req.db).facts(of: organization).policyPublished
     }
 
     /// A signed-in organization starts from what Mamori already knows about it.

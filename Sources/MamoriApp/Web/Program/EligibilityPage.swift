@@ -2,7 +2,9 @@ import MamoriCore
 import Plot
 
 enum EligibilityPage {
-    static func render(form: FormState, decision: ProgramEligibility.Decision?, context: PageContext) -> String {
+    /// `knownPolicy`: for a signed-in organization, whether Mamori holds its published basic
+    /// policy (then the question is answered from that); nil for visitors.
+    static func render(form: FormState, decision: ProgramEligibility.Decision?, knownPolicy: Bool? = nil, context: PageContext) -> String {
         let t = context.t
         let categories = IndustryCategory.allCases.map { ($0.rawValue, "\($0.row). " + $0.name(context.locale)) }
         let mainIndustries = IndustryCategory.allCases.filter(\.canBeMainIndustry).map { ($0.rawValue, "\($0.row). " + $0.name(context.locale)) }
@@ -33,7 +35,13 @@ enum EligibilityPage {
                                  state: form, context: context)
                 FormField.select("securityActionStars", label: t(L.securityActionStarsQuestion),
                                  choices: [("0", t(L.stars(0))), ("1", t(L.stars(1))), ("2", t(L.stars(2)))], state: form, context: context)
-                FormField.select("hasSecurityPolicy", label: t(L.hasPolicyQuestion), choices: yesNo, state: form, context: context)
+                if knownPolicy == true {
+                    El.void("input", [("type", "hidden"), ("name", "hasSecurityPolicy"), ("value", "yes")])
+                    El("p", [("class", "field known-fact"), ("id", "known-policy")]) { Text(t(L.knownPolicyPublished)) }
+                } else {
+                    FormField.select("hasSecurityPolicy", label: t(L.hasPolicyQuestion), choices: yesNo, state: form, context: context,
+                                     hint: knownPolicy == false ? t(L.knownNoPolicy) : nil)
+                }
                 FormField.select("participatedPreviousYear", label: t(L.previousYearQuestion), choices: yesNo, state: form, context: context)
                 FormField.submit(t(L.eligibilityCheck))
             }

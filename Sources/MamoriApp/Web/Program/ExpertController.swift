@@ -61,6 +61,8 @@ struct ExpertController: RouteCollection {
         return ExpertPages.company(expert: expert, application: application, settings: settings, visits: visits,
                                    attachments: try await service.attachments(of: visits),
                                    deliverables: try await service.deliverables(of: application.organization),
+                                   policy: try await PolicyDeliverable.of(application.organization,
+                                                                          reviewPath: SiteURL.expertPolicy(application: try application.requireID()).path, on: req.db),
                                    scheduleForm: scheduleForm, recordForms: recordForms, context: req.pageContext())
     }
 
@@ -235,7 +237,8 @@ enum ExpertPages {
     }
 
     static func company(expert: ExpertProfile, application: ProgramApplication, settings: ProgramSettings, visits: [ProgramVisit],
-                        attachments: [UUID: [VisitAttachment]], deliverables: [(Deliverable, Deliverable.Status)], scheduleForm: FormState, recordForms: [Int: FormState],
+                        attachments: [UUID: [VisitAttachment]], deliverables: [(Deliverable, Deliverable.Status)], policy: PolicyDeliverable,
+                        scheduleForm: FormState, recordForms: [Int: FormState],
                         context: PageContext) -> String {
         let t = context.t
         let id = application.id!
@@ -296,7 +299,7 @@ enum ExpertPages {
             }
             El("section", [("class", "card card-wide")]) {
                 heading(2, t(L.deliverablesTitle))
-                DeliverableList(deliverables: deliverables, context: context)
+                DeliverableList(deliverables: deliverables, context: context, policy: policy)
             }
         }
     }

@@ -98,6 +98,7 @@ struct OfficeProgramController: RouteCollection {
               suggestions: application.status == .accepted ? try await service(req).suggestions(for: application) : [],
               visits: visits, attachments: try await service(req).attachments(of: visits),
               deliverables: try await service(req).deliverables(of: application.organization),
+              policy: try await PolicyDeliverable.of(application.organization, on: req.db),
               survey: try await service(req).survey(of: application))
     }
 

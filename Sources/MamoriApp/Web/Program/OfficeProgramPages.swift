@@ -107,6 +107,7 @@ enum OfficeApplicationPage {
         var visits: [ProgramVisit]
         var attachments: [UUID: [VisitAttachment]] = [:]
         var deliverables: [(Deliverable, Deliverable.Status)]
+        var policy: PolicyDeliverable? = nil
         var survey: ProgramSurvey?
         var decisionForm: FormState = .empty
         var notice: LocalizedText?
@@ -185,7 +186,7 @@ enum OfficeApplicationPage {
                     heading(2, t(L.visitsTitle))
                     VisitList(visits: model.visits, visitsPerCompany: model.settings.visitsPerCompany, attachments: model.attachments, context: context)
                     heading(2, t(L.deliverablesTitle))
-                    DeliverableList(deliverables: model.deliverables, context: context)
+                    DeliverableList(deliverables: model.deliverables, context: context, policy: model.policy)
                     if let survey = model.survey {
                         heading(2, t(L.surveyTitle))
                         paragraph(t(L.producedResultsQuestion) + t(L.colon) + t(survey.producedResults ? L.yes : L.no) + " · "
@@ -215,6 +216,16 @@ enum OfficeStatisticsPage {
                 OfficeProgramPage.statBox(t(L.statOutsideMetro), percent(statistics.outsideMetropolitanShare))
             }
             paragraph(t(L.statReference), class: "hint")
+            El("section", [("aria-labelledby", "deliverable-counts")]) {
+                heading(2, t(L.deliverablesTitle), id: "deliverable-counts")
+                paragraph(t(L.Policy.deliverableCountsLead), class: "hint")
+                El("dl", [("class", "stats")]) {
+                    for deliverable in Deliverable.allCases {
+                        OfficeProgramPage.statBox(t(L.deliverable(deliverable)), String(statistics.deliverableCounts[deliverable] ?? 0))
+                    }
+                    OfficeProgramPage.statBox(t(L.Policy.allDeliverables), String(statistics.allDeliverablesDone))
+                }
+            }
             div("actions") { link(t(L.downloadCSV), to: SiteURL.officeStatisticsCSV.path, [("class", "button secondary")]) }
             El("section", [("aria-labelledby", "regions")]) {
                 heading(2, t(L.byRegionTitle), id: "regions")

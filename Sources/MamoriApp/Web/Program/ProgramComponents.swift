@@ -59,6 +59,8 @@ struct VisitList: Component {
 struct DeliverableList: Component {
     let deliverables: [(Deliverable, Deliverable.Status)]
     let context: PageContext
+    /// What ① holds, shown to the office and the expert.
+    var policy: PolicyDeliverable? = nil
 
     var body: Component {
         let t = context.t
@@ -67,6 +69,7 @@ struct DeliverableList: Component {
                 El("li", [("class", status == .done ? "met" : "unmet"), ("data-deliverable", String(deliverable.rawValue))]) {
                     El("span", [("class", "status-tag")]) { Text(t(L.deliverableStatus(status))) }
                     Text(" " + t(L.deliverable(deliverable)))
+                    if deliverable == .policyAndRulesCheck, let policy { policy.render(context) }
                 }
             }
         }

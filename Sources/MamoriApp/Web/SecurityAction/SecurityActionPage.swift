@@ -37,7 +37,10 @@ enum SecurityActionPage {
                                 El("span", [("class", "status-tag")]) { Text(t(met ? L.requirementMet : L.requirementNotYet)) }
                                 Text(" " + t(L.requirement(requirement)))
                                 if requirement == .policyPublished && !met {
-                                    paragraph(t(L.policyNotAvailableYet), class: "hint")
+                                    El("p", [("class", "hint"), ("id", "policy-step")]) {
+                                        Text(t(L.Policy.stageExplanation(readiness.policyStage)) + " ")
+                                        link(t(L.Policy.title), to: SiteURL.policy(organization: orgID).path)
+                                    }
                                 }
                                 if requirement == .selfDiagnosis && !met {
                                     El("p") { link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path) }

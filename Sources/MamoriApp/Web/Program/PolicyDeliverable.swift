@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+
+/// What deliverable ① holds, for the office and the assigned expert: where the published
+/// policy is, and the rules check result in one line.
+struct PolicyDeliverable: Sendable {
+    var publicPath: String?
+    var rulesSummary: LocalizedText
+    /// Set for the assigned expert: the page to read drafts and comment.
+    var reviewPath: String?
+
+    static func of(_ organization: Organization, reviewPath: String? = nil, on db: any Database) async throws -> PolicyDeliverable {
+        let service = PolicyService(db: db)
+        let slug = try await service.published(of: organization) == nil ? nil : try await service.slug(of: organization)
+        let current = try await RulesCheckService(db: db).current(of: organization)
+        let chapters = PolicyContent.bundled.chapters
+        func count(_ status: RuleCheckStatus) -> Int { chapters.filter { current[$0.key]?.checkStatus == status }.count }
+        return PolicyDeliverable(publicPath: slug.map { SiteURL.publicPolicy(slug: $0).path },
+                                 rulesSummary: L.Rules.summary(ok: count(.ok), revise: count(.needsRevision), missing: count(.missing),
+                                                               unchecked: chapters.filter { current[$0.key] == nil }.count),
+                                 reviewPath: reviewPath)
+    }
+
+    func render(_ context: PageContext) -> Component {
+        let t = context.t
+        return El("ul", [("class", "deliverable-details")]) {
+            El("li") {
+                Text(t(L.Policy.publishedNow) + t(L.colon))
+                if let publicPath { link(publicPath, to: publicPath) } else { Text(t(L.Policy.notPublishedYet)) }
+            }
+            El("li") { Text(t(L.Rules.title) + t(L.colon) + t(rulesSummary)) }
+            if let reviewPath { El("li") { link(t(L.Policy.expertReviewTitle), to: reviewPath) } }
+        }
+    }
+}
