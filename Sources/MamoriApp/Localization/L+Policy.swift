@@ -43,6 +43,7 @@ extension L {
             case .published: LocalizedText(ja: "基本方針は公開されています。SECURITY ACTION 二つ星の方針の条件を満たしています。", en: "The basic policy is published. It meets the policy condition of SECURITY ACTION two stars.")
             }
         }
+        static let progressTitle = LocalizedText(ja: "公開までの流れ", en: "Steps to publication")
         static let editTitle = LocalizedText(ja: "下書きを編集", en: "Edit the draft")
         static let heading = LocalizedText(ja: "見出し", en: "Heading")
         static let body = LocalizedText(ja: "本文", en: "Text")

@@ -47,6 +47,23 @@ struct RulesCheckService {
         return latest
     }
 
+    /// How many chapters stand at each status (and how many were never checked).
+    struct Summary: Sendable, Equatable { var ok = 0, needsRevision = 0, missing = 0, unchecked = 0 }
+
+    func summary(of organization: Organization) async throws -> Summary {
+        let current = try await current(of: organization)
+        var summary = Summary()
+        for chapter in PolicyContent.bundled.chapters {
+            switch current[chapter.key]?.checkStatus {
+            case .ok: summary.ok += 1
+            case .needsRevision: summary.needsRevision += 1
+            case .missing: summary.missing += 1
+            case nil: summary.unchecked += 1
+            }
+        }
+        return summary
+    }
+
     func history(of organization: Organization, page: PageRequest) async throws -> Page<RuleCheck> {
         try await RuleCheck.query(on: db)
             .filter(\.$organizationID == organization.requireID())

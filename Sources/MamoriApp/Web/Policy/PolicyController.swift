@@ -29,16 +29,12 @@ struct PolicyController: RouteCollection {
     static func overviewModel(_ organization: Organization, principal: Principal, on db: any Database) async throws -> PolicyOverviewPage.Model {
         let service = PolicyService(db: db)
         let versions = try await service.versions(of: organization)
-        let current = try await RulesCheckService(db: db).current(of: organization)
-        let chapters = PolicyContent.bundled.chapters
-        func count(_ status: RuleCheckStatus) -> Int { chapters.filter { current[$0.key]?.checkStatus == status }.count }
         return .init(organizationID: try organization.requireID(), organizationName: organization.name,
                      stage: PolicyStage.of(versions.map(\.policyStatus)),
                      published: try await service.published(of: organization).map(PolicyVersionSummary.init),
                      slug: try await service.slug(of: organization),
                      versions: versions.map(PolicyVersionSummary.init),
-                     rules: .init(ok: count(.ok), needsRevision: count(.needsRevision), missing: count(.missing),
-                                  unchecked: chapters.filter { current[$0.key] == nil }.count),
+                     rules: try await RulesCheckService(db: db).summary(of: organization),
                      isOwner: principal.isOwner)
     }
 

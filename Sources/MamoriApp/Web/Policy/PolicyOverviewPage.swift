@@ -6,14 +6,13 @@ import Plot
 /// every version, a new draft, comparison and the way to the rules check.
 enum PolicyOverviewPage {
     struct Model {
-        struct RulesSummary { var ok, needsRevision, missing, unchecked: Int }
         var organizationID: UUID
         var organizationName: String
         var stage: PolicyStage
         var published: PolicyVersionSummary?
         var slug: String?
         var versions: [PolicyVersionSummary]
-        var rules: RulesSummary
+        var rules: RulesCheckService.Summary
         var isOwner: Bool
 
         static let mock = Model(organizationID: UUID(), organizationName: "株式会社<テスト>", stage: .draft, published: nil, slug: nil,
@@ -28,7 +27,7 @@ enum PolicyOverviewPage {
             heading(1, t(L.Policy.title))
             paragraph(t(L.Policy.lead), class: "lead")
             El("section", [("class", "card card-wide stage-\(model.stage.rawValue)"), ("aria-labelledby", "stage")]) {
-                heading(2, t(L.readinessTitle), id: "stage")
+                heading(2, t(L.Policy.progressTitle), id: "stage")
                 El("ol", [("class", "steps")]) {
                     for stage in [PolicyStage.draft, .approved, .published] {
                         El("li", [("class", model.stage >= stage ? "met" : "unmet")]) {

@@ -14,12 +14,9 @@ struct PolicyDeliverable: Sendable {
     static func of(_ organization: Organization, reviewPath: String? = nil, on db: any Database) async throws -> PolicyDeliverable {
         let service = PolicyService(db: db)
         let slug = try await service.published(of: organization) == nil ? nil : try await service.slug(of: organization)
-        let current = try await RulesCheckService(db: db).current(of: organization)
-        let chapters = PolicyContent.bundled.chapters
-        func count(_ status: RuleCheckStatus) -> Int { chapters.filter { current[$0.key]?.checkStatus == status }.count }
+        let rules = try await RulesCheckService(db: db).summary(of: organization)
         return PolicyDeliverable(publicPath: slug.map { SiteURL.publicPolicy(slug: $0).path },
-                                 rulesSummary: L.Rules.summary(ok: count(.ok), revise: count(.needsRevision), missing: count(.missing),
-                                                               unchecked: chapters.filter { current[$0.key] == nil }.count),
+                                 rulesSummary: L.Rules.summary(ok: rules.ok, revise: rules.needsRevision, missing: rules.missing, unchecked: rules.unchecked),
                                  reviewPath: reviewPath)
     }
 
