@@ -95,6 +95,13 @@ enum SiteURL: Sendable {
     case expertPolicy(application: UUID)
     case expertPolicyVersion(application: UUID, version: UUID)
     case expertPolicyComments(application: UUID, version: UUID)
+    case telework(organization: UUID, page: Int = 1)
+    case teleworkSelfCheck(organization: UUID)
+    case teleworkResult(organization: UUID, check: UUID)
+    case teleworkCompare(organization: UUID, before: UUID? = nil, after: UUID? = nil)
+    case teleworkChecklist(organization: UUID, role: String? = nil, threat: String? = nil)
+    case teleworkSheet(organization: UUID, language: String? = nil, print: Bool = false)
+    case teleworkContact(organization: UUID)
 
     private enum Segment {
         case constant(String)
@@ -206,6 +213,14 @@ enum SiteURL: Sendable {
         case .rulesCheckDocx(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("rules"), .constant("check.docx")]
         case .rulesChapter(let org, let chapter): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("rules"), .parameter("chapter", chapter)]
         case .publicPolicy(let slug): [.constant("p"), .parameter("slug", slug)]
+        case .telework(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework")]
+        case .teleworkSelfCheck(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework"), .constant("self-check")]
+        case .teleworkResult(let org, let check):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework"), .constant("self-checks"), .parameter("checkID", check.uuidString)]
+        case .teleworkCompare(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework"), .constant("compare")]
+        case .teleworkChecklist(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework"), .constant("checklist")]
+        case .teleworkSheet(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework"), .constant("sheet")]
+        case .teleworkContact(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("telework"), .constant("contact")]
         case .expertPolicy(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("policy")]
         case .expertPolicyVersion(let id, let version):
             [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("policy"), .parameter("versionID", version.uuidString)]
@@ -229,14 +244,18 @@ enum SiteURL: Sendable {
             [filter.actorID.map { URLQueryItem(name: "user", value: $0.uuidString) },
              filter.action.map { URLQueryItem(name: "action", value: $0) },
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
-        case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page), .rulesCheck(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page), .rulesCheck(_, let page), .telework(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
         case .contacts(let query, let category):
             [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) }].compactMap { $0 }
         case .newIncident(_, let kind): kind.map { [URLQueryItem(name: "kind", value: $0)] } ?? []
         case .officeApplications(let status, let page):
             [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
-        case .diagnosesCompare(_, let before, let after), .policyCompare(_, let before, let after):
+        case .teleworkChecklist(_, let role, let threat):
+            [role.map { URLQueryItem(name: "role", value: $0) }, threat.map { URLQueryItem(name: "threat", value: $0) }].compactMap { $0 }
+        case .teleworkSheet(_, let language, let print):
+            [language.map { URLQueryItem(name: "sheet", value: $0) }, print ? URLQueryItem(name: "print", value: "1") : nil].compactMap { $0 }
+        case .diagnosesCompare(_, let before, let after), .policyCompare(_, let before, let after), .teleworkCompare(_, let before, let after):
             [before.map { URLQueryItem(name: "before", value: $0.uuidString) }, after.map { URLQueryItem(name: "after", value: $0.uuidString) }].compactMap { $0 }
         default: []
         }

@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ReportController())
     try signedIn.register(collection: PolicyController())
     try signedIn.register(collection: RulesCheckController())
+    try signedIn.register(collection: TeleworkController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())

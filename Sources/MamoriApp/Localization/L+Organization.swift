@@ -142,6 +142,9 @@ extension L {
         case .policyCommented: LocalizedText(ja: "方針・規程へのコメント", en: "Comment on a policy or rule")
         case .policyCommentResolved: LocalizedText(ja: "コメントの解決", en: "Comment resolved")
         case .rulesChecked: LocalizedText(ja: "関連規程の点検", en: "Related rules checked")
+        case .teleworkSelfChecked: LocalizedText(ja: "テレワーク自己点検の保存", en: "Telework self-check saved")
+        case .teleworkChecklistSaved: LocalizedText(ja: "テレワークチェックリストの保存", en: "Telework checklist saved")
+        case .incidentContactChanged: LocalizedText(ja: "緊急連絡先の変更", en: "Incident contact changed")
         }
     }
 

@@ -12,6 +12,8 @@ final class Organization: Model, @unchecked Sendable {
     @Field(key: "category") var category: String
     @Field(key: "employees") var employees: Int
     @OptionalField(key: "capital_yen") var capitalYen: Int64?
+    /// Whom staff call when something happens (name and phone), printed on the telework sheet.
+    @OptionalField(key: "incident_contact") var incidentContact: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -43,6 +43,9 @@ enum AuditAction: String, CaseIterable, Sendable {
     case policyCommented = "policy.commented"
     case policyCommentResolved = "policy.comment_resolved"
     case rulesChecked = "rules.checked"
+    case teleworkSelfChecked = "telework.self_checked"
+    case teleworkChecklistSaved = "telework.checklist_saved"
+    case incidentContactChanged = "organization.incident_contact_changed"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

@@ -71,38 +71,12 @@ public struct DiagnosisAnswers: Sendable, Hashable {
 
     public subscript(item: Int) -> DiagnosisAnswer { answers[item - 1] }
 
-    public enum Problem: String, Sendable, Equatable {
-        case missing
-        case unknownItem = "unknown_item"
-        case unknownAnswer = "unknown_answer"
-    }
-
-    /// Every offending item of a refused answer set, keyed as sent ("3", "26", "x").
-    public struct Problems: Error, Sendable, Equatable {
-        public let byItem: [String: Problem]
-    }
+    public typealias Problem = QuestionnaireProblem
+    public typealias Problems = QuestionnaireProblems
 
     /// Reads `{"1": "implemented", …, "25": "dont_know"}`; reports every offending item.
     public static func parse(_ raw: [String: String]) -> Result<DiagnosisAnswers, Problems> {
-        var problems: [String: Problem] = [:]
-        var parsed: [Int: DiagnosisAnswer] = [:]
-        for (key, value) in raw {
-            let trimmed = key.trimmingCharacters(in: .whitespaces)
-            guard let number = Int(trimmed), itemNumbers.contains(number), String(number) == trimmed else {
-                problems[key] = .unknownItem
-                continue
-            }
-            guard let answer = DiagnosisAnswer(rawValue: value) else {
-                problems[key] = .unknownAnswer
-                continue
-            }
-            parsed[number] = answer
-        }
-        for number in itemNumbers where parsed[number] == nil && problems[String(number)] == nil {
-            problems[String(number)] = .missing
-        }
-        guard problems.isEmpty, let answers = DiagnosisAnswers(answers: parsed) else { return .failure(Problems(byItem: problems)) }
-        return .success(answers)
+        Questionnaire.parse(raw, numbers: itemNumbers, as: DiagnosisAnswer.self).map { DiagnosisAnswers(answers: $0)! }
     }
 
     /// `{"1": "implemented", …}` for storage and the API.

@@ -21,7 +21,7 @@ enum DiagnosisFormPage {
                     }
                 }
             }
-            El("form", [("method", "post"), ("action", SiteURL.selfDiagnosis.path), ("class", "diagnosis-form")]) {
+            El("form", [("method", "post"), ("action", SiteURL.selfDiagnosis.path), ("class", "diagnosis-form questionnaire-form")]) {
                 csrfField(context)
                 for part in content.parts {
                     El("section", [("class", "diagnosis-part"), ("aria-labelledby", "part-\(part.key.rawValue)")]) {
@@ -50,28 +50,8 @@ enum DiagnosisFormPage {
     private static func question(_ item: DiagnosisContent.Item, selected: DiagnosisAnswer?, missing: Bool,
                                  content: DiagnosisContent, context: PageContext) -> Component {
         let t = context.t
-        return El("fieldset", [("class", "question" + (missing ? " question-missing" : "")), ("id", "item-\(item.number)")]
-                  + (missing ? [("aria-describedby", "item-\(item.number)-error")] : [])) {
-            El("legend") {
-                El("span", [("class", "question-number")]) { Text("\(item.number)") }
-                Text(t(item.question))
-            }
-            El("details", [("class", "why")]) {
-                El("summary") { Text(t(L.diagnosisMoreInfo)) }
-                paragraph(t(item.explanation))
-            }
-            div("choices") {
-                for answer in content.answers {
-                    El("label", [("class", "choice choice-\(answer.key.rawValue)")]) {
-                        El.void("input", [("type", "radio"), ("name", "a\(item.number)"), ("value", answer.key.rawValue)]
-                                + (selected == answer.key ? [("checked", nil)] : []))
-                        El("span") { Text(t(answer.label)) }
-                    }
-                }
-            }
-            if missing {
-                El("p", [("class", "error"), ("id", "item-\(item.number)-error")]) { Text(t(L.diagnosisItemUnanswered)) }
-            }
-        }
+        return QuestionCard(number: item.number, idPrefix: "item", fieldPrefix: "a", question: t(item.question), explanation: t(item.explanation),
+                            moreInfoLabel: t(L.diagnosisMoreInfo), choices: content.answers.map { ($0.key.rawValue, t($0.label)) },
+                            selected: selected?.rawValue, missingMessage: missing ? t(L.diagnosisItemUnanswered) : nil)
     }
 }
