@@ -32,7 +32,14 @@ enum SiteURL: Sendable {
     case eligibility
     case firstAid
     case firstAidCase(key: String)
-    case contacts(query: String? = nil, category: String? = nil)
+    case contacts(query: String? = nil, category: String? = nil, need: String? = nil)
+    case contact(id: String)
+    case contactReports(id: String)
+    case officeDirectory(page: Int = 1)
+    case officeDirectoryNew
+    case officeDirectoryEntry(id: String)
+    case officeDirectoryAction(id: String, action: String)
+    case officeDirectoryReportResolve(report: UUID)
     case newIncident(organization: UUID, kind: String? = nil)
     case incidents(organization: UUID, page: Int = 1)
     case incident(organization: UUID, incident: UUID)
@@ -144,6 +151,14 @@ enum SiteURL: Sendable {
         case .firstAid: [.constant("help"), .constant("first-aid")]
         case .firstAidCase(let key): [.constant("help"), .constant("first-aid"), .parameter("key", key)]
         case .contacts: [.constant("help"), .constant("contacts")]
+        case .contact(let id): [.constant("help"), .constant("contacts"), .parameter("entryID", id)]
+        case .contactReports(let id): [.constant("help"), .constant("contacts"), .parameter("entryID", id), .constant("reports")]
+        case .officeDirectory: [.constant("office"), .constant("directory")]
+        case .officeDirectoryNew: [.constant("office"), .constant("directory"), .constant("new")]
+        case .officeDirectoryEntry(let id): [.constant("office"), .constant("directory"), .parameter("entryID", id)]
+        case .officeDirectoryAction(let id, let action): [.constant("office"), .constant("directory"), .parameter("entryID", id), .parameter("action", action)]
+        case .officeDirectoryReportResolve(let report):
+            [.constant("office"), .constant("directory"), .constant("reports"), .parameter("reportID", report.uuidString), .constant("resolve")]
         case .newIncident(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("incidents"), .constant("new")]
         case .incidents(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("incidents")]
         case .incident(let org, let id): Self.incidentBase(org, id)
@@ -246,8 +261,10 @@ enum SiteURL: Sendable {
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page), .rulesCheck(_, let page), .telework(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
-        case .contacts(let query, let category):
-            [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) }].compactMap { $0 }
+        case .contacts(let query, let category, let need):
+            [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) },
+             need.map { URLQueryItem(name: "need", value: $0) }].compactMap { $0 }
+        case .officeDirectory(let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .newIncident(_, let kind): kind.map { [URLQueryItem(name: "kind", value: $0)] } ?? []
         case .officeApplications(let status, let page):
             [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: EligibilityController())
     try web.register(collection: HelpController())
     try web.register(collection: PublicPolicyController())
+    try web.register(collection: DirectoryController())
     try app.register(collection: CalendarFeedController())
 
     let signedIn = web.grouped(RequireSignIn())
@@ -39,6 +40,7 @@ func routes(_ app: Application) throws {
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())
     try office.register(collection: OfficeProgramController())
+    try office.register(collection: OfficeDirectoryController())
 
     let experts = web.grouped(RequireSignIn(roles: [.expert]))
     try experts.register(collection: ExpertController())

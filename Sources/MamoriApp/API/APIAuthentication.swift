@@ -28,6 +28,14 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
         "/api/v1/directory",
     ]
 
+    /// The public paths, and reading one directory entry (`GET /api/v1/directory/{id}`).
+    static func isPublic(_ request: Request) -> Bool {
+        let path = request.url.path
+        if publicPaths.contains(path) { return true }
+        let prefix = "/api/v1/directory/"
+        return request.method == .GET && path.hasPrefix(prefix) && !path.dropFirst(prefix.count).contains("/") && path.count > prefix.count
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let locale = AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage)) ?? .default
         request.locale = locale
@@ -39,7 +47,7 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
             }
             principal = found
             request.auth.login(found)
-        } else if !Self.publicPaths.contains(request.url.path) {
+        } else if !Self.isPublic(request) {
             throw MamoriError.unauthorized()
         }
         return try await APIContext.$principal.withValue(principal) {

@@ -54,22 +54,19 @@ extension MamoriAPI {
 
 extension MamoriAPI {
     func searchDirectory(_ input: Operations.SearchDirectory.Input) async throws -> Operations.SearchDirectory.Output {
-        let directory = ContactDirectory.bundled
+        let directory = try await DirectoryService(db: db).directory()
+        var problems = FieldProblems()
         if let category = input.query.category, !category.isEmpty, !directory.categories.contains(where: { $0.key == category }) {
-            var problems = FieldProblems()
             problems.add("category", .unknownChoice)
-            throw MamoriError.invalid(problems)
         }
+        let need = input.query.need.flatMap { $0.isEmpty ? nil : $0 }
+        if let need, DirectoryNeed(rawValue: need) == nil { problems.add("need", .unknownChoice) }
+        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
         let page = try Self.pageRequest(input.query.page, input.query.per)
-        let results = directory.search(input.query.q.map { String($0.prefix(100)) }, category: input.query.category)
-        let locale = APIContext.locale
-        let items = results.dropFirst((page.page - 1) * page.per).prefix(page.per).map { contact in
-            Components.Schemas.DirectoryContact(
-                id: contact.id, organization: contact.organization(locale), name: contact.name(locale), purpose: contact.purpose(locale),
-                category: contact.category, phone: contact.phone, email: contact.email, hours: contact.hours.map { $0(locale) }, url: contact.url,
-                incidentKinds: contact.incidentKinds, sourceSeed: contact.sourceSeed, asOf: contact.asOf)
-        }
+        let results = directory.search(input.query.q.map { String($0.prefix(100)) }, category: input.query.category,
+                                       need: need.flatMap(DirectoryNeed.init(rawValue:)))
+        let items = results.dropFirst((page.page - 1) * page.per).prefix(page.per).map { Self.dto($0, entry: nil) }
         return .ok(.init(body: .json(.init(items: Array(items), metadata: .init(page: page.page, per: page.per, total: results.count),
-                                           asOfNote: directory.asOfNote(locale)))))
+                                           asOfNote: directory.asOfNote(APIContext.locale)))))
     }
 }

@@ -145,6 +145,13 @@ extension L {
         case .teleworkSelfChecked: LocalizedText(ja: "テレワーク自己点検の保存", en: "Telework self-check saved")
         case .teleworkChecklistSaved: LocalizedText(ja: "テレワークチェックリストの保存", en: "Telework checklist saved")
         case .incidentContactChanged: LocalizedText(ja: "緊急連絡先の変更", en: "Incident contact changed")
+        case .directoryCorrected: LocalizedText(ja: "相談先の修正", en: "Directory entry corrected")
+        case .directoryAdded: LocalizedText(ja: "相談先の追加", en: "Directory entry added")
+        case .directoryRetired: LocalizedText(ja: "相談先の掲載終了", en: "Directory entry retired")
+        case .directoryRestored: LocalizedText(ja: "相談先の掲載再開", en: "Directory entry restored")
+        case .directoryVerified: LocalizedText(ja: "相談先の確認", en: "Directory entry verified")
+        case .directoryReported: LocalizedText(ja: "相談先の更新依頼", en: "Directory entry reported as outdated")
+        case .directoryReportResolved: LocalizedText(ja: "更新依頼の対応", en: "Outdated report resolved")
         }
     }
 

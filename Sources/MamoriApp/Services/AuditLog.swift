@@ -46,6 +46,13 @@ enum AuditAction: String, CaseIterable, Sendable {
     case teleworkSelfChecked = "telework.self_checked"
     case teleworkChecklistSaved = "telework.checklist_saved"
     case incidentContactChanged = "organization.incident_contact_changed"
+    case directoryCorrected = "directory.corrected"
+    case directoryAdded = "directory.added"
+    case directoryRetired = "directory.retired"
+    case directoryRestored = "directory.restored"
+    case directoryVerified = "directory.verified"
+    case directoryReported = "directory.reported"
+    case directoryReportResolved = "directory.report_resolved"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

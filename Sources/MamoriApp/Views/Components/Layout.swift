@@ -194,6 +194,7 @@ enum Layout {
             items.append((L.navStatistics, SiteURL.officeStatistics.path))
             items.append((L.navOrganizations, SiteURL.officeOrganizations().path))
             items.append((L.navExperts, SiteURL.officeExperts.path))
+            items.append((L.navContacts, SiteURL.officeDirectory().path))
             items.append((L.navAudit, SiteURL.officeAudit().path))
         case .expert:
             items.append((L.navExpertCompanies, SiteURL.expertCompanies.path))

@@ -2,42 +2,11 @@ import MamoriCore
 import Plot
 import Vapor
 
-/// One contact, as a card with its phone, hours, link and the date of the information.
-struct ContactCard: Component {
-    let contact: ContactDirectory.Contact
-    let context: PageContext
-
-    var body: Component {
-        let t = context.t
-        return El("article", [("class", "contact"), ("data-contact", contact.id)]) {
-            El("h3") { Text(t(contact.name)) }
-            El("p", [("class", "hint")]) { Text(t(contact.organization)) }
-            paragraph(t(contact.purpose))
-            El("dl", [("class", "facts")]) {
-                if let phone = contact.phone {
-                    El("dt") { Text(t(L.phone)) }
-                    El("dd") { El("a", [("href", "tel:" + phone.filter { $0.isNumber || $0 == "+" })]) { Text(phone) } }
-                }
-                if let hours = contact.hours {
-                    El("dt") { Text(t(L.hours)) }
-                    El("dd") { Text(t(hours)) }
-                }
-                if let url = contact.url {
-                    El("dt") { Text(t(L.website)) }
-                    El("dd") { El("a", [("href", safeHref(url)), ("rel", "noopener noreferrer")]) { Text(url) } }
-                }
-            }
-            El("p", [("class", "hint")]) { Text(t(L.infoAsOf(contact.asOf))) }
-        }
-    }
-}
-
 enum FirstAidPage {
     static let sessionKey = "incidentKind"
 
     /// Contacts for a first-aid case: those the content names for its incident kind.
-    static func contacts(for kind: IncidentKind) -> [ContactDirectory.Contact] {
-        let directory = ContactDirectory.bundled
+    static func contacts(for kind: IncidentKind, in directory: ContactDirectory = .bundled) -> [ContactDirectory.Contact] {
         let preferred = ["ipa-anshin-soudan", "npa-cybercrime-desks", "ppc-leak-report", "ipa-bec-page", "antiphishing-report", "jpcert-incident-request", "jnsa-emergency-response-list"]
         let matching = directory.contacts.filter { $0.incidentKinds.contains(kind.rawValue) }
         return matching.sorted { (preferred.firstIndex(of: $0.id) ?? 99) < (preferred.firstIndex(of: $1.id) ?? 99) }.prefix(6).map { $0 }
@@ -63,7 +32,7 @@ enum FirstAidPage {
         }
     }
 
-    static func detail(_ item: PlaybookContent.FirstAidCase, context: PageContext) -> String {
+    static func detail(_ item: PlaybookContent.FirstAidCase, directory: ContactDirectory = .bundled, context: PageContext) -> String {
         let t = context.t
         let content = PlaybookContent.bundled
         return Layout.page(title: t(item.title), context: context) {
@@ -82,7 +51,7 @@ enum FirstAidPage {
             }
             El("section", [("aria-labelledby", "call")]) {
                 heading(2, t(L.callNow), id: "call")
-                for contact in contacts(for: item.kind) { ContactCard(contact: contact, context: context) }
+                for contact in contacts(for: item.kind, in: directory) { ContactCard(contact: contact, context: context) }
             }
             El("section", [("class", "card card-wide no-print")]) {
                 heading(2, t(L.openIncidentCTA))
@@ -101,32 +70,10 @@ enum FirstAidPage {
     }
 }
 
-enum ContactsPage {
-    static func render(results: [ContactDirectory.Contact], query: String, category: String, context: PageContext) -> String {
-        let t = context.t
-        let directory = ContactDirectory.bundled
-        return Layout.page(title: t(L.contactsTitle), context: context) {
-            heading(1, t(L.contactsTitle))
-            paragraph(t(L.contactsLead), class: "lead")
-            El("p", [("class", "notice")]) { Text(t(L.contactsDateNotice)) }
-            El("form", [("method", "get"), ("action", SiteURL.contacts().path), ("class", "filters"), ("role", "search")]) {
-                FormField.input("q", label: t(L.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: 100))
-                FormField.select("category", label: t(L.categoryLabel), choices: directory.categories.map { ($0.key, t($0.name)) },
-                                 state: FormState(values: ["category": category]), context: context, required: false, emptyLabel: t(L.allCategories))
-                FormField.submit(t(L.searchSubmit), secondary: true)
-            }
-            paragraph(t(L.contactsCount(results.count)), class: "hint")
-            if results.isEmpty { paragraph(t(L.noContacts), class: "muted") }
-            div("contacts") { for contact in results { ContactCard(contact: contact, context: context) } }
-        }
-    }
-}
-
 struct HelpController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.firstAid.route, use: firstAid)
         routes.get(SiteURL.firstAidCase(key: "k").route, use: firstAidCase)
-        routes.get(SiteURL.contacts().route, use: contacts)
     }
 
     @Sendable func firstAid(req: Request) async throws -> Response {
@@ -137,13 +84,8 @@ struct HelpController: RouteCollection {
         guard let item = req.parameters.get("key").flatMap(PlaybookContent.bundled.firstAidCase) else { throw MamoriError.notFound() }
         // A visitor who signs up from here continues with an incident of this kind.
         if req.principal == nil { req.session.data[FirstAidPage.sessionKey] = item.kind.rawValue }
-        return Layout.response(FirstAidPage.detail(item, context: req.pageContext()))
-    }
-
-    @Sendable func contacts(req: Request) async throws -> Response {
-        let query = String((req.query[String.self, at: "q"] ?? "").prefix(100))
-        let category = req.query[String.self, at: "category"] ?? ""
-        let results = ContactDirectory.bundled.search(query, category: category)
-        return Layout.response(ContactsPage.render(results: results, query: query, category: category, context: req.pageContext()))
+        // The office's corrections apply here too.
+        let directory = try await DirectoryService(db: req.db).directory()
+        return Layout.response(FirstAidPage.detail(item, directory: directory, context: req.pageContext()))
     }
 }
