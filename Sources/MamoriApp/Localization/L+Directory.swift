@@ -39,6 +39,16 @@ extension L {
         static let reportSignIn = LocalizedText(ja: "ログインすると、古い情報を事務局に知らせられます。", en: "Log in to report outdated details to the program office.")
         static let backToList = LocalizedText(ja: "一覧へ戻る", en: "Back to the list")
         static let source = LocalizedText(ja: "出典", en: "Source")
+        /// The source documents behind the bundled entries, by seed file.
+        static func sourceTitle(_ seed: String) -> LocalizedText {
+            switch seed {
+            case let name where name.hasPrefix("000_"): LocalizedText(ja: "テレワークを行う上での経営者の心構え5箇条と相談窓口・支援策（2020年）", en: "Five principles for managers on telework, with help desks and support measures (2020)")
+            case let name where name.hasPrefix("001_"): LocalizedText(ja: "テレワーク関連の相談窓口・注意喚起・支援策（2020年）", en: "Telework help desks, alerts and support measures (2020)")
+            case let name where name.hasPrefix("002_"): LocalizedText(ja: "IPA「中小企業のためのセキュリティインシデント対応の手引き」", en: "IPA, \"Security incident response guide for SMEs\"")
+            case "office": officeAdded
+            default: LocalizedText(ja: seed, en: seed)
+            }
+        }
         static let officeAdded = LocalizedText(ja: "事務局が追加", en: "Added by the program office")
 
         static let officeTitle = LocalizedText(ja: "相談・届出先の管理", en: "Help directory")

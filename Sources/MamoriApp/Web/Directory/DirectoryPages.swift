@@ -70,7 +70,7 @@ enum ContactPage {
             heading(1, t(contact.name))
             ContactCard(contact: contact, context: context, showDetailsLink: false)
             El("p", [("class", "hint")]) {
-                Text(t(L.Directory.source) + t(L.colon) + (contact.sourceSeed == "office" ? t(L.Directory.officeAdded) : contact.sourceSeed))
+                Text(t(L.Directory.source) + t(L.colon) + t(L.Directory.sourceTitle(contact.sourceSeed)))
                 if let verified = entry.verifiedOn {
                     Text(" · " + t(L.Directory.verifiedOn) + t(L.colon) + DateText.calendarDate(verified, context.locale))
                 }

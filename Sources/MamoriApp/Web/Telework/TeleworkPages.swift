@@ -130,9 +130,14 @@ enum TeleworkPages {
             } else {
                 El("ol", [("class", "advice-list telework-gaps")]) {
                     for gap in result.gaps {
-                        El("li", [("class", "advice answer-\(gap.answer.rawValue)"), ("data-point", String(gap.point))]) {
+                        El("li", [("class", "advice"), ("data-point", String(gap.point))]) {
                             El("p") {
-                                El("strong") { Text(t(L.Telework.pointLabel(gap.point)) + "（" + t(content.answer(gap.answer).label) + "）") }
+                                El("strong") { Text(t(L.Telework.pointLabel(gap.point))) }
+                                Text(" ")
+                                // The diagnosis's answer colours: "no" as "not implemented", "partly" as "partly".
+                                El("span", [("class", "answer-tag " + (gap.answer == .no ? "answer-not_implemented" : "answer-partly"))]) {
+                                    Text(t(content.answer(gap.answer).label))
+                                }
                                 Text(" " + t(content.point(gap.point).text))
                             }
                             El("p", [("class", "hint")]) { Text(t(L.Telework.principleLabel(gap.principle)) + t(L.colon) + t(content.principle(gap.principle).title)) }
