@@ -29,8 +29,8 @@ extension MamoriAPI {
     func listIncidents(_ input: Operations.ListIncidents.Input) async throws -> Operations.ListIncidents.Output {
         let (_, organization) = try await organizationOfToken()
         let page = try await IncidentService(db: db).page(of: organization, page: try Self.pageRequest(input.query.page, input.query.per))
-        var items: [Components.Schemas.Incident] = []
-        for incident in page.items { items.append(try await dto(incident)) }
+        let related = try await IncidentService(db: db).checksAndMeasures(of: page.items)
+        let items = page.items.map { Self.dto($0, checks: related.checks[$0.id!] ?? [:], measures: (related.measures[$0.id!] ?? []).map(\.text)) }
         return .ok(.init(body: .json(.init(items: items, metadata: .init(page.metadata)))))
     }
 
@@ -73,7 +73,7 @@ extension MamoriAPI {
         do {
             try await service.update(incident, with: update, by: principal, ip: nil)
             if let step = body.currentStep { try await service.setStep(step, of: incident, by: principal) }
-        } catch IncidentService.Refusal.closed {
+        } catch IncidentService.Refused.closed {
             throw MamoriError.conflict(L.incidentIsClosed)
         }
         return .ok(.init(body: .json(try await dto(incident))))
@@ -168,7 +168,10 @@ extension MamoriAPI {
 
     private func dto(_ incident: Incident) async throws -> Components.Schemas.Incident {
         let service = IncidentService(db: db)
-        let checks = try await service.checks(of: incident)
+        return Self.dto(incident, checks: try await service.checks(of: incident), measures: try await service.measures(of: incident).map(\.text))
+    }
+
+    private static func dto(_ incident: Incident, checks: [String: IncidentCheck], measures: [String]) -> Components.Schemas.Incident {
         let playbook = PlaybookContent.bundled.playbook(for: incident.kind)
         var record: [String: String] = [:]
         for field in IncidentService.textFields where field.key != "title" { record[field.key] = incident[keyPath: field.path] }
@@ -184,7 +187,7 @@ extension MamoriAPI {
                 let points = playbook.points.filter { $0.step == step }
                 return .init(step: step, done: points.filter { checks[$0.id] != nil }.count, total: points.count)
             },
-            measures: try await service.measures(of: incident).map(\.text))
+            measures: measures)
     }
 
     static func entry(_ entry: TimelineEntry) -> Components.Schemas.TimelineEntry {

@@ -152,6 +152,8 @@ extension L {
         case .directoryVerified: LocalizedText(ja: "相談先の確認", en: "Directory entry verified")
         case .directoryReported: LocalizedText(ja: "相談先の更新依頼", en: "Directory entry reported as outdated")
         case .directoryReportResolved: LocalizedText(ja: "更新依頼の対応", en: "Outdated report resolved")
+        case .visitAttachmentAdded: LocalizedText(ja: "訪問記録への添付", en: "Visit attachment added")
+        case .calendarFeedRenewed: LocalizedText(ja: "カレンダー配信アドレスの再発行", en: "Calendar feed address renewed")
         }
     }
 

@@ -53,6 +53,8 @@ enum AuditAction: String, CaseIterable, Sendable {
     case directoryVerified = "directory.verified"
     case directoryReported = "directory.reported"
     case directoryReportResolved = "directory.report_resolved"
+    case visitAttachmentAdded = "visit.attachment_added"
+    case calendarFeedRenewed = "expert.calendar_renewed"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

@@ -8,7 +8,7 @@ import Vapor
 struct IncidentService {
     let db: any Database
 
-    enum Refusal: Error { case closed, unknownPoint, reasonRequired }
+    enum Refused: Error { case closed, unknownPoint, reasonRequired }
 
     // MARK: Records
 
@@ -112,7 +112,7 @@ struct IncidentService {
     ]
 
     func update(_ incident: Incident, with input: RecordInput, by actor: Principal, ip: String?) async throws {
-        guard incident.status == .open else { throw Refusal.closed }
+        guard incident.status == .open else { throw Refused.closed }
         var problems = FieldProblems()
         for field in Self.textFields {
             guard let value = input.text[field.key] else { continue }
@@ -168,7 +168,7 @@ struct IncidentService {
     }
 
     func setStep(_ step: Int, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refusal.closed }
+        guard incident.status == .open else { throw Refused.closed }
         guard (1...3).contains(step) else { throw MamoriError.invalid({ var p = FieldProblems(); p.add("step", .outOfRange(minimum: 1, maximum: 3)); return p }()) }
         guard step != incident.currentStep else { return }
         try await db.transaction { db in
@@ -188,11 +188,11 @@ struct IncidentService {
 
     /// Marks a point done (with an optional note) or not applicable (with a reason), or clears it.
     func check(_ pointID: String, state: IncidentCheck.State?, note: String?, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refusal.closed }
+        guard incident.status == .open else { throw Refused.closed }
         let playbook = PlaybookContent.bundled.playbook(for: incident.kind)
-        guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refusal.unknownPoint }
+        guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refused.unknownPoint }
         let note = String((note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
-        if state == .notApplicable && note.isEmpty { throw Refusal.reasonRequired }
+        if state == .notApplicable && note.isEmpty { throw Refused.reasonRequired }
         try await db.transaction { db in
             try await IncidentCheck.query(on: db).filter(\.$incident.$id == incident.requireID()).filter(\.$pointID == pointID).delete()
             if let state {
@@ -299,10 +299,24 @@ struct IncidentService {
     func duties(of incident: Incident) async throws -> (NotificationDuties.Result, [DutyStatus]) {
         let result = NotificationDuties.compute(incident.facts)
         let done = try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID()).all()
-        let statuses = result.duties.map { duty in
+        return (result, Self.statuses(result, done: done))
+    }
+
+    private static func statuses(_ result: NotificationDuties.Result, done: [IncidentNotification]) -> [DutyStatus] {
+        result.duties.map { duty in
             DutyStatus(duty: duty, done: done.first { $0.recipient == duty.recipient.rawValue && $0.action == duty.action.rawValue })
         }
-        return (result, statuses)
+    }
+
+    /// The checks and the measures of many incidents, two queries in all (lists).
+    func checksAndMeasures(of incidents: [Incident]) async throws -> (checks: [UUID: [String: IncidentCheck]], measures: [UUID: [IncidentMeasure]]) {
+        let ids = incidents.compactMap(\.id)
+        guard !ids.isEmpty else { return ([:], [:]) }
+        let checks = try await IncidentCheck.query(on: db).filter(\.$incident.$id ~~ ids).all()
+        let measures = try await IncidentMeasure.query(on: db).filter(\.$incident.$id ~~ ids).sort(\.$createdAt).all()
+        return (Dictionary(grouping: checks, by: { $0.$incident.id }).mapValues { rows in
+                    Dictionary(rows.map { ($0.pointID, $0) }, uniquingKeysWith: { first, _ in first }) },
+                Dictionary(grouping: measures, by: { $0.$incident.id }))
     }
 
     func recordNotification(recipient: String, action: String, doneOn: String?, reference: String?, of incident: Incident, by actor: Principal) async throws {
@@ -335,9 +349,14 @@ struct IncidentService {
     /// two days; the earliest first, for the dashboard.
     func dueSoon(in organization: Organization) async throws -> [(Incident, DutyStatus)] {
         let open = try await Incident.query(on: db).filter(\.$organization.$id == organization.requireID()).filter(\.$status == .open).limit(100).all()
+        // One query for the notifications of every open incident, not one per incident.
+        let ids = open.compactMap(\.id)
+        let recorded = ids.isEmpty ? [] : try await IncidentNotification.query(on: db).filter(\.$incident.$id ~~ ids).all()
+        let byIncident = Dictionary(grouping: recorded, by: { $0.$incident.id })
         var result: [(Incident, DutyStatus)] = []
         for incident in open {
-            for status in try await duties(of: incident).1 where status.done == nil && (status.duty.required || status.dueSoon) {
+            for status in Self.statuses(NotificationDuties.compute(incident.facts), done: byIncident[incident.id!] ?? [])
+            where status.done == nil && (status.duty.required || status.dueSoon) {
                 result.append((incident, status))
             }
         }
@@ -346,7 +365,7 @@ struct IncidentService {
 
     /// Takes back a notification recorded by mistake (the timeline keeps both entries).
     func undoNotification(recipient: String, action: String, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refusal.closed }
+        guard incident.status == .open else { throw Refused.closed }
         guard let record = try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID())
             .filter(\.$recipient == recipient).filter(\.$action == action).first() else { throw MamoriError.notFound() }
         try await db.transaction { db in
@@ -364,7 +383,7 @@ struct IncidentService {
 
     /// Closes with a summary of the cause and the recurrence-prevention measures (one a line).
     func close(_ incident: Incident, causeSummary: String?, measures: String?, by actor: Principal, ip: String?) async throws {
-        guard incident.status == .open else { throw Refusal.closed }
+        guard incident.status == .open else { throw Refused.closed }
         var problems = FieldProblems()
         let cause = (causeSummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if cause.isEmpty { problems.add("causeSummary", .required) } else if cause.count > 5000 { problems.add("causeSummary", .tooLong(maximum: 5000)) }

@@ -106,13 +106,13 @@ struct IncidentController: RouteCollection {
         guard state != nil || form.state == "clear" else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
         do {
             try await service(req).check(pointID, state: state, note: form.note, of: incident, by: principal)
-        } catch IncidentService.Refusal.reasonRequired {
+        } catch IncidentService.Refused.reasonRequired {
             var model = try await Self.model(incident, on: req.db)
             model.checkError = L.reasonRequiredForNA
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
-        } catch IncidentService.Refusal.unknownPoint {
+        } catch IncidentService.Refused.unknownPoint {
             throw MamoriError.notFound()
-        } catch IncidentService.Refusal.closed {
+        } catch IncidentService.Refused.closed {
             throw MamoriError.conflict(L.incidentIsClosed)
         }
         return req.redirect(to: back(incident, anchor: "#point-\(pointID)"), redirectType: .normal)
@@ -252,6 +252,6 @@ struct IncidentController: RouteCollection {
 
     /// A closed incident refuses changes with 409 and a sentence.
     private func refusing(_ body: () async throws -> Void) async throws {
-        do { try await body() } catch IncidentService.Refusal.closed { throw MamoriError.conflict(L.incidentIsClosed) }
+        do { try await body() } catch IncidentService.Refused.closed { throw MamoriError.conflict(L.incidentIsClosed) }
     }
 }

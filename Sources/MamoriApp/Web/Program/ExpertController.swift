@@ -144,7 +144,13 @@ struct ExpertController: RouteCollection {
         guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
         let token = SecretToken.generate()
         expert.calendarTokenHash = SecretToken.sha256Hex(token)
-        try await expert.save(on: req.db)
+        let principal = try req.requirePrincipal()
+        try await req.db.transaction { db in
+            try await expert.save(on: db)
+            // The old address stops working: say so in the log (the secret itself is never written).
+            try await AuditLog.record(.calendarFeedRenewed, by: .principal(principal, ip: req.clientIP), target: ("expert_profile", expert.id),
+                                      summary: "new calendar feed address; the previous one is revoked", on: db)
+        }
         req.revealOnce(req.application.settings.absoluteLink(SiteURL.calendarFeed(token: token + ".ics").path))
         req.flash(.success, L.calendarCreated)
         return req.redirect(to: .expertCompanies)
