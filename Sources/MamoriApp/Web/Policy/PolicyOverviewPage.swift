@@ -106,7 +106,7 @@ struct PolicyVersionTable: Component {
     var body: Component {
         let t = context.t
         return div("table-scroll") {
-            El("table", [("class", "compact")]) {
+            El("table", [("class", "compact cards-on-phone")]) {
                 tableHead([L.Policy.version, L.Policy.status, L.Policy.createdBy, L.Policy.createdAt, L.Policy.approvedAt, L.Policy.publishedAt].map(t))
                 El("tbody") {
                     for version in versions {
