@@ -177,3 +177,28 @@ struct PlaybookContentTests {
         #expect(content.firstAid.count == 6)
     }
 }
+
+@Suite("The PPC preliminary report is never moved later")
+struct PreliminaryReportTests {
+    /// Awareness on a weekday before a weekend or holiday: the target stays on the fifth day;
+    /// the final report keeps the administrative-holiday rule.
+    @Test("the fifth day after awareness, even on a weekend or holiday", arguments: [
+        ("2026-12-01", "2026-12-06", "2026-12-31", "2027-01-04"),
+        ("2026-04-06", "2026-04-11", "2026-05-06", "2026-05-07"),
+        ("2026-08-23", "2026-08-28", "2026-09-22", "2026-09-24"),
+        ("2026-03-31", "2026-04-05", "2026-04-30", "2026-04-30"),
+        ("2026-04-01", "2026-04-06", "2026-05-01", "2026-05-01"),
+    ])
+    func preliminary(_ aware: String, _ preliminary: String, _ nominalFinal: String, _ final: String) throws {
+        let day = try #require(Day(aware))
+        let facts = NotificationDuties.Facts(kind: .informationLeak, awareAt: day.noon,
+                                             personalData: .init(involved: true, persons: 3, specialCare: true))
+        let duties = NotificationDuties.compute(facts).duties
+        let first = try #require(duties.first { $0.action == .preliminaryReport })
+        #expect(first.due?.day.description == preliminary)
+        #expect(first.due?.moved == false)
+        let last = try #require(duties.first { $0.action == .finalReport })
+        #expect(last.due?.nominal.description == nominalFinal)
+        #expect(last.due?.day.description == final)
+    }
+}

@@ -4,7 +4,7 @@ extension L {
     /// The basis of a notification duty, in plain words with the legal reference.
     static func basis(_ basis: NotificationDuties.Basis) -> LocalizedText {
         switch basis {
-        case .appiPreliminary: LocalizedText(ja: "個人情報保護法第26条：漏えい等の発覚後、速やかに速報（実務上おおむね3〜5日以内）", en: "APPI Art. 26: a preliminary report promptly after becoming aware (in practice about 3–5 days)")
+        case .appiPreliminary: LocalizedText(ja: "個人情報保護法第26条：漏えい等の発覚後、速やかに速報（実務上おおむね3〜5日以内。土日祝日も後ろにずらしません。個人情報保護委員会のオンライン窓口は毎日受け付けています）", en: "APPI Art. 26: a preliminary report promptly after becoming aware (in practice within 3–5 days; never moved past weekends or holidays: the PPC's online form is open every day)")
         case .appiFinal30: LocalizedText(ja: "個人情報保護法第26条：発覚した日から30日以内に確報", en: "APPI Art. 26: the final report within 30 days of becoming aware")
         case .appiFinal60: LocalizedText(ja: "個人情報保護法第26条：不正の目的によるおそれがある場合は発覚した日から60日以内に確報", en: "APPI Art. 26: the final report within 60 days when wrongful intent is possible")
         case .appiPersons: LocalizedText(ja: "個人情報保護法第26条第2項：本人への通知（速やかに）。通知が困難な場合は公表と問合せ窓口の設置", en: "APPI Art. 26(2): notify the persons promptly; if that is impossible, publish and open an inquiry desk")

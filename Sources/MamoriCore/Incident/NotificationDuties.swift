@@ -130,7 +130,10 @@ public enum NotificationDuties {
         public let duties: [Duty]
     }
 
-    /// The preliminary report is due "promptly"; in practice about 3–5 days. Mamori uses 5.
+    /// The preliminary report is due "promptly"; in practice about 3–5 days. Mamori shows the
+    /// fifth day after awareness as the latest target and never moves it later: "promptly" is
+    /// no legal period, so the administrative-holiday rule does not apply, and the PPC's online
+    /// form takes reports on any day (REFERENCE §9).
     public static let preliminaryDays = 5
 
     public static func reportableReasons(_ facts: Facts) -> [ReportableReason] {
@@ -162,7 +165,9 @@ public enum NotificationDuties {
             let recipient: Recipient = delegated == nil ? .ppc : .ministry
             let finalDays = reasons.contains(.wrongfulIntent) ? 60 : 30
             let ppcContacts = delegated == nil ? ["ppc-leak-report"] : []
-            duties.append(Duty(recipient: recipient, action: .preliminaryReport, required: true, due: due(preliminaryDays),
+            let preliminary = awareness.adding(days: preliminaryDays)
+            duties.append(Duty(recipient: recipient, action: .preliminaryReport, required: true,
+                               due: DueDate(day: preliminary, countedDays: preliminaryDays, nominal: preliminary),
                                basis: .appiPreliminary, contactIDs: ppcContacts, authority: delegated))
             duties.append(Duty(recipient: recipient, action: .finalReport, required: true, due: due(finalDays),
                                basis: finalDays == 60 ? .appiFinal60 : .appiFinal30, contactIDs: ppcContacts, authority: delegated))
