@@ -40,6 +40,24 @@ enum SiteURL: Sendable {
     case officeDirectoryEntry(id: String)
     case officeDirectoryAction(id: String, action: String)
     case officeDirectoryReportResolve(report: UUID)
+    case assets(organization: UUID, query: String? = nil, importance: String? = nil, personalData: String? = nil, sort: String? = nil, page: Int = 1)
+    case assetsCSV(organization: UUID)
+    case asset(organization: UUID, asset: UUID)
+    case assetRemove(organization: UUID, asset: UUID)
+    case assetRisks(organization: UUID, asset: UUID)
+    case risks(organization: UUID, page: Int = 1)
+    case risk(organization: UUID, risk: UUID)
+    case riskRemove(organization: UUID, risk: UUID)
+    case plan(organization: UUID)
+    case planProposal(organization: UUID)
+    case planItems(organization: UUID)
+    case planItem(organization: UUID, item: UUID)
+    case planItemAction(organization: UUID, item: UUID, action: String)
+    case planAgree(organization: UUID)
+    case planCalendar(organization: UUID)
+    case planPrint(organization: UUID)
+    case planDocx(organization: UUID)
+    case planFeed(token: String)
     case newIncident(organization: UUID, kind: String? = nil)
     case incidents(organization: UUID, page: Int = 1)
     case incident(organization: UUID, incident: UUID)
@@ -154,6 +172,25 @@ enum SiteURL: Sendable {
         case .contact(let id): [.constant("help"), .constant("contacts"), .parameter("entryID", id)]
         case .contactReports(let id): [.constant("help"), .constant("contacts"), .parameter("entryID", id), .constant("reports")]
         case .officeDirectory: [.constant("office"), .constant("directory")]
+        case .assets(let org, _, _, _, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets")]
+        case .assetsCSV(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets.csv")]
+        case .asset(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets"), .parameter("assetID", id.uuidString)]
+        case .assetRemove(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets"), .parameter("assetID", id.uuidString), .constant("remove")]
+        case .assetRisks(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets"), .parameter("assetID", id.uuidString), .constant("risks")]
+        case .risks(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("risks")]
+        case .risk(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("risks"), .parameter("riskID", id.uuidString)]
+        case .riskRemove(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("risks"), .parameter("riskID", id.uuidString), .constant("remove")]
+        case .plan(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan")]
+        case .planProposal(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("proposal")]
+        case .planItems(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("items")]
+        case .planItem(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("items"), .parameter("itemID", id.uuidString)]
+        case .planItemAction(let org, let id, let action):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("items"), .parameter("itemID", id.uuidString), .parameter("action", action)]
+        case .planAgree(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("agree")]
+        case .planCalendar(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("calendar")]
+        case .planPrint(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("print")]
+        case .planDocx(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("docx")]
+        case .planFeed(let token): [.constant("calendar"), .constant("plan"), .parameter("token", token)]
         case .officeDirectoryNew: [.constant("office"), .constant("directory"), .constant("new")]
         case .officeDirectoryEntry(let id): [.constant("office"), .constant("directory"), .parameter("entryID", id)]
         case .officeDirectoryAction(let id, let action): [.constant("office"), .constant("directory"), .parameter("entryID", id), .parameter("action", action)]
@@ -264,7 +301,11 @@ enum SiteURL: Sendable {
         case .contacts(let query, let category, let need):
             [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) },
              need.map { URLQueryItem(name: "need", value: $0) }].compactMap { $0 }
-        case .officeDirectory(let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeDirectory(let page), .risks(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .assets(_, let query, let importance, let personalData, let sort, let page):
+            [query.map { URLQueryItem(name: "q", value: $0) }, importance.map { URLQueryItem(name: "importance", value: $0) },
+             personalData.map { URLQueryItem(name: "personalData", value: $0) }, sort.map { URLQueryItem(name: "sort", value: $0) },
+             page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .newIncident(_, let kind): kind.map { [URLQueryItem(name: "kind", value: $0)] } ?? []
         case .officeApplications(let status, let page):
             [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }

@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: PublicPolicyController())
     try web.register(collection: DirectoryController())
     try app.register(collection: CalendarFeedController())
+    try app.register(collection: PlanFeedController())
 
     let signedIn = web.grouped(RequireSignIn())
     try signedIn.register(collection: DashboardController())
@@ -36,6 +37,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PolicyController())
     try signedIn.register(collection: RulesCheckController())
     try signedIn.register(collection: TeleworkController())
+    try signedIn.register(collection: RiskController())
+    try signedIn.register(collection: PlanController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())

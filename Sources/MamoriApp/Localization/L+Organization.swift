@@ -154,6 +154,18 @@ extension L {
         case .directoryReportResolved: LocalizedText(ja: "更新依頼の対応", en: "Outdated report resolved")
         case .visitAttachmentAdded: LocalizedText(ja: "訪問記録への添付", en: "Visit attachment added")
         case .calendarFeedRenewed: LocalizedText(ja: "カレンダー配信アドレスの再発行", en: "Calendar feed address renewed")
+        case .assetAdded: LocalizedText(ja: "情報資産の登録", en: "Asset added")
+        case .assetUpdated: LocalizedText(ja: "情報資産の更新", en: "Asset updated")
+        case .assetRemoved: LocalizedText(ja: "情報資産の削除", en: "Asset removed")
+        case .riskRated: LocalizedText(ja: "リスクの評価", en: "Risk rated")
+        case .riskTreated: LocalizedText(ja: "リスク対応の決定", en: "Risk treatment decided")
+        case .riskRemoved: LocalizedText(ja: "リスクの削除", en: "Risk removed")
+        case .planProposed: LocalizedText(ja: "対策計画の提案", en: "Plan proposed")
+        case .planItemAdded: LocalizedText(ja: "計画項目の追加", en: "Plan item added")
+        case .planItemUpdated: LocalizedText(ja: "計画項目の更新", en: "Plan item updated")
+        case .planItemRemoved: LocalizedText(ja: "計画項目の削除", en: "Plan item removed")
+        case .planAgreed: LocalizedText(ja: "対策計画の合意", en: "Plan agreed")
+        case .planCalendarRenewed: LocalizedText(ja: "計画カレンダーの再発行", en: "Plan calendar renewed")
         }
     }
 

@@ -95,7 +95,7 @@ extension L {
         static let commentResolved = LocalizedText(ja: "コメントを解決済みにしました。", en: "The comment was marked resolved.")
         static func openComments(_ count: Int) -> LocalizedText { LocalizedText(ja: "未解決のコメント \(count)件", en: "\(count) open comment\(count == 1 ? "" : "s")") }
         static let expertRole = LocalizedText(ja: "専門家", en: "Expert")
-        static let deliverableCountsLead = LocalizedText(ja: "採択された企業のうち、各成果物ができている企業の数です（③ 対策実行計画は Mamori にまだ機能がないため数えられません）。", en: "Accepted companies that have produced each deliverable (③, the action plan, cannot be counted until Mamori has that feature).")
+        static let deliverableCountsLead = LocalizedText(ja: "採択された企業のうち、各成果物ができている企業の数です（③は経営者が対策実行計画に合意した企業）。", en: "Accepted companies that have produced each deliverable (③: the owner agreed to the action plan).")
         static let allDeliverables = LocalizedText(ja: "4つすべてができた企業", en: "Companies with all four")
         static let backToPolicy = LocalizedText(ja: "基本方針・規程へ戻る", en: "Back to policy & rules")
         static let backToCompany = LocalizedText(ja: "企業のページへ戻る", en: "Back to the company")

@@ -82,6 +82,8 @@ enum L {
         case .termsChanged: LocalizedText(ja: "参加規約が更新されました。新しい規約を読んで、もう一度同意してください。", en: "The participation terms were updated. Read the new terms and agree again.")
         case .invalidDateTime: LocalizedText(ja: "日時を「2026-04-01T10:00:00+09:00」の形で入力してください。", en: "Enter a date and time such as 2026-04-01T10:00:00+09:00.")
         case .ownerOnly: LocalizedText(ja: "経営者・責任者だけが決められます。", en: "Only the owner can decide this.")
+        case .invalidMonth: LocalizedText(ja: "月を「2027-03」の形で入力してください。", en: "Enter a month such as 2027-03.")
+        case .beforeStart: LocalizedText(ja: "開始より前にはできません。", en: "This cannot be before the start.")
         case .invalidSlug: LocalizedText(ja: "半角の英小文字・数字・ハイフンで入力してください（例：yamada-shoji）。先頭と末尾にハイフンは使えません。", en: "Use lowercase letters, digits and hyphens, e.g. yamada-shoji; no hyphen at the start or end.")
         case .notAURL: LocalizedText(ja: "https:// で始まる会議のURLを入力してください。", en: "Enter the meeting URL, starting with https://.")
         }

@@ -55,6 +55,18 @@ enum AuditAction: String, CaseIterable, Sendable {
     case directoryReportResolved = "directory.report_resolved"
     case visitAttachmentAdded = "visit.attachment_added"
     case calendarFeedRenewed = "expert.calendar_renewed"
+    case assetAdded = "asset.added"
+    case assetUpdated = "asset.updated"
+    case assetRemoved = "asset.removed"
+    case riskRated = "risk.rated"
+    case riskTreated = "risk.treated"
+    case riskRemoved = "risk.removed"
+    case planProposed = "plan.proposed"
+    case planItemAdded = "plan.item_added"
+    case planItemUpdated = "plan.item_updated"
+    case planItemRemoved = "plan.item_removed"
+    case planAgreed = "plan.agreed"
+    case planCalendarRenewed = "plan.calendar_renewed"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

@@ -15,8 +15,8 @@ struct OrganizationEvidence {
         var diagnosisSaved: Bool
         var declaredStars: Int?
         var checkedMeasures: Set<Int>
-        /// The one-year action plan, agreed by the owner. `nil` while Mamori has no plan
-        /// feature: this is the one fact not yet known.
+        /// The one-year action plan, agreed by the owner (agreement needs an item for every
+        /// source that has gaps).
         var planAgreed: Bool?
 
         var policyPublished: Bool { policyStage == .published }
@@ -48,7 +48,7 @@ struct OrganizationEvidence {
     /// The facts of many organizations with one query per kind of fact (statistics, lists).
     func facts(of organizationIDs: [UUID]) async throws -> [UUID: Facts] {
         var result = Dictionary(uniqueKeysWithValues: organizationIDs.map {
-            ($0, Facts(policyStage: .none, rulesChecked: false, diagnosisSaved: false, declaredStars: nil, checkedMeasures: [], planAgreed: nil))
+            ($0, Facts(policyStage: .none, rulesChecked: false, diagnosisSaved: false, declaredStars: nil, checkedMeasures: [], planAgreed: false))
         })
         guard !organizationIDs.isEmpty else { return result }
         for chunk in stride(from: 0, to: organizationIDs.count, by: 500).map({ Array(organizationIDs[$0..<min($0 + 500, organizationIDs.count)]) }) {
@@ -79,6 +79,11 @@ struct OrganizationEvidence {
                 .field(\.$id).field(\.$organization.$id).field(\.$measure).all() {
                 measures[row.$organization.id, default: []].insert(row.measure)
             }
+            var agreed = Set<UUID>()
+            for row in try await ActionPlanRecord.query(on: db).filter(\.$organizationID ~~ chunk).filter(\.$agreedAt != nil)
+                .field(\.$id).field(\.$organizationID).all() {
+                agreed.insert(row.organizationID)
+            }
             let allChapters = Set(PolicyContent.bundled.chapters.map(\.key))
             for id in chunk {
                 result[id] = Facts(policyStage: PolicyStage.of(statuses[id] ?? []),
@@ -86,7 +91,7 @@ struct OrganizationEvidence {
                                    diagnosisSaved: diagnosed.contains(id),
                                    declaredStars: stars[id],
                                    checkedMeasures: measures[id] ?? [],
-                                   planAgreed: nil)
+                                   planAgreed: agreed.contains(id))
             }
         }
         return result

@@ -22,6 +22,10 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case ownerOnly
     /// An address part with characters other than a–z, 0–9 and single inner hyphens.
     case invalidSlug
+    /// A month not written as yyyy-MM.
+    case invalidMonth
+    /// An end (due month, end date) before the start.
+    case beforeStart
 }
 
 /// Field name → problem, in the order the form shows the fields.

@@ -11,7 +11,7 @@ protocol GapSource: Sendable {
 
 /// Every source the plan reads, in one list: a new feature adds its conformance here.
 enum GapSources {
-    static let all: [any GapSource] = [DiagnosisGapSource(), RulesCheckGapSource(), TeleworkGapSource()]
+    static let all: [any GapSource] = [DiagnosisGapSource(), RulesCheckGapSource(), RiskGapSource(), TeleworkGapSource()]
 
     /// The gaps of every source, most urgent first.
     static func gaps(of organization: Organization, on db: any Database) async throws -> [Gap] {

@@ -183,6 +183,8 @@ enum Layout {
                 items.append((L.navSecurityAction, SiteURL.securityAction(organization: org).path))
                 items.append((L.Policy.nav, SiteURL.policy(organization: org).path))
                 items.append((L.Telework.nav, SiteURL.telework(organization: org).path))
+                items.append((L.Risk.navAssets, SiteURL.assets(organization: org).path))
+                items.append((L.Plan.nav, SiteURL.plan(organization: org).path))
                 items.append((L.navProgram, SiteURL.orgProgram(organization: org).path))
                 items.append((L.navMembers, SiteURL.members(organization: org).path))
                 if principal.isOwner { items.append((L.navTokens, SiteURL.tokens(organization: org).path)) }

@@ -34,8 +34,20 @@ struct DashboardController: RouteCollection {
         async let latest = DiagnosisService(db: db).latest(of: org)
         async let readiness = SecurityActionService(db: db).readiness(of: org)
         async let due = IncidentService(db: db).dueSoon(in: org)
+        async let plan = PlanItem.query(on: db).filter(\.$organizationID == orgID).field(\.$id).field(\.$status).field(\.$progress)
+            .field(\.$dueMonth).limit(2000).all()
+        async let untreated = RiskService(db: db).untreatedLarge(in: org)
+        let items = try await plan
+        let today = PlanMonth(Day(Date()))
+        let active = items.filter { $0.planStatus != .dropped }
+        let summary = DashboardPage.PlanSummary(
+            total: active.count, done: active.filter { $0.planStatus == .done }.count,
+            percent: active.isEmpty ? 0 : active.map(\.progress).reduce(0, +) / active.count,
+            overdue: active.filter { item in PlanMonth(item.dueMonth).map { PlanRules.isOverdue(status: item.planStatus, due: $0, today: today) } ?? false }.count,
+            untreatedLargeRisks: try await untreated)
         return try await .init(organization: org, memberCount: members, openInvitationCount: invitations,
-                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness, dueSoon: due)
+                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness, dueSoon: due,
+                               plan: summary)
     }
 
     static func officeModel(on db: any Database) async throws -> DashboardPage.OfficeModel {

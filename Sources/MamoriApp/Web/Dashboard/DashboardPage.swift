@@ -13,6 +13,7 @@ enum DashboardPage {
         var latestDiagnosis: SelfDiagnosis?
         var readiness: SecurityActionReadiness
         var dueSoon: [(Incident, IncidentService.DutyStatus)] = []
+        var plan = PlanSummary(total: 0, done: 0, percent: 0, overdue: 0, untreatedLargeRisks: 0)
     }
 
     struct OfficeModel {
@@ -23,6 +24,14 @@ enum DashboardPage {
         var adminCount: Int
         var auditLastWeek: Int
         var recentOrganizations: [Organization]
+    }
+
+    struct PlanSummary: Sendable {
+        var total: Int
+        var done: Int
+        var percent: Int
+        var overdue: Int
+        var untreatedLargeRisks: Int
     }
 
     static func organization(_ model: OrganizationModel, context: PageContext) -> String {
@@ -79,6 +88,26 @@ enum DashboardPage {
                         link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
                         link(t(L.historyTitle), to: SiteURL.diagnoses(organization: orgID).path, [("class", "button secondary")])
                         link(t(L.seeSecurityAction), to: SiteURL.securityAction(organization: orgID).path, [("class", "button secondary")])
+                    }
+                }
+                El("section", [("class", "card card-wide" + (model.plan.overdue + model.plan.untreatedLargeRisks > 0 ? " card-alert" : "")),
+                               ("aria-labelledby", "card-plan"), ("id", "dashboard-plan")]) {
+                    heading(2, t(L.Plan.dashboardTitle), id: "card-plan")
+                    if model.plan.total == 0 {
+                        paragraph(t(L.Plan.empty), class: "muted")
+                    } else {
+                        El("p") {
+                            El("progress", [("max", "100"), ("value", String(model.plan.percent))]) { Text("\(model.plan.percent)%") }
+                            Text(" " + t(L.Plan.progressSummary(done: model.plan.done, total: model.plan.total, percent: model.plan.percent)))
+                        }
+                        if model.plan.overdue > 0 { El("p", [("class", "warning-text")]) { Text(t(L.Plan.overdueCount(model.plan.overdue))) } }
+                    }
+                    if model.plan.untreatedLargeRisks > 0 {
+                        El("p", [("class", "warning-text")]) { Text(t(L.Risk.untreatedLarge(model.plan.untreatedLargeRisks))) }
+                    }
+                    div("actions") {
+                        link(t(L.Plan.title), to: SiteURL.plan(organization: orgID).path, [("class", "button secondary")])
+                        link(t(L.Risk.assetsTitle), to: SiteURL.assets(organization: orgID).path, [("class", "button secondary")])
                     }
                 }
                 El("section", [("class", "card"), ("aria-labelledby", "card-org")]) {

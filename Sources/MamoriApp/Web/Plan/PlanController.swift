@@ -1,0 +1,166 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Vapor
+
+/// The one-year action plan: propose from the gaps, edit, reorder, agree, timeline, exports
+/// and a calendar feed of due months.
+struct PlanController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let id = SiteURL.anyID
+        routes.get(SiteURL.plan(organization: id).route, use: show)
+        routes.post(SiteURL.planProposal(organization: id).route, use: propose)
+        routes.post(SiteURL.planItems(organization: id).route, use: add)
+        routes.get(SiteURL.planItem(organization: id, item: id).route, use: editForm)
+        routes.post(SiteURL.planItem(organization: id, item: id).route, use: save)
+        routes.post(SiteURL.planItemAction(organization: id, item: id, action: "a").route, use: action)
+        routes.post(SiteURL.planAgree(organization: id).route, use: agree)
+        routes.post(SiteURL.planCalendar(organization: id).route, use: calendar)
+        routes.get(SiteURL.planPrint(organization: id).route, use: printable)
+        routes.get(SiteURL.planDocx(organization: id).route, use: docx)
+    }
+
+    static func model(_ req: Request, _ organization: Organization, principal: Principal, addForm: FormState = .empty) async throws -> PlanPages.Model {
+        let service = PlanService(db: req.db)
+        let record = try await ActionPlanRecord.query(on: req.db).filter(\.$organizationID == organization.requireID()).first()
+        return .init(organizationID: try organization.requireID(), organizationName: organization.name,
+                     items: try await service.items(of: organization).map(PlanPages.Item.init),
+                     agreedAt: record?.agreedAt, agreedBy: record?.agreedByName, isOwner: principal.isOwner,
+                     today: PlanMonth(Day(Date())), calendarLink: req.takeRevealedSecret(), addForm: addForm)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        return Layout.response(PlanPages.plan(try await Self.model(req, organization, principal: principal), context: req.pageContext()))
+    }
+
+    @Sendable func propose(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let count = try await PlanService(db: req.db).propose(for: organization, by: principal, ip: req.clientIP)
+        req.flash(.success, L.Plan.proposed(count))
+        return req.redirect(to: .plan(organization: try organization.requireID()))
+    }
+
+    @Sendable func add(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        struct Form: Content { var title: String?; var ownerName: String?; var startMonth: String?; var dueMonth: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            _ = try await PlanService(db: req.db).add(title: form.title, ownerName: form.ownerName, startMonth: form.startMonth, dueMonth: form.dueMonth,
+                                                      to: organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.Plan.added)
+            return req.redirect(to: .plan(organization: try organization.requireID()))
+        } catch let refusal as Refusal {
+            guard case .invalid = refusal else { throw refusal }
+            let state = FormState(values: ["title": form.title ?? "", "ownerName": form.ownerName ?? "", "startMonth": form.startMonth ?? "",
+                                           "dueMonth": form.dueMonth ?? ""], error: refusal.mamoriError)
+            return Layout.response(PlanPages.plan(try await Self.model(req, organization, principal: principal, addForm: state), context: req.pageContext()),
+                                   status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let item = try await PlanService(db: req.db).find(req.uuidParameter("itemID"), in: organization)
+        return Layout.response(PlanPages.edit(organizationID: try organization.requireID(), item: PlanPages.Item(item),
+                                              state: FormState(values: PlanPages.values(of: item)), context: req.pageContext()))
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let service = PlanService(db: req.db)
+        let item = try await service.find(req.uuidParameter("itemID"), in: organization)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let raw = PlanService.Patch.Raw(title: fields["title"], status: fields["status"], progress: fields["progress"], ownerName: fields["ownerName"],
+                                        startMonth: fields["startMonth"], dueMonth: fields["dueMonth"], notes: fields["notes"], dropReason: fields["dropReason"])
+        do {
+            switch PlanService.Patch.parse(raw) {
+            case .success(let patch): try await service.update(item, with: patch, by: principal, ip: req.clientIP)
+            case .failure(let problems): throw Refusal.invalid(problems)
+            }
+            req.flash(.success, L.Plan.saved)
+            return req.redirect(to: SiteURL.plan(organization: try organization.requireID()).path + "#item-\(item.id!.uuidString)", redirectType: .normal)
+        } catch let refusal as Refusal {
+            guard case .invalid = refusal else { throw refusal }
+            return Layout.response(PlanPages.edit(organizationID: try organization.requireID(), item: PlanPages.Item(item),
+                                                  state: FormState(values: fields, error: refusal.mamoriError), context: req.pageContext()),
+                                   status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func action(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let service = PlanService(db: req.db)
+        let item = try await service.find(req.uuidParameter("itemID"), in: organization)
+        switch req.parameters.get("action") {
+        case "up": try await service.move(item, up: true, in: organization, by: principal, ip: req.clientIP)
+        case "down": try await service.move(item, up: false, in: organization, by: principal, ip: req.clientIP)
+        case "remove": try await service.remove(item, by: principal, ip: req.clientIP); req.flash(.success, L.Plan.removed)
+        default: throw Refusal.notFound
+        }
+        return req.redirect(to: .plan(organization: try organization.requireID()))
+    }
+
+    @Sendable func agree(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        do {
+            try await PlanService(db: req.db).agree(organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.Plan.agreedFlash)
+        } catch Refusal.conflict(let message) {
+            req.flash(.error, message)
+        } catch Refusal.notAllowed(let message) {
+            req.flash(.error, message)
+        }
+        return req.redirect(to: .plan(organization: try organization.requireID()))
+    }
+
+    @Sendable func calendar(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let token = try await PlanService(db: req.db).renewCalendar(of: organization, by: principal, ip: req.clientIP)
+        req.revealOnce(req.application.settings.absoluteLink(SiteURL.planFeed(token: token + ".ics").path))
+        req.flash(.success, L.Plan.calendarCreated)
+        return req.redirect(to: SiteURL.plan(organization: try organization.requireID()).path + "#calendar", redirectType: .normal)
+    }
+
+    @Sendable func printable(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        return Layout.response(PlanPages.printable(try await Self.model(req, organization, principal: principal), context: req.pageContext()))
+    }
+
+    @Sendable func docx(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let model = try await Self.model(req, organization, principal: principal)
+        return PolicyController.download(try PlanPages.docx(model, locale: req.locale), filename: "action-plan.docx", contentType: DocxDocument.contentType)
+    }
+}
+
+/// `GET /calendar/plan/<token>.ics`: the open items' due months for calendar apps (which cannot
+/// log in); only the SHA-256 of the token is stored, and a new one revokes the old.
+struct PlanFeedController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.planFeed(token: "t").route, use: feed)
+    }
+
+    @Sendable func feed(req: Request) async throws -> Response {
+        guard let raw = req.parameters.get("token"), raw.hasSuffix(".ics"),
+              let (organization, items) = try await PlanService(db: req.db).calendar(token: String(raw.dropLast(4))) else { throw Refusal.notFound }
+        let events = items.compactMap { item -> ICalendar.Event? in
+            guard let due = PlanMonth(item.dueMonth), let start = Day(due.year, due.month, 1).morningInTokyo else { return nil }
+            return ICalendar.Event(uid: "\(item.id!.uuidString)@mamori-plan", start: start, end: start.addingTimeInterval(3600),
+                                   summary: "【期限】" + item.title, location: nil,
+                                   description: (item.ownerName.isEmpty ? "" : "担当：\(item.ownerName)\n") + "\(item.progress)%", url: nil)
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.calendar(name: "Mamori — \(organization.name)", events: events)))
+    }
+}
+
+extension Day {
+    /// 09:00 in Tokyo on this day, as an instant (calendar entries for due months).
+    var morningInTokyo: Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CalendarDate.tokyo
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 9))
+    }
+}

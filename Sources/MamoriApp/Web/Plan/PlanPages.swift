@@ -1,0 +1,236 @@
+import Foundation
+import MamoriCore
+import Plot
+
+/// The plan page, the item editor, the print view and the Word file. Models are plain values.
+enum PlanPages {
+    struct Item: Sendable {
+        var id: UUID
+        var sourceKind: String
+        var sourceKey: String
+        var title: String
+        var priority: Int
+        var ownerName: String
+        var start: PlanMonth?
+        var due: PlanMonth?
+        var status: PlanRules.Status
+        var progress: Int
+        var notes: String
+        var dropReason: String?
+
+        init(_ item: PlanItem) {
+            id = item.id!
+            sourceKind = item.sourceKind
+            sourceKey = item.sourceKey
+            title = item.title
+            priority = item.priority
+            ownerName = item.ownerName
+            start = PlanMonth(item.startMonth)
+            due = PlanMonth(item.dueMonth)
+            status = item.planStatus
+            progress = item.progress
+            notes = item.notes
+            dropReason = item.dropReason
+        }
+
+        func overdue(_ today: PlanMonth) -> Bool { due.map { PlanRules.isOverdue(status: status, due: $0, today: today) } ?? false }
+    }
+
+    struct Model {
+        var organizationID: UUID
+        var organizationName: String
+        var items: [Item]
+        var agreedAt: Date?
+        var agreedBy: String?
+        var isOwner: Bool
+        var today: PlanMonth
+        var calendarLink: String?
+        var addForm: FormState = .empty
+
+        var summary: (done: Int, total: Int, percent: Int) {
+            let active = items.filter { $0.status != .dropped }
+            let percent = active.isEmpty ? 0 : active.map(\.progress).reduce(0, +) / active.count
+            return (active.filter { $0.status == .done }.count, active.count, percent)
+        }
+    }
+
+    static func values(of item: PlanItem) -> [String: String] {
+        ["title": item.title, "status": item.status, "progress": String(item.progress), "ownerName": item.ownerName, "startMonth": item.startMonth,
+         "dueMonth": item.dueMonth, "notes": item.notes, "dropReason": item.dropReason ?? ""]
+    }
+
+    static func plan(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let org = model.organizationID
+        let summary = model.summary
+        return Layout.page(title: t(L.Plan.title), context: context) {
+            heading(1, t(L.Plan.title))
+            paragraph(t(L.Plan.lead), class: "lead")
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "plan-state")]) {
+                heading(2, t(L.Plan.status), id: "plan-state")
+                El("p", [("id", "plan-progress")]) { Text(t(L.Plan.progressSummary(done: summary.done, total: summary.total, percent: summary.percent))) }
+                if let agreedAt = model.agreedAt {
+                    El("p", [("class", "ready"), ("id", "plan-agreed")]) { Text(t(L.Plan.agreed(model.agreedBy ?? "")) + " "); timeElement(agreedAt, context) }
+                } else if model.isOwner && !model.items.isEmpty {
+                    paragraph(t(L.Plan.agreeHint), class: "hint")
+                    FormField.actionButton(t(L.Plan.agree), action: SiteURL.planAgree(organization: org).path, context: context)
+                } else {
+                    paragraph(t(L.Plan.agreeHint), class: "hint")
+                }
+                div("actions") {
+                    El("form", [("method", "post"), ("action", SiteURL.planProposal(organization: org).path), ("class", "inline-form")]) {
+                        csrfField(context)
+                        FormField.submit(t(model.items.isEmpty ? L.Plan.propose : L.Plan.proposeAgain), secondary: !model.items.isEmpty)
+                    }
+                    Text(" ")
+                    link(t(L.Plan.print), to: SiteURL.planPrint(organization: org).path, [("class", "button secondary")])
+                    Text(" ")
+                    link(t(L.Plan.downloadWord), to: SiteURL.planDocx(organization: org).path, [("class", "button secondary")])
+                }
+                paragraph(t(L.Plan.proposeHint), class: "hint")
+            }
+            if model.items.isEmpty {
+                paragraph(t(L.Plan.empty), class: "muted")
+            } else {
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "timeline")]) {
+                    heading(2, t(L.Plan.timelineTitle), id: "timeline")
+                    let active = model.items.filter { $0.status != .dropped }
+                    let first = min(model.today, active.compactMap(\.start).min() ?? model.today)
+                    Chart.planTimeline(active.prefix(40).compactMap { item in
+                        guard let start = item.start, let due = item.due else { return nil }
+                        return Chart.PlanBar(label: "\(item.priority). " + item.title, start: start, due: due,
+                                             state: item.status == .done ? "done" : (item.overdue(model.today) ? "overdue" : item.status.rawValue))
+                    }, first: first, months: 13, title: t(L.Plan.timelineTitle), description: t(L.Plan.timelineDescription), id: "plan-chart")
+                    paragraph(t(L.Plan.timelineDescription), class: "hint")
+                }
+                div("table-scroll") {
+                    El("table", [("class", "compact cards-on-phone plan-table")]) {
+                        tableHead([L.Plan.priority, L.Plan.item, L.Plan.source, L.Plan.owner, L.Plan.startMonth, L.Plan.dueMonth, L.Plan.status,
+                                   L.Plan.progress, L.Plan.edit].map(t))
+                        El("tbody") {
+                            for (index, item) in model.items.enumerated() {
+                                let overdue = item.overdue(model.today)
+                                El("tr", [("id", "item-\(item.id.uuidString)"), ("class", overdue ? "overdue" : "status-\(item.status.rawValue)"),
+                                          ("data-source", "\(item.sourceKind):\(item.sourceKey)")]) {
+                                    El("td", [("data-label", t(L.Plan.priority)), ("class", "number")]) { Text(String(index + 1)) }
+                                    El("td", [("data-label", t(L.Plan.item))]) {
+                                        Text(item.title)
+                                        if overdue { Text(" "); El("span", [("class", "tag tag-warning")]) { Text(t(L.Plan.overdue)) } }
+                                    }
+                                    El("td", [("data-label", t(L.Plan.source))]) { Text(t(L.Plan.sourceName(item.sourceKind))) }
+                                    El("td", [("data-label", t(L.Plan.owner))]) { Text(item.ownerName.isEmpty ? "—" : item.ownerName) }
+                                    El("td", [("data-label", t(L.Plan.startMonth))]) { Text(item.start?.description ?? "—") }
+                                    El("td", [("data-label", t(L.Plan.dueMonth))]) { Text(item.due?.description ?? "—") }
+                                    El("td", [("data-label", t(L.Plan.status))]) { Text(t(L.Plan.statusName(item.status))) }
+                                    El("td", [("data-label", t(L.Plan.progress)), ("class", "number")]) {
+                                        El("progress", [("max", "100"), ("value", String(item.progress))]) { Text("\(item.progress)%") }
+                                        Text(" \(item.progress)%")
+                                    }
+                                    El("td", [("data-label", t(L.Plan.edit))]) {
+                                        div("row-actions") {
+                                            link(t(L.Plan.edit), to: SiteURL.planItem(organization: org, item: item.id).path, [("class", "button small secondary")])
+                                            if index > 0 { FormField.actionButton(t(L.Plan.moveUp), action: SiteURL.planItemAction(organization: org, item: item.id, action: "up").path, context: context) }
+                                            if index + 1 < model.items.count { FormField.actionButton(t(L.Plan.moveDown), action: SiteURL.planItemAction(organization: org, item: item.id, action: "down").path, context: context) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "add-item")]) {
+                heading(2, t(L.Plan.addItem), id: "add-item")
+                FormField.errorSummary(model.addForm, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.planItems(organization: org).path)]) {
+                    csrfField(context)
+                    FormField.input("title", label: t(L.Plan.item), state: model.addForm, context: context, options: .init(required: true, maxLength: 300))
+                    div("field-row") {
+                        FormField.input("ownerName", label: t(L.Plan.owner), state: model.addForm, context: context, options: .init(maxLength: 100))
+                        FormField.input("startMonth", label: t(L.Plan.startMonth), state: model.addForm, context: context, options: .init(type: "month"))
+                        FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: model.addForm, context: context, options: .init(type: "month"))
+                    }
+                    FormField.submit(t(L.Plan.addItem), secondary: true)
+                }
+            }
+            El("section", [("class", "card card-wide"), ("aria-labelledby", "calendar"), ("id", "calendar")]) {
+                heading(2, t(L.Plan.calendarTitle), id: "calendar-title")
+                paragraph(t(L.Plan.calendarLead), class: "hint")
+                if let link = model.calendarLink {
+                    El.void("input", [("type", "text"), ("readonly", nil), ("value", link), ("id", "calendar-link"), ("class", "secret")])
+                }
+                FormField.actionButton(t(L.Plan.calendarCreate), action: SiteURL.planCalendar(organization: org).path, context: context)
+            }
+            paragraph(t(L.Plan.rule), class: "hint source")
+        }
+    }
+
+    static func edit(organizationID org: UUID, item: Item, state: FormState, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.Plan.edit) + " — " + item.title, context: context) {
+            heading(1, item.title)
+            paragraph(t(L.Plan.source) + t(L.colon) + t(L.Plan.sourceName(item.sourceKind)), class: "lead")
+            FormField.errorSummary(state, context: context)
+            El("form", [("method", "post"), ("action", SiteURL.planItem(organization: org, item: item.id).path), ("class", "card card-wide")]) {
+                csrfField(context)
+                FormField.input("title", label: t(L.Plan.item), state: state, context: context, options: .init(required: true, maxLength: 300))
+                div("field-row") {
+                    FormField.input("ownerName", label: t(L.Plan.owner), state: state, context: context, options: .init(maxLength: 100))
+                    FormField.input("startMonth", label: t(L.Plan.startMonth), state: state, context: context, options: .init(type: "month"))
+                    FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: state, context: context, options: .init(type: "month"))
+                }
+                div("field-row") {
+                    FormField.select("status", label: t(L.Plan.status), choices: PlanRules.Status.allCases.map { ($0.rawValue, t(L.Plan.statusName($0))) },
+                                     state: state, context: context)
+                    FormField.input("progress", label: t(L.Plan.progress), state: state, context: context,
+                                    options: .init(type: "number", inputMode: "numeric", maxLength: 3))
+                }
+                FormField.input("dropReason", label: t(L.Plan.dropReason), state: state, context: context, options: .init(maxLength: 500))
+                FormField.textArea("notes", label: t(L.Plan.notes), state: state, context: context, maxLength: 2000, rows: 3)
+                FormField.submit(t(L.Plan.save))
+            }
+            FormField.actionButton(t(L.Plan.remove), action: SiteURL.planItemAction(organization: org, item: item.id, action: "remove").path, context: context, danger: true)
+            El("p") { link(t(L.Plan.title), to: SiteURL.plan(organization: org).path) }
+        }
+    }
+
+    static func printable(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        return Layout.printPage(title: t(L.Plan.title), context: context) {
+            heading(1, t(L.Plan.title))
+            paragraph(model.organizationName, class: "lead")
+            El("table", [("class", "compact")]) {
+                tableHead([L.Plan.priority, L.Plan.item, L.Plan.owner, L.Plan.startMonth, L.Plan.dueMonth, L.Plan.status, L.Plan.progress].map(t))
+                El("tbody") {
+                    for (index, item) in model.items.enumerated() {
+                        El("tr") {
+                            El("td") { Text(String(index + 1)) }
+                            El("td") { Text(item.title) }
+                            El("td") { Text(item.ownerName) }
+                            El("td") { Text(item.start?.description ?? "") }
+                            El("td") { Text(item.due?.description ?? "") }
+                            El("td") { Text(t(L.Plan.statusName(item.status))) }
+                            El("td") { Text("\(item.progress)%") }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func docx(_ model: Model, locale: AppLocale) throws -> Data {
+        var document = DocxDocument(language: locale == .ja ? "ja-JP" : "en-GB")
+        document.blocks.append(.title(L.Plan.title(locale)))
+        document.blocks.append(.paragraph(model.organizationName + " — " + DateText.calendarDate(CalendarDate.today(), locale)))
+        for (index, item) in model.items.enumerated() {
+            document.blocks.append(.heading("\(index + 1). " + item.title))
+            document.blocks.append(.paragraph([
+                L.Plan.source(locale) + L.colon(locale) + L.Plan.sourceName(item.sourceKind)(locale),
+                L.Plan.owner(locale) + L.colon(locale) + (item.ownerName.isEmpty ? "—" : item.ownerName),
+                L.Plan.startMonth(locale) + L.colon(locale) + (item.start?.description ?? "") + " / " + L.Plan.dueMonth(locale) + L.colon(locale) + (item.due?.description ?? ""),
+                L.Plan.status(locale) + L.colon(locale) + L.Plan.statusName(item.status)(locale) + " (\(item.progress)%)",
+            ].joined(separator: "\n")))
+        }
+        return try document.data()
+    }
+}
