@@ -43,7 +43,7 @@ extension Chart {
 
     /// One bar per item across the months from `first` for `months` months.
     static func planTimeline(_ bars: [PlanBar], first: PlanMonth, months: Int, title: String, description: String, id: String) -> Component {
-        let left = 150.0, column = 36.0, row = 26.0, top = 28.0
+        let left = 190.0, column = 40.0, row = 28.0, top = 32.0
         let width = left + column * Double(months) + 8, height = top + row * Double(max(bars.count, 1)) + 8
         return El("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"), ("class", "chart plan-timeline"),
                           ("aria-labelledby", "\(id)-title \(id)-desc"), ("preserveAspectRatio", "xMinYMin meet")]) {
@@ -51,16 +51,19 @@ extension Chart {
             El("desc", [("id", "\(id)-desc")]) { Text(description) }
             for index in 0..<months {
                 let month = first.adding(months: index)
-                El("text", [("x", fmt(left + column * Double(index) + column / 2)), ("y", "16"), ("class", "chart-label small"), ("text-anchor", "middle")]) {
-                    Text(month.month == 1 || index == 0 ? "\(month.year % 100)/\(month.month)" : "\(month.month)")
+                if month.month == 1 || index == 0 {
+                    El("text", [("x", fmt(left + column * Double(index) + 2)), ("y", "10"), ("class", "chart-label small")]) { Text(String(month.year)) }
                 }
-                El("line", [("x1", fmt(left + column * Double(index))), ("x2", fmt(left + column * Double(index))), ("y1", "22"), ("y2", fmt(height)),
+                El("text", [("x", fmt(left + column * Double(index) + column / 2)), ("y", "25"), ("class", "chart-label small"), ("text-anchor", "middle")]) {
+                    Text(String(month.month))
+                }
+                El("line", [("x1", fmt(left + column * Double(index))), ("x2", fmt(left + column * Double(index))), ("y1", "28"), ("y2", fmt(height)),
                             ("class", "chart-grid")])
             }
             for (index, bar) in bars.enumerated() {
                 let y = top + row * Double(index)
                 let startIndex = max(0, first.months(to: bar.start)), endIndex = min(months - 1, first.months(to: bar.due))
-                El("text", [("x", "0"), ("y", fmt(y + 16)), ("class", "chart-label small")]) { Text(String(bar.label.prefix(14))) }
+                El("text", [("x", "0"), ("y", fmt(y + 16)), ("class", "chart-label small")]) { Text(bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label) }
                 if endIndex >= startIndex {
                     El("rect", [("x", fmt(left + column * Double(startIndex) + 2)), ("y", fmt(y + 4)), ("width", fmt(column * Double(endIndex - startIndex + 1) - 4)),
                                 ("height", "16"), ("rx", "3"), ("class", "plan-bar plan-\(bar.state)")])
