@@ -42,6 +42,10 @@ enum SiteURL: Sendable {
     case officeDirectoryReportResolve(report: UUID)
     case assets(organization: UUID, query: String? = nil, importance: String? = nil, personalData: String? = nil, sort: String? = nil, page: Int = 1)
     case assetsCSV(organization: UUID)
+    case assetsXLSX(organization: UUID)
+    case assetsImport(organization: UUID)
+    case assetsImportConfirm(organization: UUID, upload: UUID)
+    case assetsTemplate(organization: UUID, format: String)
     case asset(organization: UUID, asset: UUID)
     case assetRemove(organization: UUID, asset: UUID)
     case assetRisks(organization: UUID, asset: UUID)
@@ -174,6 +178,10 @@ enum SiteURL: Sendable {
         case .officeDirectory: [.constant("office"), .constant("directory")]
         case .assets(let org, _, _, _, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets")]
         case .assetsCSV(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets.csv")]
+        case .assetsXLSX(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets.xlsx")]
+        case .assetsImport(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("asset-import")]
+        case .assetsImportConfirm(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("asset-import"), .parameter("uploadID", id.uuidString)]
+        case .assetsTemplate(let org, let format): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("asset-import"), .constant("template"), .parameter("format", format)]
         case .asset(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets"), .parameter("assetID", id.uuidString)]
         case .assetRemove(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets"), .parameter("assetID", id.uuidString), .constant("remove")]
         case .assetRisks(let org, let id): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("assets"), .parameter("assetID", id.uuidString), .constant("risks")]

@@ -3,6 +3,27 @@ import MamoriCore
 /// Texts of the asset register, the risk analysis and the one-year action plan.
 extension L {
     enum Risk {
+        static let importTitle = LocalizedText(ja: "表計算ファイルから取り込む", en: "Import from a spreadsheet")
+        static let importLead = LocalizedText(ja: "Excel の台帳をそのまま使えます。CSV（UTF-8 でも、Excel が保存する Shift_JIS でも）か .xlsx を選んでください。1行目は見出しです（テンプレートと同じ見出し、または英語の見出し）。取り込む前に全行を確認し、問題のある行が1つでもあれば何も保存しません。", en: "Use the register you keep in Excel: choose a CSV (UTF-8, or Shift_JIS as Excel saves it) or an .xlsx file. The first row holds the headings (as in the template, in Japanese or English). Every row is checked before anything is saved; if any row has a problem, nothing is saved.")
+        static let importFile = LocalizedText(ja: "ファイル", en: "File")
+        static let importCheck = LocalizedText(ja: "内容を確認する", en: "Check the file")
+        static let templateCSV = LocalizedText(ja: "テンプレート（CSV）", en: "Template (CSV)")
+        static let templateXLSX = LocalizedText(ja: "テンプレート（Excel）", en: "Template (Excel)")
+        static let exportXLSX = LocalizedText(ja: "Excel 形式でダウンロード", en: "Download as Excel")
+        static func importSummary(_ rows: Int, _ problems: Int) -> LocalizedText {
+            problems == 0 ? LocalizedText(ja: "\(rows)行すべて取り込めます。内容を確認して「取り込む」を押してください。", en: "All \(rows) rows can be imported. Check them and press \"Import\".")
+                : LocalizedText(ja: "\(rows)行のうち、問題が\(problems)件あります。ファイルを直してもう一度選んでください。何も保存していません。", en: "\(problems) problem\(problems == 1 ? "" : "s") in \(rows) rows. Fix the file and choose it again; nothing was saved.")
+        }
+        static let importConfirm = LocalizedText(ja: "取り込む", en: "Import")
+        static func imported(_ count: Int) -> LocalizedText { LocalizedText(ja: "\(count)件の資産を取り込みました。", en: "Imported \(count) asset\(count == 1 ? "" : "s").") }
+        static let importAlreadyDone = LocalizedText(ja: "このファイルはすでに取り込み済みです。", en: "This file has already been imported.")
+        static func importHasProblems(_ count: Int) -> LocalizedText {
+            LocalizedText(ja: "問題のある行が\(count)件あるため取り込めません。", en: "The file has \(count) problem\(count == 1 ? "" : "s"); nothing can be imported.")
+        }
+        static let row = LocalizedText(ja: "行", en: "Row")
+        static let column = LocalizedText(ja: "列", en: "Column")
+        static let problem = LocalizedText(ja: "問題", en: "Problem")
+        static let previewTitle = LocalizedText(ja: "先頭の行", en: "First rows")
         static let navAssets = LocalizedText(ja: "資産・リスク", en: "Assets & risks")
         static let assetsTitle = LocalizedText(ja: "情報資産台帳", en: "Information asset register")
         static let assetsLead = LocalizedText(ja: "守るべき情報を一覧にします。機密性・完全性・可用性を1〜3で評価すると、重要度（3つのうち最も高い値）が決まります。資産ごとに脅威を評価するとリスク値がわかります。", en: "List the information you must protect. Rate confidentiality, integrity and availability 1–3; the importance is the highest of the three. Rate the threats to each asset to get its risk values.")

@@ -95,3 +95,20 @@ final class ActionPlanRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A spreadsheet uploaded for import, kept until the user confirms the preview (then every row
+/// is saved in one transaction) — so nothing is saved from a file before it was seen whole.
+final class AssetImportRecord: Model, @unchecked Sendable {
+    static let schema = "asset_imports"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organization_id") var organizationID: UUID
+    @Field(key: "filename") var filename: String
+    @Field(key: "format") var format: String
+    @Field(key: "data") var data: Data
+    @Field(key: "created_by_id") var createdByID: UUID
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+
+    init() {}
+}

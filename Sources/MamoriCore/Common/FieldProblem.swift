@@ -26,6 +26,12 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case invalidMonth
     /// An end (due month, end date) before the start.
     case beforeStart
+    /// An uploaded file: empty, too large, not a readable CSV/XLSX, a column missing, too many rows.
+    case fileEmpty
+    case fileTooLarge(maximumMegabytes: Int)
+    case fileUnreadable
+    case missingColumn(String)
+    case tooManyRows(maximum: Int)
 }
 
 /// Field name → problem, in the order the form shows the fields.

@@ -68,7 +68,18 @@ struct CreateRiskAndPlan: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "organization_id")
             .create()
+        try await database.schema(AssetImportRecord.schema)
+            .id()
+            .field("organization_id", .uuid, .required, .references(Organization.schema, "id"))
+            .field("filename", .string, .required)
+            .field("format", .string, .required)
+            .field("data", .data, .required)
+            .field("created_by_id", .uuid, .required)
+            .field("created_at", .datetime)
+            .field("confirmed_at", .datetime)
+            .create()
         let sql = database as! any SQLDatabase
+        try await sql.create(index: "idx_asset_imports_org").on(AssetImportRecord.schema).column("organization_id").column("created_at").run()
         try await sql.create(index: "idx_assets_org_name").on(InformationAsset.schema).column("organization_id").column("name").run()
         try await sql.create(index: "idx_assets_org_importance").on(InformationAsset.schema).column("organization_id").column("importance").run()
         try await sql.create(index: "idx_assets_org_personal").on(InformationAsset.schema).column("organization_id").column("personal_data").run()
@@ -81,10 +92,11 @@ struct CreateRiskAndPlan: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for index in ["idx_action_plans_calendar", "idx_plan_items_org_priority", "idx_risks_asset", "idx_risks_org_value",
+        for index in ["idx_asset_imports_org", "idx_action_plans_calendar", "idx_plan_items_org_priority", "idx_risks_asset", "idx_risks_org_value",
                       "idx_assets_org_business", "idx_assets_org_personal", "idx_assets_org_importance", "idx_assets_org_name"] {
             try await sql.drop(index: index).run()
         }
+        try await database.schema(AssetImportRecord.schema).delete()
         try await database.schema(ActionPlanRecord.schema).delete()
         try await database.schema(PlanItem.schema).delete()
         try await database.schema(AssetRisk.schema).delete()

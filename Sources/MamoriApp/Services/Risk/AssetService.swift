@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import MamoriCore
+import SQLKit
 
 /// The information-asset register: typed input (the same parsing for page and API), listing
 /// with filters and sorting behind indexes, changes in the audit log.
@@ -164,6 +165,56 @@ struct AssetService {
             try await asset.delete(on: db)
             try await AuditLog.record(.assetRemoved, by: .principal(actor, ip: ip), organizationID: asset.organizationID, target: ("asset", asset.id),
                                       summary: asset.name, on: db)
+        }
+    }
+
+    // MARK: Spreadsheet import
+
+    /// Reads an uploaded file and keeps it for confirmation; nothing is added yet.
+    func stageImport(filename: String, data: Data, in organization: Organization, by actor: Principal) async throws -> (AssetImportRecord, AssetImport.Result) {
+        let format = AssetImport.format(filename: filename, data: data)
+        let result = try Self.read(data, format: format)
+        let record = AssetImportRecord()
+        record.organizationID = try organization.requireID()
+        record.filename = String(filename.prefix(200))
+        record.format = format.rawValue
+        record.data = data
+        record.createdByID = actor.userID
+        try await record.create(on: db)
+        // Uploads older than a day that were never confirmed are not needed any more.
+        try await AssetImportRecord.query(on: db).filter(\.$organizationID == record.organizationID).filter(\.$confirmedAt == nil)
+            .filter(\.$createdAt < Date().addingTimeInterval(-86_400)).delete()
+        return (record, result)
+    }
+
+    /// Adds every row of a staged file in one transaction, or none when any row has a problem.
+    func confirmImport(_ id: UUID?, in organization: Organization, by actor: Principal, ip: String?) async throws -> Int {
+        guard let id, let record = try await AssetImportRecord.query(on: db).filter(\.$id == id)
+            .filter(\.$organizationID == organization.requireID()).first() else { throw Refusal.notFound }
+        guard record.confirmedAt == nil else { throw Refusal.conflict(L.Risk.importAlreadyDone) }
+        let result = try Self.read(record.data, format: AssetImport.Format(rawValue: record.format) ?? .csv)
+        guard result.problems.isEmpty else { throw Refusal.conflict(L.Risk.importHasProblems(result.problems.count)) }
+        // Only one confirmation wins, even with a double click.
+        let claimed = try await (db as! any SQLDatabase).update(AssetImportRecord.schema)
+            .set("confirmed_at", to: Date()).where("id", .equal, id).where("confirmed_at", .is, SQLLiteral.null)
+            .returning("id").all()
+        guard !claimed.isEmpty else { throw Refusal.conflict(L.Risk.importAlreadyDone) }
+        try await addAll(result.inputs, to: organization, by: actor, ip: ip)
+        return result.inputs.count
+    }
+
+    static func read(_ data: Data, format: AssetImport.Format) throws -> AssetImport.Result {
+        do {
+            return try AssetImport.read(data, format: format)
+        } catch {
+            let problem: FieldProblem = switch error {
+            case .empty: .fileEmpty
+            case .tooLarge: .fileTooLarge(maximumMegabytes: AssetImport.maximumBytes / 1024 / 1024)
+            case .unreadable, .noHeader: .fileUnreadable
+            case .missingColumn(let field): .missingColumn(field)
+            case .tooManyRows: .tooManyRows(maximum: AssetImport.maximumRows)
+            }
+            throw Refusal.invalid("file", problem)
         }
     }
 }

@@ -10,6 +10,11 @@ struct RiskController: RouteCollection {
         routes.get(SiteURL.assets(organization: id).route, use: assets)
         routes.post(SiteURL.assets(organization: id).route, use: addAsset)
         routes.get(SiteURL.assetsCSV(organization: id).route, use: assetsCSV)
+        routes.get(SiteURL.assetsXLSX(organization: id).route, use: assetsXLSX)
+        routes.get(SiteURL.assetsImport(organization: id).route, use: importForm)
+        routes.on(.POST, SiteURL.assetsImport(organization: id).route, body: .collect(maxSize: "1gb"), use: importFile)
+        routes.post(SiteURL.assetsImportConfirm(organization: id, upload: id).route, use: confirmImport)
+        routes.get(SiteURL.assetsTemplate(organization: id, format: "f").route, use: template)
         routes.get(SiteURL.asset(organization: id, asset: id).route, use: asset)
         routes.post(SiteURL.asset(organization: id, asset: id).route, use: saveAsset)
         routes.post(SiteURL.assetRemove(organization: id, asset: id).route, use: removeAsset)
@@ -63,6 +68,66 @@ struct RiskController: RouteCollection {
         let (_, organization) = try await MembersController.organization(req)
         let assets = try await InformationAsset.query(on: req.db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
         return CSV.response(AssetTable.csv(assets, locale: req.locale), filename: "assets.csv")
+    }
+
+    @Sendable func assetsXLSX(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        let assets = try await InformationAsset.query(on: req.db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
+        let data = try XLSXWorkbook(sheetName: L.Risk.assetsTitle(req.locale), rows: [AssetTable.header(req.locale)] + assets.map { AssetTable.row($0, req.locale) }).data()
+        return PolicyController.download(data, filename: "assets.xlsx", contentType: XLSXWorkbook.contentType)
+    }
+
+    @Sendable func template(req: Request) async throws -> Response {
+        _ = try await MembersController.organization(req)
+        let locale = req.locale
+        let example = locale == .ja
+            ? ["営業", "顧客名簿", "取引先と個人のお客様", "営業部員", "営業部", "ファイルサーバ", L.Risk.personalDataKind(.personal).ja, "3", "2", "2", "", "5年", CalendarDate.today()]
+            : ["Sales", "Customer list", "Partners and private customers", "Sales staff", "Sales", "File server", L.Risk.personalDataKind(.personal).en, "3", "2", "2", "", "5 years", CalendarDate.today()]
+        let rows = [AssetTable.header(locale), example]
+        if req.parameters.get("format") == "xlsx" {
+            return PolicyController.download(try XLSXWorkbook(sheetName: L.Risk.assetsTitle(locale), rows: rows).data(), filename: "asset-template.xlsx",
+                                             contentType: XLSXWorkbook.contentType)
+        }
+        return CSV.response(CSV.document(header: rows[0], rows: [rows[1]]), filename: "asset-template.csv")
+    }
+
+    @Sendable func importForm(req: Request) async throws -> Response {
+        let (_, organization) = try await MembersController.organization(req)
+        return Layout.response(RiskPages.importPage(organizationID: try organization.requireID(), preview: nil, error: nil, context: req.pageContext()))
+    }
+
+    struct UploadForm: Content { var file: File? }
+
+    @Sendable func importFile(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let orgID = try organization.requireID()
+        guard let file = (try? req.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
+            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.describe(.fileEmpty), context: req.pageContext()),
+                                   status: .unprocessableEntity)
+        }
+        guard file.data.readableBytes <= req.application.settings.maxUploadBytes else {
+            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
+        }
+        do {
+            let (record, result) = try await AssetService(db: req.db).stageImport(filename: file.filename, data: Data(buffer: file.data),
+                                                                                 in: organization, by: principal)
+            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: (try record.requireID(), result), error: nil, context: req.pageContext()),
+                                   status: result.problems.isEmpty ? .ok : .unprocessableEntity)
+        } catch Refusal.invalid(let problems) {
+            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.describe(problems.entries[0].problem),
+                                                        context: req.pageContext()), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func confirmImport(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        do {
+            let count = try await AssetService(db: req.db).confirmImport(req.uuidParameter("uploadID"), in: organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.Risk.imported(count))
+        } catch Refusal.conflict(let message) {
+            req.flash(.error, message)
+        }
+        return req.redirect(to: .assets(organization: try organization.requireID()))
     }
 
     private func assetPage(_ req: Request, _ organization: Organization, _ asset: InformationAsset, assetForm: FormState, riskForm: FormState,

@@ -52,7 +52,11 @@ enum RiskPages {
             El("p", [("class", "actions")]) {
                 link(t(L.Risk.openRegister), to: SiteURL.risks(organization: org).path, [("class", "button secondary")])
                 Text(" ")
+                link(t(L.Risk.importTitle), to: SiteURL.assetsImport(organization: org).path, [("class", "button secondary")])
+                Text(" ")
                 link(t(L.Rules.downloadCSV), to: SiteURL.assetsCSV(organization: org).path, [("class", "button secondary")])
+                Text(" ")
+                link(t(L.Risk.exportXLSX), to: SiteURL.assetsXLSX(organization: org).path, [("class", "button secondary")])
             }
             El("form", [("method", "get"), ("action", SiteURL.assets(organization: org).path), ("class", "filters"), ("role", "search")]) {
                 FormField.input("q", label: t(L.Risk.search), state: FormState(values: ["q": filter.query ?? ""]), context: context, options: .init(type: "search", maxLength: 100))
@@ -223,6 +227,87 @@ enum RiskPages {
                 pagination(page, context: context) { SiteURL.risks(organization: org, page: $0).path }
             }
             El("p") { link(t(L.Risk.backToAssets), to: SiteURL.assets(organization: org).path) }
+        }
+    }
+
+    /// Upload a spreadsheet, then see every problem (or the first rows) before confirming.
+    static func importPage(organizationID org: UUID, preview: (UUID, AssetImport.Result)?, error: LocalizedText?, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.Risk.importTitle), context: context) {
+            heading(1, t(L.Risk.importTitle))
+            paragraph(t(L.Risk.importLead), class: "lead")
+            El("p", [("class", "actions")]) {
+                link(t(L.Risk.templateCSV), to: SiteURL.assetsTemplate(organization: org, format: "csv").path, [("class", "button secondary")])
+                Text(" ")
+                link(t(L.Risk.templateXLSX), to: SiteURL.assetsTemplate(organization: org, format: "xlsx").path, [("class", "button secondary")])
+            }
+            if let error {
+                El("div", [("class", "error-summary"), ("role", "alert"), ("id", "import-error")]) { paragraph(t(error)) }
+            }
+            if let (uploadID, result) = preview {
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "preview"), ("id", "import-preview"),
+                               ("data-rows", String(result.rowCount)), ("data-problems", String(result.problems.count))]) {
+                    heading(2, t(L.Risk.importSummary(result.rowCount, result.problems.count)), id: "preview")
+                    if !result.problems.isEmpty {
+                        div("table-scroll") {
+                            El("table", [("class", "compact cards-on-phone import-problems")]) {
+                                tableHead([L.Risk.row, L.Risk.column, L.Risk.problem].map(t))
+                                El("tbody") {
+                                    for problem in result.problems.prefix(500) {
+                                        El("tr", [("data-row", String(problem.row))]) {
+                                            El("td", [("data-label", t(L.Risk.row)), ("class", "number")]) { Text(String(problem.row)) }
+                                            El("td", [("data-label", t(L.Risk.column))]) { Text(t(fieldLabel(problem.field))) }
+                                            El("td", [("data-label", t(L.Risk.problem))]) { Text(t(L.describe(problem.problem))) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    } else {
+                        El("form", [("method", "post"), ("action", SiteURL.assetsImportConfirm(organization: org, upload: uploadID).path)]) {
+                            csrfField(context)
+                            FormField.submit(t(L.Risk.importConfirm))
+                        }
+                    }
+                    heading(3, t(L.Risk.previewTitle))
+                    div("table-scroll") {
+                        El("table", [("class", "compact")]) {
+                            tableHead(result.header)
+                            El("tbody") {
+                                for row in result.sample { El("tr") { for cell in row { El("td") { Text(cell) } } } }
+                            }
+                        }
+                    }
+                }
+            }
+            El("form", [("method", "post"), ("action", SiteURL.assetsImport(organization: org).path), ("enctype", "multipart/form-data"), ("class", "card card-wide")]) {
+                csrfField(context)
+                div("field") {
+                    El("label", [("for", "field-file")]) { Text(t(L.Risk.importFile)) }
+                    El.void("input", [("type", "file"), ("id", "field-file"), ("name", "file"), ("required", nil),
+                                      ("accept", ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")])
+                }
+                FormField.submit(t(L.Risk.importCheck))
+            }
+            El("p") { link(t(L.Risk.backToAssets), to: SiteURL.assets(organization: org).path) }
+        }
+    }
+
+    static func fieldLabel(_ field: String) -> LocalizedText {
+        switch field {
+        case "business": L.Risk.business
+        case "name": L.Risk.name
+        case "notes": L.Risk.notes
+        case "usersAllowed": L.Risk.usersAllowed
+        case "ownerDepartment": L.Risk.ownerDepartment
+        case "medium": L.Risk.medium
+        case "personalData": L.Risk.personalData
+        case "confidentiality": L.Risk.confidentiality
+        case "integrity": L.Risk.integrity
+        case "availability": L.Risk.availability
+        case "retention": L.Risk.retention
+        case "registeredOn": L.Risk.registeredOn
+        default: LocalizedText(ja: field, en: field)
         }
     }
 }
