@@ -43,7 +43,10 @@ func routes(_ app: Application) throws {
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())
     try office.register(collection: OfficeProgramController())
-    try office.register(collection: OfficeDirectoryController())
+
+    // The directory's editing answers 403 to other roles (the issue asks for it; the public
+    // directory is where people meet it).
+    try signedIn.grouped(RequireRole(roles: [.officeAdmin], refusal: L.Directory.officeOnly)).register(collection: OfficeDirectoryController())
 
     let experts = web.grouped(RequireSignIn(roles: [.expert]))
     try experts.register(collection: ExpertController())

@@ -341,20 +341,20 @@ struct DirectoryWebTests {
         }
     }
 
-    @Test("only the office edits: other roles get 404 for the office pages and 403 from the API, and nothing is stored")
+    @Test("only the office edits: other roles get 403 for the office's directory pages and from the API, and nothing is stored")
     func nonAdminCannotEdit() async throws {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "dir-owner-refused@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
             let form = try OfficeDirectoryPages.values(of: bundled("ipa-anshin-soudan")).merging(["email": "stolen@example.jp"]) { $1 }
 
-            #expect(try await browser.get("/office/directory").status == .notFound)
-            #expect(try await browser.get("/office/directory/new").status == .notFound)
-            #expect(try await browser.get("/office/directory/ipa-anshin-soudan").status == .notFound)
-            #expect(try await browser.post("/office/directory/ipa-anshin-soudan", form).status == .notFound)
-            #expect(try await browser.post("/office/directory/new", form).status == .notFound)
-            #expect(try await browser.post("/office/directory/ipa-anshin-soudan/retire", [:]).status == .notFound)
-            #expect(try await browser.post("/office/directory/ipa-anshin-soudan/verify", [:]).status == .notFound)
+            #expect(try await browser.get("/office/directory").status == .forbidden)
+            #expect(try await browser.get("/office/directory/new").status == .forbidden)
+            #expect(try await browser.get("/office/directory/ipa-anshin-soudan").status == .forbidden)
+            #expect(try await browser.post("/office/directory/ipa-anshin-soudan", form).status == .forbidden)
+            #expect(try await browser.post("/office/directory/new", form).status == .forbidden)
+            #expect(try await browser.post("/office/directory/ipa-anshin-soudan/retire", [:]).status == .forbidden)
+            #expect(try await browser.post("/office/directory/ipa-anshin-soudan/verify", [:]).status == .forbidden)
 
             // Not signed in: sent to the login page.
             let visitor = TestBrowser(app)
@@ -433,7 +433,7 @@ struct DirectoryWebTests {
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "directory.report_resolved").count() == 1)
             #expect(try await office.post("/office/directory/reports/\(UUID().uuidString)/resolve", [:]).status == .notFound)
             // The owner cannot resolve.
-            #expect(try await browser.post("/office/directory/reports/\(reportID.uuidString)/resolve", [:]).status == .notFound)
+            #expect(try await browser.post("/office/directory/reports/\(reportID.uuidString)/resolve", [:]).status == .forbidden)
 
             // Through the API: any token, 404 for an unknown entry, 401 without a token.
             let token = try await apiToken(app, owner.user)

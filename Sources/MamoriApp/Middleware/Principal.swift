@@ -63,3 +63,16 @@ struct RequireSignIn: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 }
+
+/// For pages a signed-in person of another role may well find (the help directory's editing is
+/// linked from the public directory): they are told plainly it is not theirs (403) instead of
+/// getting a page that does not exist. Visitors still go to the login page first.
+struct RequireRole: AsyncMiddleware {
+    let roles: Set<Role>
+    let refusal: LocalizedText
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let principal = request.principal, !roles.contains(principal.role) { throw MamoriError.forbidden(refusal) }
+        return try await next.respond(to: request)
+    }
+}
