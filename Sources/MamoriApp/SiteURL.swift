@@ -62,6 +62,9 @@ enum SiteURL: Sendable {
     case planPrint(organization: UUID)
     case planDocx(organization: UUID)
     case planFeed(token: String)
+    case planComments(organization: UUID)
+    case expertPlan(application: UUID)
+    case expertPlanComments(application: UUID)
     case newIncident(organization: UUID, kind: String? = nil)
     case incidents(organization: UUID, page: Int = 1)
     case incident(organization: UUID, incident: UUID)
@@ -199,6 +202,9 @@ enum SiteURL: Sendable {
         case .planPrint(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("print")]
         case .planDocx(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("docx")]
         case .planFeed(let token): [.constant("calendar"), .constant("plan"), .parameter("token", token)]
+        case .planComments(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("comments")]
+        case .expertPlan(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("plan")]
+        case .expertPlanComments(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("plan"), .constant("comments")]
         case .officeDirectoryNew: [.constant("office"), .constant("directory"), .constant("new")]
         case .officeDirectoryEntry(let id): [.constant("office"), .constant("directory"), .parameter("entryID", id)]
         case .officeDirectoryAction(let id, let action): [.constant("office"), .constant("directory"), .parameter("entryID", id), .parameter("action", action)]

@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     let experts = web.grouped(RequireSignIn(roles: [.expert]))
     try experts.register(collection: ExpertController())
     try experts.register(collection: ExpertPolicyController())
+    try experts.register(collection: ExpertPlanController())
 
     // JSON API: Bearer tokens, no cookies, errors as JSON.
     let api = app.grouped("api", "v1")

@@ -626,6 +626,27 @@ struct PolicyWebTests {
             let after = try #require(try await PolicyComment.find(comment.id, on: app.db))
             #expect(after.resolvedAt != nil)
             #expect(after.resolvedByName == account.user.displayName)
+
+            // The assigned expert also reads the company's action plan and comments on it; the
+            // owner sees the comment; another expert gets 404; the expert cannot edit the plan.
+            let ownerPrincipal = try await principal(app, account.email)
+            let organization = try #require(try await Organization.find(org, on: app.db))
+            _ = try await PlanService(db: app.db).add(title: "バックアップの見直し", ownerName: "山田", startMonth: nil, dueMonth: nil,
+                                                      to: organization, by: ownerPrincipal, ip: nil)
+            let planPath = "/expert/companies/\(applicationID.uuidString)/plan"
+            let plan = try await expert.get(planPath)
+            #expect(plan.status == .ok)
+            #expect(plan.body.string.contains("バックアップの見直し"))
+            #expect(!plan.body.string.contains("/plan/proposal"))
+            #expect(try await expert.post("\(planPath)/comments", ["body": "期限を3か月早めましょう"]).status == .seeOther)
+            #expect(try await expert.post("\(planPath)/comments", ["body": " "]).status == .unprocessableEntity)
+            let planComment = try #require(try await PlanComment.query(on: app.db).first())
+            #expect(planComment.authorRole == "expert" && planComment.organizationID == org)
+            #expect(try await owner.get("\(orgPath(org))/plan").body.string.contains("期限を3か月早めましょう"))
+            #expect(try await stranger.get(planPath).status == .notFound)
+            #expect(try await stranger.post("\(planPath)/comments", ["body": "部外者"]).status == .notFound)
+            #expect(try await expert.post("\(orgPath(org))/plan/proposal", [:]).status == .notFound)
+            #expect(try await PlanComment.query(on: app.db).count() == 1)
         }
     }
 

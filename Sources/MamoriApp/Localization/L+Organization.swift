@@ -166,6 +166,7 @@ extension L {
         case .planItemRemoved: LocalizedText(ja: "計画項目の削除", en: "Plan item removed")
         case .planAgreed: LocalizedText(ja: "対策計画の合意", en: "Plan agreed")
         case .planCalendarRenewed: LocalizedText(ja: "計画カレンダーの再発行", en: "Plan calendar renewed")
+        case .planCommented: LocalizedText(ja: "対策計画へのコメント", en: "Comment on the plan")
         }
     }
 

@@ -196,6 +196,13 @@ extension L {
         static let print = LocalizedText(ja: "印刷用の表示", en: "Printable view")
         static let downloadWord = LocalizedText(ja: "Word 形式でダウンロード", en: "Download as Word")
         static let dashboardTitle = LocalizedText(ja: "対策実行計画", en: "Action plan")
+        static let commentsTitle = LocalizedText(ja: "コメント", en: "Comments")
+        static let commentsLead = LocalizedText(ja: "担当の専門家やメンバーが計画についてコメントできます。", en: "The assigned expert and members can comment on the plan.")
+        static let commentLabel = LocalizedText(ja: "コメント", en: "Comment")
+        static let addComment = LocalizedText(ja: "コメントする", en: "Add comment")
+        static let commentAdded = LocalizedText(ja: "コメントを追加しました。", en: "The comment was added.")
+        static let noComments = LocalizedText(ja: "コメントはありません。", en: "No comments.")
+        static let expertTitle = LocalizedText(ja: "企業の対策実行計画", en: "The company's action plan")
         static func overdueCount(_ count: Int) -> LocalizedText {
             LocalizedText(ja: "期限を過ぎた項目が\(count)件あります。", en: "\(count) item\(count == 1 ? " is" : "s are") overdue.")
         }

@@ -112,3 +112,17 @@ final class AssetImportRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A comment on the plan, by the assigned expert or a member; shown on the plan page.
+final class PlanComment: Model, @unchecked Sendable {
+    static let schema = "plan_comments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organization_id") var organizationID: UUID
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "author_role") var authorRole: String
+    @Field(key: "body") var body: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}

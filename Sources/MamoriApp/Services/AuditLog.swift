@@ -67,6 +67,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case planItemRemoved = "plan.item_removed"
     case planAgreed = "plan.agreed"
     case planCalendarRenewed = "plan.calendar_renewed"
+    case planCommented = "plan.commented"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

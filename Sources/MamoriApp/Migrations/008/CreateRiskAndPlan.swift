@@ -68,6 +68,14 @@ struct CreateRiskAndPlan: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "organization_id")
             .create()
+        try await database.schema(PlanComment.schema)
+            .id()
+            .field("organization_id", .uuid, .required, .references(Organization.schema, "id"))
+            .field("author_name", .string, .required)
+            .field("author_role", .string, .required)
+            .field("body", .string, .required)
+            .field("created_at", .datetime)
+            .create()
         try await database.schema(AssetImportRecord.schema)
             .id()
             .field("organization_id", .uuid, .required, .references(Organization.schema, "id"))
@@ -79,6 +87,7 @@ struct CreateRiskAndPlan: AsyncMigration {
             .field("confirmed_at", .datetime)
             .create()
         let sql = database as! any SQLDatabase
+        try await sql.create(index: "idx_plan_comments_org").on(PlanComment.schema).column("organization_id").column("created_at").run()
         try await sql.create(index: "idx_asset_imports_org").on(AssetImportRecord.schema).column("organization_id").column("created_at").run()
         try await sql.create(index: "idx_assets_org_name").on(InformationAsset.schema).column("organization_id").column("name").run()
         try await sql.create(index: "idx_assets_org_importance").on(InformationAsset.schema).column("organization_id").column("importance").run()
@@ -92,11 +101,12 @@ struct CreateRiskAndPlan: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for index in ["idx_asset_imports_org", "idx_action_plans_calendar", "idx_plan_items_org_priority", "idx_risks_asset", "idx_risks_org_value",
+        for index in ["idx_plan_comments_org", "idx_asset_imports_org", "idx_action_plans_calendar", "idx_plan_items_org_priority", "idx_risks_asset", "idx_risks_org_value",
                       "idx_assets_org_business", "idx_assets_org_personal", "idx_assets_org_importance", "idx_assets_org_name"] {
             try await sql.drop(index: index).run()
         }
         try await database.schema(AssetImportRecord.schema).delete()
+        try await database.schema(PlanComment.schema).delete()
         try await database.schema(ActionPlanRecord.schema).delete()
         try await database.schema(PlanItem.schema).delete()
         try await database.schema(AssetRisk.schema).delete()

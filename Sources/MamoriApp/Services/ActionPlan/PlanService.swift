@@ -252,4 +252,27 @@ struct PlanService {
               let organization = try await Organization.find(record.organizationID, on: db) else { return nil }
         return (organization, try await items(of: organization).filter { $0.planStatus == .notStarted || $0.planStatus == .inProgress })
     }
+
+    // MARK: Comments
+
+    func comments(of organization: Organization) async throws -> [PlanComment] {
+        try await PlanComment.query(on: db).filter(\.$organizationID == organization.requireID()).sort(\.$createdAt, .descending).limit(200).all()
+    }
+
+    /// A comment by a member or the assigned expert (the caller has checked which).
+    func comment(_ raw: String?, on organization: Organization, by actor: Principal, ip: String?) async throws {
+        let body = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if body.isEmpty { throw Refusal.invalid("body", .required) }
+        if body.count > 5000 { throw Refusal.invalid("body", .tooLong(maximum: 5000)) }
+        let comment = PlanComment()
+        comment.organizationID = try organization.requireID()
+        comment.authorName = actor.user.displayName
+        comment.authorRole = actor.role.rawValue
+        comment.body = body
+        try await db.transaction { db in
+            try await comment.create(on: db)
+            try await AuditLog.record(.planCommented, by: .principal(actor, ip: ip), organizationID: comment.organizationID,
+                                      target: ("plan_comment", comment.id), summary: String(body.prefix(80)), on: db)
+        }
+    }
 }

@@ -18,6 +18,7 @@ struct PlanController: RouteCollection {
         routes.post(SiteURL.planCalendar(organization: id).route, use: calendar)
         routes.get(SiteURL.planPrint(organization: id).route, use: printable)
         routes.get(SiteURL.planDocx(organization: id).route, use: docx)
+        routes.post(SiteURL.planComments(organization: id).route, use: comment)
     }
 
     static func model(_ req: Request, _ organization: Organization, principal: Principal, addForm: FormState = .empty) async throws -> PlanPages.Model {
@@ -26,7 +27,25 @@ struct PlanController: RouteCollection {
         return .init(organizationID: try organization.requireID(), organizationName: organization.name,
                      items: try await service.items(of: organization).map(PlanPages.Item.init),
                      agreedAt: record?.agreedAt, agreedBy: record?.agreedByName, isOwner: principal.isOwner,
-                     today: PlanMonth(Day(Date())), calendarLink: req.takeRevealedSecret(), addForm: addForm)
+                     today: PlanMonth(Day(Date())), calendarLink: req.takeRevealedSecret(), addForm: addForm,
+                     comments: try await service.comments(of: organization).map(PlanPages.Comment.init),
+                     commentAction: SiteURL.planComments(organization: try organization.requireID()).path)
+    }
+
+    @Sendable func comment(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        struct Form: Content { var body: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await PlanService(db: req.db).comment(form.body, on: organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.Plan.commentAdded)
+            return req.redirect(to: SiteURL.plan(organization: try organization.requireID()).path + "#comments", redirectType: .normal)
+        } catch let refusal as Refusal {
+            guard case .invalid = refusal else { throw refusal }
+            var model = try await Self.model(req, organization, principal: principal)
+            model.commentForm = FormState(values: ["body": form.body ?? ""], error: refusal.mamoriError)
+            return Layout.response(PlanPages.plan(model, context: req.pageContext()), status: .unprocessableEntity)
+        }
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -162,5 +181,48 @@ extension Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = CalendarDate.tokyo
         return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 9))
+    }
+}
+
+/// The assigned expert reads the company's plan and comments on it; editing stays with the company.
+struct ExpertPlanController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.expertPlan(application: SiteURL.anyID).route, use: show)
+        routes.post(SiteURL.expertPlanComments(application: SiteURL.anyID).route, use: comment)
+    }
+
+    private func company(_ req: Request) async throws -> (Principal, ProgramApplication) {
+        let principal = try req.requirePrincipal()
+        guard let expert = try await TenantScope.expertProfile(for: principal, on: req.db) else { throw Refusal.notFound }
+        return (principal, try await TenantScope.assignedApplication(req.uuidParameter("applicationID"), to: expert, on: req.db))
+    }
+
+    private func model(_ req: Request, _ application: ProgramApplication, _ principal: Principal) async throws -> PlanPages.Model {
+        var model = try await PlanController.model(req, application.organization, principal: principal)
+        model.readOnly = true
+        model.isOwner = false
+        model.commentAction = SiteURL.expertPlanComments(application: try application.requireID()).path
+        return model
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let (principal, application) = try await company(req)
+        return Layout.response(PlanPages.plan(try await model(req, application, principal), context: req.pageContext()))
+    }
+
+    @Sendable func comment(req: Request) async throws -> Response {
+        let (principal, application) = try await company(req)
+        struct Form: Content { var body: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await PlanService(db: req.db).comment(form.body, on: application.organization, by: principal, ip: req.clientIP)
+            req.flash(.success, L.Plan.commentAdded)
+            return req.redirect(to: SiteURL.expertPlan(application: try application.requireID()).path + "#comments", redirectType: .normal)
+        } catch let refusal as Refusal {
+            guard case .invalid = refusal else { throw refusal }
+            var model = try await model(req, application, principal)
+            model.commentForm = FormState(values: ["body": form.body ?? ""], error: refusal.mamoriError)
+            return Layout.response(PlanPages.plan(model, context: req.pageContext()), status: .unprocessableEntity)
+        }
     }
 }

@@ -46,11 +46,31 @@ enum PlanPages {
         var today: PlanMonth
         var calendarLink: String?
         var addForm: FormState = .empty
+        var comments: [Comment] = []
+        /// Where comments are posted (the organization's or the expert's address).
+        var commentAction: String?
+        /// The assigned expert's view: the plan and comments, no editing.
+        var readOnly = false
+        var commentForm: FormState = .empty
 
         var summary: (done: Int, total: Int, percent: Int) {
             let active = items.filter { $0.status != .dropped }
             let percent = active.isEmpty ? 0 : active.map(\.progress).reduce(0, +) / active.count
             return (active.filter { $0.status == .done }.count, active.count, percent)
+        }
+    }
+
+    struct Comment: Sendable {
+        var author: String
+        var byExpert: Bool
+        var body: String
+        var at: Date?
+
+        init(_ comment: PlanComment) {
+            author = comment.authorName
+            byExpert = comment.authorRole == Role.expert.rawValue
+            body = comment.body
+            at = comment.createdAt
         }
     }
 
@@ -71,12 +91,13 @@ enum PlanPages {
                 El("p", [("id", "plan-progress")]) { Text(t(L.Plan.progressSummary(done: summary.done, total: summary.total, percent: summary.percent))) }
                 if let agreedAt = model.agreedAt {
                     El("p", [("class", "ready"), ("id", "plan-agreed")]) { Text(t(L.Plan.agreed(model.agreedBy ?? "")) + " "); timeElement(agreedAt, context) }
-                } else if model.isOwner && !model.items.isEmpty {
+                } else if model.isOwner && !model.items.isEmpty && !model.readOnly {
                     paragraph(t(L.Plan.agreeHint), class: "hint")
                     FormField.actionButton(t(L.Plan.agree), action: SiteURL.planAgree(organization: org).path, context: context)
                 } else {
                     paragraph(t(L.Plan.agreeHint), class: "hint")
                 }
+                if !model.readOnly {
                 div("actions") {
                     El("form", [("method", "post"), ("action", SiteURL.planProposal(organization: org).path), ("class", "inline-form")]) {
                         csrfField(context)
@@ -88,6 +109,7 @@ enum PlanPages {
                     link(t(L.Plan.downloadWord), to: SiteURL.planDocx(organization: org).path, [("class", "button secondary")])
                 }
                 paragraph(t(L.Plan.proposeHint), class: "hint")
+                }
             }
             if model.items.isEmpty {
                 paragraph(t(L.Plan.empty), class: "muted")
@@ -105,8 +127,8 @@ enum PlanPages {
                 }
                 div("table-scroll") {
                     El("table", [("class", "compact cards-on-phone plan-table")]) {
-                        tableHead([L.Plan.priority, L.Plan.item, L.Plan.source, L.Plan.owner, L.Plan.startMonth, L.Plan.dueMonth, L.Plan.status,
-                                   L.Plan.progress, L.Plan.edit].map(t))
+                        tableHead(([L.Plan.priority, L.Plan.item, L.Plan.source, L.Plan.owner, L.Plan.startMonth, L.Plan.dueMonth, L.Plan.status,
+                                    L.Plan.progress] + (model.readOnly ? [] : [L.Plan.edit])).map(t))
                         El("tbody") {
                             for (index, item) in model.items.enumerated() {
                                 let overdue = item.overdue(model.today)
@@ -126,6 +148,7 @@ enum PlanPages {
                                         El("progress", [("max", "100"), ("value", String(item.progress))]) { Text("\(item.progress)%") }
                                         Text(" \(item.progress)%")
                                     }
+                                    if !model.readOnly {
                                     El("td", [("data-label", t(L.Plan.edit))]) {
                                         div("row-actions") {
                                             link(t(L.Plan.edit), to: SiteURL.planItem(organization: org, item: item.id).path, [("class", "button small secondary")])
@@ -133,12 +156,15 @@ enum PlanPages {
                                             if index + 1 < model.items.count { FormField.actionButton(t(L.Plan.moveDown), action: SiteURL.planItemAction(organization: org, item: item.id, action: "down").path, context: context) }
                                         }
                                     }
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            comments(model, context: context)
+            if !model.readOnly {
             El("section", [("class", "card card-wide"), ("aria-labelledby", "add-item")]) {
                 heading(2, t(L.Plan.addItem), id: "add-item")
                 FormField.errorSummary(model.addForm, context: context)
@@ -161,7 +187,39 @@ enum PlanPages {
                 }
                 FormField.actionButton(t(L.Plan.calendarCreate), action: SiteURL.planCalendar(organization: org).path, context: context)
             }
+            }
             paragraph(t(L.Plan.rule), class: "hint source")
+        }
+    }
+
+    static func comments(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        return El("section", [("class", "card card-wide"), ("aria-labelledby", "plan-comments"), ("id", "comments")]) {
+            heading(2, t(L.Plan.commentsTitle), id: "plan-comments")
+            paragraph(t(L.Plan.commentsLead), class: "hint")
+            if model.comments.isEmpty { paragraph(t(L.Plan.noComments), class: "muted") }
+            El("ul", [("class", "comments")]) {
+                for comment in model.comments {
+                    El("li", [("class", "comment")]) {
+                        El("p", [("class", "comment-meta")]) {
+                            El("strong") { Text(comment.author) }
+                            if comment.byExpert { Text(" (" + t(L.Policy.expertRole) + ")") }
+                            Text(" ")
+                            timeElement(comment.at, context)
+                        }
+                        El("p", [("class", "preserve-lines")]) { Text(comment.body) }
+                    }
+                }
+            }
+            if let action = model.commentAction {
+                FormField.errorSummary(model.commentForm, context: context)
+                El("form", [("method", "post"), ("action", action)]) {
+                    csrfField(context)
+                    FormField.textArea("body", label: t(L.Plan.commentLabel), state: model.commentForm, context: context, maxLength: 5000, rows: 3,
+                                       showOptional: false)
+                    FormField.submit(t(L.Plan.addComment), secondary: true)
+                }
+            }
         }
     }
 

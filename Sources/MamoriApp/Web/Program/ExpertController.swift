@@ -62,7 +62,8 @@ struct ExpertController: RouteCollection {
                                    attachments: try await service.attachments(of: visits),
                                    deliverables: try await service.deliverables(of: application.organization),
                                    policy: try await PolicyDeliverable.of(application.organization,
-                                                                          reviewPath: SiteURL.expertPolicy(application: try application.requireID()).path, on: req.db),
+                                                                          reviewPath: SiteURL.expertPolicy(application: try application.requireID()).path,
+                                                                          planPath: SiteURL.expertPlan(application: try application.requireID()).path, on: req.db),
                                    scheduleForm: scheduleForm, recordForms: recordForms, context: req.pageContext())
     }
 
