@@ -61,6 +61,7 @@ enum SiteURL: Sendable {
     case planCalendar(organization: UUID)
     case planPrint(organization: UUID)
     case planDocx(organization: UUID)
+    case planXLSX(organization: UUID)
     case planFeed(token: String)
     case planComments(organization: UUID)
     case expertPlan(application: UUID)
@@ -201,6 +202,7 @@ enum SiteURL: Sendable {
         case .planCalendar(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("calendar")]
         case .planPrint(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("print")]
         case .planDocx(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("docx")]
+        case .planXLSX(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("xlsx")]
         case .planFeed(let token): [.constant("calendar"), .constant("plan"), .parameter("token", token)]
         case .planComments(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("plan"), .constant("comments")]
         case .expertPlan(let id): [.constant("expert"), .constant("companies"), .parameter("applicationID", id.uuidString), .constant("plan")]

@@ -18,6 +18,7 @@ struct PlanController: RouteCollection {
         routes.post(SiteURL.planCalendar(organization: id).route, use: calendar)
         routes.get(SiteURL.planPrint(organization: id).route, use: printable)
         routes.get(SiteURL.planDocx(organization: id).route, use: docx)
+        routes.get(SiteURL.planXLSX(organization: id).route, use: xlsx)
         routes.post(SiteURL.planComments(organization: id).route, use: comment)
     }
 
@@ -144,6 +145,20 @@ struct PlanController: RouteCollection {
     @Sendable func printable(req: Request) async throws -> Response {
         let (principal, organization) = try await MembersController.organization(req)
         return Layout.response(PlanPages.printable(try await Self.model(req, organization, principal: principal), context: req.pageContext()))
+    }
+
+    @Sendable func xlsx(req: Request) async throws -> Response {
+        let (principal, organization) = try await MembersController.organization(req)
+        let model = try await Self.model(req, organization, principal: principal)
+        let locale = req.locale
+        let header = [L.Plan.priority, L.Plan.item, L.Plan.source, L.Plan.owner, L.Plan.startMonth, L.Plan.dueMonth, L.Plan.status, L.Plan.progress, L.Plan.notes]
+            .map { $0(locale) }
+        let rows = model.items.enumerated().map { index, item in
+            [String(index + 1), item.title, L.Plan.sourceName(item.sourceKind)(locale), item.ownerName, item.start?.description ?? "",
+             item.due?.description ?? "", L.Plan.statusName(item.status)(locale), String(item.progress), item.notes]
+        }
+        return PolicyController.download(try XLSXWorkbook(sheetName: L.Plan.title(locale), rows: [header] + rows).data(), filename: "action-plan.xlsx",
+                                         contentType: XLSXWorkbook.contentType)
     }
 
     @Sendable func docx(req: Request) async throws -> Response {

@@ -107,6 +107,8 @@ enum PlanPages {
                     link(t(L.Plan.print), to: SiteURL.planPrint(organization: org).path, [("class", "button secondary")])
                     Text(" ")
                     link(t(L.Plan.downloadWord), to: SiteURL.planDocx(organization: org).path, [("class", "button secondary")])
+                    Text(" ")
+                    link(t(L.Risk.exportXLSX), to: SiteURL.planXLSX(organization: org).path, [("class", "button secondary")])
                 }
                 paragraph(t(L.Plan.proposeHint), class: "hint")
                 }
