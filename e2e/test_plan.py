@@ -1,8 +1,14 @@
-"""The asset register, a risk and the one-year plan in a browser: an owner registers an asset,
-rates a threat, sees it in the risk register, proposes a plan from the gaps, marks an item
-done and sees the month-by-month timeline, then agrees to the plan."""
+"""The asset register, a risk and the one-year plan in a browser: an owner imports the register
+from an Excel file (the app's own template, filled in), rates a threat, sees it in the risk
+register, proposes a plan from the gaps, marks an item done and sees the month-by-month
+timeline, then agrees to the plan."""
 
 from __future__ import annotations
+
+import io
+import tempfile
+import urllib.request
+import zipfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -25,12 +31,31 @@ def test_assets_risk_plan(browser: WebDriver, base_url: str):
     save = driver.find_element(By.XPATH, "//main//form[.//input[@name='siteLabel']]")
     click_and_wait(driver, save.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
-    # Register an asset and rate a threat.
+    # Import the register from an Excel file: the app's template with the example row renamed.
     click_and_wait(driver, nav_link(driver, "資産・リスク"))
-    fill(driver, {"name": "顧客名簿", "business": "営業", "ownerDepartment": "営業部", "personalData": "personal",
-                  "confidentiality": "3", "integrity": "2", "availability": "2"})
-    click_button(driver, "資産を登録")
-    assert any("登録しました" in f for f in flashes(driver)), flashes(driver)
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "表計算ファイルから取り込む"))
+    template = driver.find_element(By.LINK_TEXT, "テンプレート（Excel）").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(template, headers={"Cookie": cookies})) as response:
+        workbook = response.read()
+    source, filled = zipfile.ZipFile(io.BytesIO(workbook)), io.BytesIO()
+    with zipfile.ZipFile(filled, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.decode().replace(">顧客名簿<", ">顧客名簿（取込）<").encode()
+            target.writestr(item, data)
+    path = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False).name
+    with open(path, "wb") as handle:
+        handle.write(filled.getvalue())
+    driver.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(path)
+    click_button(driver, "内容を確認する")
+    preview = driver.find_element(By.ID, "import-preview")
+    assert preview.get_attribute("data-rows") == "1" and preview.get_attribute("data-problems") == "0"
+    screenshot(driver, "asset-import-ja")
+    click_button(driver, "取り込む")
+    assert any("取り込みました" in f for f in flashes(driver)), flashes(driver)
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "顧客名簿（取込）"))
     assert driver.find_element(By.ID, "asset-importance").text == "3"
     fill(driver, {"threat": "malware", "likelihood": "3", "vulnerability": "3"})
     click_button(driver, "脅威を評価する")

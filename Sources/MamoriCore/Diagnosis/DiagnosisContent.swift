@@ -64,16 +64,7 @@ public struct DiagnosisContent: Sendable, Decodable {
     public func band(_ key: DiagnosisBand) -> Band { bands.first { $0.key == key }! }
 
     /// The bundled content, checked once: 25 items in order, every answer, part and band.
-    public static let bundled: DiagnosisContent = {
-        do {
-            let url = Bundle.module.url(forResource: "self-diagnosis", withExtension: "json")!
-            let content = try JSONDecoder().decode(DiagnosisContent.self, from: Data(contentsOf: url))
-            try content.check()
-            return content
-        } catch {
-            preconditionFailure("Resources/self-diagnosis.json is invalid: \(error)")
-        }
-    }()
+    public static let bundled = BundledContent.load("self-diagnosis", as: DiagnosisContent.self) { try $0.check() }
 
     struct Invalid: Error { let reason: String }
 

@@ -120,12 +120,5 @@ public struct ContactDirectory: Sendable, Decodable {
         return result
     }
 
-    public static let bundled: ContactDirectory = {
-        do {
-            let url = Bundle.module.url(forResource: "contacts", withExtension: "json")!
-            return try JSONDecoder().decode(ContactDirectory.self, from: Data(contentsOf: url))
-        } catch {
-            preconditionFailure("Resources/contacts.json is invalid: \(error)")
-        }
-    }()
+    public static let bundled = BundledContent.load("contacts", as: ContactDirectory.self)
 }

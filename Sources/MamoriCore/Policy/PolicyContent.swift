@@ -74,16 +74,10 @@ public struct PolicyContent: Sendable {
     }
 
     public static let bundled: PolicyContent = {
-        do {
-            let decoder = JSONDecoder()
-            let policy = try decoder.decode(PolicyTemplate.self, from: Data(contentsOf: Bundle.module.url(forResource: "policy-template", withExtension: "json")!))
-            let rules = try decoder.decode(RulesFile.self, from: Data(contentsOf: Bundle.module.url(forResource: "related-rules", withExtension: "json")!))
-            let content = PolicyContent(policy: policy, rules: rules)
-            try content.check()
-            return content
-        } catch {
-            preconditionFailure("Resources/policy-template.json or related-rules.json is invalid: \(error)")
-        }
+        let content = PolicyContent(policy: BundledContent.load("policy-template", as: PolicyTemplate.self),
+                                    rules: BundledContent.load("related-rules", as: RulesFile.self))
+        do { try content.check() } catch { preconditionFailure("policy-template.json / related-rules.json: \(error)") }
+        return content
     }()
 
     struct Invalid: Error { let reason: String }

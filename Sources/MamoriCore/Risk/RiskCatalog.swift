@@ -51,15 +51,8 @@ public struct RiskCatalog: Sendable, Decodable {
         bundled.threat(threat)?.name ?? LocalizedText(ja: threat, en: threat)
     }
 
-    public static let bundled: RiskCatalog = {
-        do {
-            let url = Bundle.module.url(forResource: "risk-catalog", withExtension: "json")!
-            let catalog = try JSONDecoder().decode(RiskCatalog.self, from: Data(contentsOf: url))
-            guard catalog.threats.count >= 7, [catalog.likelihood, catalog.vulnerability, catalog.confidentiality, catalog.integrity, catalog.availability]
-                .allSatisfy({ $0.map(\.value) == [1, 2, 3] }) else { throw CocoaError(.coderInvalidValue) }
-            return catalog
-        } catch {
-            preconditionFailure("Resources/risk-catalog.json is invalid: \(error)")
-        }
-    }()
+    public static let bundled = BundledContent.load("risk-catalog", as: RiskCatalog.self) { catalog in
+        guard catalog.threats.count >= 7, [catalog.likelihood, catalog.vulnerability, catalog.confidentiality, catalog.integrity, catalog.availability]
+            .allSatisfy({ $0.map(\.value) == [1, 2, 3] }) else { throw CocoaError(.coderInvalidValue) }
+    }
 }

@@ -65,16 +65,7 @@ public struct TeleworkContent: Sendable, Decodable {
         checklist.filter { (role == nil || $0.role == role) && (threat == nil || $0.threats.contains(threat!)) }
     }
 
-    public static let bundled: TeleworkContent = {
-        do {
-            let url = Bundle.module.url(forResource: "telework", withExtension: "json")!
-            let content = try JSONDecoder().decode(TeleworkContent.self, from: Data(contentsOf: url))
-            try content.check()
-            return content
-        } catch {
-            preconditionFailure("Resources/telework.json is invalid: \(error)")
-        }
-    }()
+    public static let bundled = BundledContent.load("telework", as: TeleworkContent.self) { try $0.check() }
 
     struct Invalid: Error { let reason: String }
 
