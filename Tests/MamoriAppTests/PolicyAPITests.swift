@@ -118,3 +118,29 @@ struct PolicyAPITests {
         }
     }
 }
+
+@Suite("Saving a self-diagnosis through the API with the answers alone")
+struct DiagnosisAPIDefaultsTests {
+    @Test("answers alone are saved with the token's user, the main site and today; a future date is still refused")
+    func defaults() async throws {
+        try await withMamori { app in
+            let owner = try await Fixtures.signUp(app, email: "api-defaults@example.jp")
+            let token = try await APITokenService(db: app.db).create(name: "t", for: owner.user, actor: .commandLine).secret
+            let answers = (1...25).map { "\"\($0)\": \"implemented\"" }.joined(separator: ", ")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: token)
+            headers.contentType = .json
+            let saved = try await app.testing().sendRequest(.POST, "/api/v1/self-diagnoses", headers: headers,
+                                                            body: ByteBuffer(string: "{\"answers\": {\(answers)}}"))
+            #expect(saved.status == .created)
+            let row = try #require(try await SelfDiagnosis.query(on: app.db).first())
+            #expect(row.respondentName == owner.user.displayName)
+            #expect(row.siteLabel == L.defaultSite.ja)
+            #expect(row.diagnosedOn == CalendarDate.today())
+            let future = try await app.testing().sendRequest(.POST, "/api/v1/self-diagnoses", headers: headers,
+                                                             body: ByteBuffer(string: "{\"answers\": {\(answers)}, \"diagnosedOn\": \"2999-01-01\"}"))
+            #expect(future.status == .unprocessableEntity)
+            #expect(future.body.string.contains("diagnosedOn"))
+        }
+    }
+}

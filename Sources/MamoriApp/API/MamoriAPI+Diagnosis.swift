@@ -16,7 +16,10 @@ extension MamoriAPI {
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
         let answers = try Self.answers(body.answers.additionalProperties)
         let saved = try await DiagnosisService(db: db).save(
-            answers, input: .init(respondentName: body.respondentName, siteLabel: body.siteLabel, diagnosedOn: body.diagnosedOn),
+            // Defaults for a client that sends the answers alone (an EDR, a script); given values are checked as on the page.
+            answers, input: .init(respondentName: body.respondentName ?? principal.user.displayName,
+                                  siteLabel: body.siteLabel ?? L.defaultSite(APIContext.locale),
+                                  diagnosedOn: body.diagnosedOn ?? CalendarDate.today()),
             in: organization, by: principal, ip: nil)
         return .created(.init(body: .json(try Self.dto(saved, locale: APIContext.locale))))
     }
