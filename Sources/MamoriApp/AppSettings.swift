@@ -22,14 +22,20 @@ struct AppSettings: Sendable {
 
     var maxUploadBytes: Int { maxUploadMegabytes * 1024 * 1024 }
 
-    static func fromEnvironment() -> AppSettings {
-        let env = ProcessInfo.processInfo.environment
-        let hostname = env["MAMORI_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
-        let port = env["MAMORI_PORT"].flatMap(Int.init) ?? 8080
+    /// `arguments` are the command line: `serve --port 8111` (or `--hostname`, `--bind host:port`)
+    /// overrides `MAMORI_HOST`/`MAMORI_PORT`, so that links shown to copy point where the
+    /// server actually listens when `MAMORI_PUBLIC_URL` is not set.
+    static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                arguments: [String] = []) -> AppSettings {
+        let served = ServeAddress(arguments: arguments)
+        let hostname = served.hostname ?? env["MAMORI_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let port = served.port ?? env["MAMORI_PORT"].flatMap(Int.init) ?? 8080
+        // An address that listens everywhere is not one a browser can be sent to.
+        let linkHost = ["0.0.0.0", "::", "[::]"].contains(hostname) ? "127.0.0.1" : hostname
         return AppSettings(
             dataDirectory: env["MAMORI_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
             databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
-            publicURL: env["MAMORI_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(hostname):\(port)",
+            publicURL: env["MAMORI_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(linkHost):\(port)",
             sessionIdleMinutes: env["MAMORI_SESSION_IDLE_MINUTES"].flatMap(Int.init).map { max(1, $0) } ?? 60,
             bcryptCost: env["MAMORI_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxUploadMegabytes: env["MAMORI_MAX_UPLOAD_MB"].flatMap(Int.init).map { min(max($0, 1), 1024) } ?? 25,
@@ -52,11 +58,48 @@ struct AppSettings: Sendable {
     }
 }
 
+/// The host and port given to Vapor's `serve` command (`-H/--hostname`, `-p/--port`,
+/// `-b/--bind host:port`, each as `--flag value` or `--flag=value`).
+struct ServeAddress: Equatable {
+    var hostname: String?
+    var port: Int?
+
+    init(hostname: String? = nil, port: Int? = nil) {
+        self.hostname = hostname
+        self.port = port
+    }
+
+    /// Reads the options after `serve` (`arguments[0]` is the program); other commands have
+    /// options of the same names that mean something else.
+    init(arguments: [String]) {
+        guard arguments.count > 1, arguments[1] == "serve" else { return }
+        let arguments = Array(arguments.dropFirst(2))
+        var values: [String: String] = [:]
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("-") {
+                values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+            } else if argument.hasPrefix("-"), arguments.index(after: index) < arguments.endIndex {
+                index = arguments.index(after: index)
+                values[argument] = arguments[index]
+            }
+            index = arguments.index(after: index)
+        }
+        if let bind = values["--bind"] ?? values["-b"], let colon = bind.lastIndex(of: ":") {
+            hostname = String(bind[..<colon])
+            port = Int(bind[bind.index(after: colon)...])
+        }
+        if let host = values["--hostname"] ?? values["-H"] { hostname = host }
+        if let given = (values["--port"] ?? values["-p"]).flatMap(Int.init) { port = given }
+    }
+}
+
 extension Application {
     private struct SettingsKey: StorageKey { typealias Value = AppSettings }
 
     var settings: AppSettings {
-        get { storage[SettingsKey.self] ?? .fromEnvironment() }
+        get { storage[SettingsKey.self] ?? .fromEnvironment(arguments: environment.arguments) }
         set { storage[SettingsKey.self] = newValue }
     }
 }

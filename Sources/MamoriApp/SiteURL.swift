@@ -5,7 +5,8 @@ import Vapor
 /// never point at a route that does not exist.
 enum SiteURL: Sendable {
     case home
-    case signup
+    /// `then` is what the visitor was doing when they chose to sign up (see `SignupIntent`).
+    case signup(then: SignupIntent? = nil)
     case login(next: String?)
     case logout
     case language
@@ -18,7 +19,12 @@ enum SiteURL: Sendable {
     case invitationRevoke(organization: UUID, invitation: UUID)
     case memberRemove(organization: UUID, member: UUID)
     case memberMakeOwner(organization: UUID, member: UUID)
+    case memberPasswordReset(organization: UUID, member: UUID)
+    case officeAccounts(query: String? = nil, role: String? = nil, page: Int = 1)
+    case officeAccountPasswordReset(user: UUID)
+    case passwordReset(token: String)
     case tokens(organization: UUID)
+    case organizationDetails(organization: UUID)
     case tokenRevoke(organization: UUID, token: UUID)
     case audit(organization: UUID, filter: AuditLog.Filter = .init(), page: Int = 1)
     case invite(token: String)
@@ -160,7 +166,13 @@ enum SiteURL: Sendable {
             [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("members"), .parameter("memberID", member.uuidString), .constant("remove")]
         case .memberMakeOwner(let org, let member):
             [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("members"), .parameter("memberID", member.uuidString), .constant("make-owner")]
+        case .memberPasswordReset(let org, let member):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("members"), .parameter("memberID", member.uuidString), .constant("password-reset")]
+        case .officeAccounts: [.constant("office"), .constant("accounts")]
+        case .officeAccountPasswordReset(let user): [.constant("office"), .constant("accounts"), .parameter("userID", user.uuidString), .constant("password-reset")]
+        case .passwordReset(let token): [.constant("password-reset"), .parameter("token", token)]
         case .tokens(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("tokens")]
+        case .organizationDetails(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("details")]
         case .tokenRevoke(let org, let token):
             [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("tokens"), .parameter("tokenID", token.uuidString), .constant("revoke")]
         case .audit(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("audit")]
@@ -308,11 +320,15 @@ enum SiteURL: Sendable {
     private var queryItems: [URLQueryItem] {
         switch self {
         case .login(let next): next.map { [URLQueryItem(name: "next", value: $0)] } ?? []
+        case .signup(let then): then.map { [URLQueryItem(name: "then", value: $0.rawValue)] } ?? []
         case .audit(_, let filter, let page), .officeAudit(let filter, let page):
             [filter.actorID.map { URLQueryItem(name: "user", value: $0.uuidString) },
              filter.action.map { URLQueryItem(name: "action", value: $0) },
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .officeOrganizations(let page), .diagnoses(_, let page), .incidents(_, let page), .rulesCheck(_, let page), .telework(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeAccounts(let query, let role, let page):
+            [query.map { URLQueryItem(name: "q", value: $0) }, role.map { URLQueryItem(name: "role", value: $0) },
+             page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .selfDiagnosisResult(let print): print ? [URLQueryItem(name: "print", value: "1")] : []
         case .contacts(let query, let category, let need):
             [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) },

@@ -24,14 +24,14 @@ public enum DatabaseChoice: Sendable {
 
 /// Sets up the whole application. The entry point and the tests call this same function.
 public func configure(_ app: Application, database: DatabaseChoice? = nil) async throws {
-    var settings = AppSettings.fromEnvironment()
+    var settings = AppSettings.fromEnvironment(arguments: app.environment.arguments)
     if app.environment == .testing { settings.bcryptCost = 4 }
     app.settings = settings
 
     let choice = database ?? defaultDatabase(settings)
     try useDatabase(choice, on: app)
     app.storage[DatabaseLabelKey.self] = choice.label
-    app.migrations.add(CreateAccounts(), CreateAccountIndexes(), CreateSelfDiagnosis(), CreateProgram(), CreateVisitAttachments(), CreateIncidents(), CreatePolicy(), CreateTelework(), CreateDirectoryCorrections(), CreateRiskAndPlan())
+    app.migrations.add(CreateAccounts(), CreateAccountIndexes(), CreateSelfDiagnosis(), CreateProgram(), CreateVisitAttachments(), CreateIncidents(), CreatePolicy(), CreateTelework(), CreateDirectoryCorrections(), CreateRiskAndPlan(), AddReportingFields(), CreatePasswordResets())
 
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port

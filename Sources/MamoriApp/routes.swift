@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: AuthController())
     try web.register(collection: InvitationController())
     try web.register(collection: SetupController())
+    try web.register(collection: PasswordResetController())
     try web.register(collection: PublicDiagnosisController())
     try web.register(collection: EligibilityController())
     try web.register(collection: HelpController())
@@ -26,6 +27,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: DashboardController())
     try signedIn.register(collection: SettingsController())
     try signedIn.register(collection: MembersController())
+    try signedIn.register(collection: MemberPasswordResetController())
     try signedIn.register(collection: TokensController())
     try signedIn.register(collection: AuditController())
     try signedIn.register(collection: DiagnosisController())
@@ -37,11 +39,13 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PolicyController())
     try signedIn.register(collection: RulesCheckController())
     try signedIn.register(collection: TeleworkController())
+    try signedIn.register(collection: OrganizationDetailsController())
     try signedIn.register(collection: RiskController())
     try signedIn.register(collection: PlanController())
 
     let office = web.grouped(RequireSignIn(roles: [.officeAdmin]))
     try office.register(collection: OfficeController())
+    try office.register(collection: OfficePasswordResetController())
     try office.register(collection: OfficeProgramController())
 
     // The directory's editing answers 403 to other roles (the issue asks for it; the public

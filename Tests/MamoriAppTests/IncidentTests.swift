@@ -213,9 +213,11 @@ struct IncidentTests {
     func firstAidThroughSignupAndPolicy() async throws {
         try await withMamori { app in
             let visitor = TestBrowser(app)
-            try await visitor.get("/help/first-aid/ransom_message")
-            try await visitor.get("/signup")
-            let signedUp = try await visitor.post("/signup", ["name": "初動商店", "prefecture": "13", "category": "retail", "employees": "5",
+            let firstAid = try await visitor.get("/help/first-aid/ransom_message")
+            // The first-aid page's sign-up link carries the intent (issue #14: not a session-wide "after sign-up").
+            #expect(firstAid.body.string.contains("/signup?then=incident:ransomware"))
+            try await visitor.get("/signup?then=incident:ransomware")
+            let signedUp = try await visitor.post("/signup?then=incident:ransomware", ["name": "初動商店", "prefecture": "13", "category": "retail", "employees": "5",
                                                               "displayName": "店主", "email": "shop@example.jp", "password": Fixtures.password,
                                                               "passwordConfirmation": Fixtures.password])
             let location = try #require(signedUp.headers.first(name: .location))

@@ -41,6 +41,13 @@ struct ProgramTests {
          "contactPhone": "03-1234-5678", "message": "テレワークの対策を相談したい", "agreed": "on", "termsVersion": String(termsVersion)]
     }
 
+    /// A moment `seconds` ago, but not before this fiscal year began: visits must fall within
+    /// the program's fiscal year, and the test may run on 1 April.
+    func pastMoment(_ seconds: TimeInterval) -> String {
+        let start = TokyoDateTime.parse(FiscalYear.firstDay(of: FiscalYear.of(Date())) + "T00:00")!
+        return TokyoDateTime.format(max(Date().addingTimeInterval(-seconds), start))
+    }
+
     /// Opens applications for the current fiscal year, whatever today's date.
     func openApplications(_ app: Application, capacity: Int = 400, accepted: Int = 0) async throws {
         let settings = try await ProgramService(db: app.db).settings()
@@ -83,7 +90,7 @@ struct ProgramTests {
             let companyPath = "/expert/companies/\(application.id!.uuidString)"
             #expect(try await expert.get("/expert/companies").body.string.contains("仙台商店"))
             try await expert.get(companyPath)
-            let yesterday = TokyoDateTime.format(Date().addingTimeInterval(-24 * 3600))
+            let yesterday = pastMoment(24 * 3600)
             let badURL = try await expert.post("\(companyPath)/visits", ["number": "1", "scheduledAt": yesterday, "mode": "online", "place": "javascript:alert(1)"])
             #expect(badURL.status == .unprocessableEntity)
             #expect(try await expert.post("\(companyPath)/visits", ["number": "1", "scheduledAt": yesterday, "mode": "online", "place": "https://meet.example.jp/abc"]).status == .seeOther)
@@ -226,7 +233,7 @@ struct ProgramTests {
             let early = try await owner.post("\(orgPath)/program/survey", ["producedResults": "yes", "satisfaction": "5"])
             #expect(early.status == .conflict)
             for number in 1...4 {
-                let visit = try await service.schedule(.init(number: String(number), scheduledAt: TokyoDateTime.format(Date().addingTimeInterval(Double(-number) * 86_400)),
+                let visit = try await service.schedule(.init(number: String(number), scheduledAt: pastMoment(Double(number) * 86_400),
                                                              mode: "on_site", place: "秋田市"), for: application, settings: settings, expert: profile,
                                                        by: expertPrincipal, ip: nil)
                 try await service.record(.init(durationMinutes: "120", topics: "指導", progress: [:], nextSteps: nil), for: visit, application: application,
@@ -264,7 +271,8 @@ struct ProgramTests {
             try await service.decide(application, .accept, reason: nil, settings: try await service.settings(), by: officePrincipal, ip: nil)
             let profile = try #require(try await ExpertProfile.query(on: app.db).first())
             try await service.assign(profile, to: application, by: officePrincipal, ip: nil)
-            _ = try await service.schedule(.init(number: "2", scheduledAt: "2026-12-01T10:00", mode: "on_site", place: "東京都千代田区1-1"),
+            let year = FiscalYear.of(Date())
+            _ = try await service.schedule(.init(number: "2", scheduledAt: "\(year)-12-01T10:00", mode: "on_site", place: "東京都千代田区1-1"),
                                            for: application, settings: try await service.settings(), expert: profile,
                                            by: try await principal(app, "shiro@example.jp"), ip: nil)
 
@@ -275,7 +283,7 @@ struct ProgramTests {
             let feed = try #require(URL(string: String(html[start.upperBound...].prefix { $0 != "\"" }))).path
             let ics = try await TestBrowser(app).get(feed)
             #expect(ics.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
-            #expect(ics.body.string.contains("DTSTART:20261201T010000Z"))
+            #expect(ics.body.string.contains("DTSTART:\(year)1201T010000Z"))
             #expect(ics.body.string.contains("LOCATION:東京都千代田区1-1"))
             #expect(try await TestBrowser(app).get("/calendar/not-a-real-token.ics").status == .notFound)
         }
@@ -299,7 +307,7 @@ struct ProgramTests {
             try await service.decide(application, .accept, reason: nil, settings: try await service.settings(), by: officePrincipal, ip: nil)
             let profile = try #require(try await ExpertProfile.query(on: app.db).filter(\.$registrationNumber == "000041").first())
             try await service.assign(profile, to: application, by: officePrincipal, ip: nil)
-            _ = try await service.schedule(.init(number: "1", scheduledAt: "2026-10-01T10:00", mode: "on_site", place: "東京"),
+            _ = try await service.schedule(.init(number: "1", scheduledAt: "\(FiscalYear.of(Date()))-10-01T10:00", mode: "on_site", place: "東京"),
                                            for: application, settings: try await service.settings(), expert: profile,
                                            by: try await principal(app, "goro@example.jp"), ip: nil)
 

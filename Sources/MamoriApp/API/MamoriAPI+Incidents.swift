@@ -47,7 +47,8 @@ extension MamoriAPI {
         let texts: [(String, String?)] = [("title", body.title), ("categoryNote", body.categoryNote), ("clientName", body.clientName),
                                           ("responsibleName", body.responsibleName), ("responsibleDepartment", body.responsibleDepartment),
                                           ("teamMembers", body.teamMembers), ("observedImpact", body.observedImpact), ("suspectedCause", body.suspectedCause),
-                                          ("affectedAssets", body.affectedAssets), ("securityTools", body.securityTools), ("responsePolicy", body.responsePolicy)]
+                                          ("affectedAssets", body.affectedAssets), ("securityTools", body.securityTools), ("responsePolicy", body.responsePolicy),
+                                          ("leakedItems", body.leakedItems), ("secondaryDamage", body.secondaryDamage)]
         for (key, value) in texts { if let value { update.text[key] = value } }
         let flags: [(String, Bool?)] = [("personalDataInvolved", body.personalDataInvolved), ("specialCare", body.specialCare),
                                         ("financialDamageRisk", body.financialDamageRisk), ("wrongfulIntent", body.wrongfulIntent),
@@ -192,6 +193,6 @@ extension MamoriAPI {
 
     static func entry(_ entry: TimelineEntry) -> Components.Schemas.TimelineEntry {
         .init(sequence: entry.sequence, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, author: entry.author, _type: entry.type,
-              text: entry.text, corrects: entry.correctsSequence, previousHash: entry.previousHash, hash: entry.hash)
+              text: entry.text, summary: L.timelineText(entry)(APIContext.locale), corrects: entry.correctsSequence, previousHash: entry.previousHash, hash: entry.hash)
     }
 }

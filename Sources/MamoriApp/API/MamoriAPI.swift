@@ -50,7 +50,7 @@ struct MamoriAPI: APIProtocol {
         let items = entries.items.map { entry in
             Components.Schemas.AuditEntry(id: entry.id!.uuidString, at: entry.createdAt, actorId: entry.actorID?.uuidString,
                                           actorEmail: entry.actorEmail, action: entry.action, targetType: entry.targetType,
-                                          targetId: entry.targetID, summary: entry.summary)
+                                          targetId: entry.targetID, summary: entry.summary(APIContext.locale))
         }
         return .ok(.init(body: .json(.init(items: items, metadata: .init(entries.metadata)))))
     }

@@ -5,6 +5,15 @@ extension L {
     static let homeTitle = LocalizedText(ja: "中小企業のための情報セキュリティ", en: "Information security for small businesses")
     static let homeLead = LocalizedText(ja: "Mamori は、専任の担当者がいない中小企業でも、自社の情報セキュリティを整え、いざという時に落ち着いて対応できるよう支援するサービスです。", en: "Mamori helps small and medium businesses without a security department put their information security in order, and respond calmly when something goes wrong.")
     static let homeAvailableTitle = LocalizedText(ja: "いまできること", en: "What you can do today")
+    static let homeAvailableIncident = LocalizedText(
+        ja: "ウイルス感染・ランサムウェア・システム障害・情報漏えいが起きたら、3段階の手順と、誰にいつまでに報告するか（個人情報保護委員会の期限を含む）を案内し、改ざんを検知できる記録と報告書の下書きを残せます。",
+        en: "When a virus, ransomware, an outage or a data leak hits: the three-step response, whom to notify by when (including the Personal Information Protection Commission's deadlines), a tamper-evident record and report drafts.")
+    static let homeAvailableRules = LocalizedText(
+        ja: "情報セキュリティ基本方針と関連規程の作成・承認・公開、情報資産とリスクの台帳、1年間の対策計画をつくれます。",
+        en: "Write, approve and publish the basic security policy and related rules, keep the asset and risk register, and plan a year of measures.")
+    static let homeAvailableHelp = LocalizedText(
+        ja: "困ったときの相談・届出先と、緊急時の初動をいつでも確認できます（登録不要）。",
+        en: "Find whom to call or report to, and what to do first in an emergency, at any time (no account needed).")
     static let homeAvailableWorkspace = LocalizedText(ja: "自社の組織を登録し、経営者・担当者が同じ画面で取り組めます。", en: "Register your organization so owners and staff work from the same place.")
     static let homeAvailableTeam = LocalizedText(ja: "メンバーを招待リンクで追加し、役割（経営者・担当者）を分けて管理できます。", en: "Add members with an invitation link and keep owner and staff roles apart.")
     static let homeAvailableAudit = LocalizedText(ja: "すべての変更が操作履歴に残り、誰がいつ何をしたかを確認できます。", en: "Every change is kept in an audit log: who did what, and when.")
@@ -33,6 +42,17 @@ extension L {
     static let passwordHint = LocalizedText(ja: "10文字以上。長い文（パスフレーズ）がおすすめです。他のサービスと同じものは避けてください。", en: "At least 10 characters. A long phrase works well. Do not reuse a password from another service.")
     static let passwordConfirmation = LocalizedText(ja: "パスワード（確認）", en: "Password (again)")
     static let signupSubmit = LocalizedText(ja: "登録する", en: "Create account")
+    /// Said on the sign-up page when the visitor came from a page that continues after sign-up.
+    static func signupContinues(_ intent: SignupIntent) -> LocalizedText {
+        switch intent {
+        case .saveDiagnosis:
+            LocalizedText(ja: "登録すると、回答した自社診断の結果がこの組織の最初の診断として保存されます。",
+                          en: "When you register, the self-diagnosis you answered is saved as your organization's first diagnosis.")
+        case .openIncident(let kind):
+            LocalizedText(ja: "登録後、「\(L.incidentKind(kind).ja)」のインシデント記録を始める画面に進みます。回答済みの自社診断があれば、それも保存されます。",
+                          en: "After registering you continue to a new \(L.incidentKind(kind).en.lowercased()) incident record. A self-diagnosis you already answered is saved as well.")
+        }
+    }
     static let signupDone = LocalizedText(ja: "登録が完了しました。ようこそ Mamori へ。", en: "Your organization is registered. Welcome to Mamori.")
 
     // Login
@@ -56,6 +76,11 @@ extension L {
     static let passwordChanged = LocalizedText(ja: "パスワードを変更しました。他の端末のログインは終了しました。", en: "Your password was changed. Sessions on other devices were ended.")
     static let profileSaved = LocalizedText(ja: "設定を保存しました。", en: "Your settings were saved.")
     static let accountRole = LocalizedText(ja: "役割", en: "Role")
+
+    /// An audit summary naming a role.
+    static func roleSummary(_ role: Role) -> LocalizedText {
+        LocalizedText(ja: "役割：" + roleName(role).ja, en: "Role: " + roleName(role).en)
+    }
 
     static func roleName(_ role: Role) -> LocalizedText {
         switch role {

@@ -122,6 +122,27 @@ extension L {
     static let declarationRecorded = LocalizedText(ja: "宣言を記録しました。", en: "The declaration was recorded.")
     static let noDeclarations = LocalizedText(ja: "まだ宣言の記録はありません。", en: "No declaration recorded yet.")
     static let seeSecurityAction = LocalizedText(ja: "SECURITY ACTION を見る", en: "See SECURITY ACTION")
+    static let securityActionOfficialSite = LocalizedText(ja: "SECURITY ACTION 公式サイト（IPA）", en: "The official SECURITY ACTION site (IPA)")
+    static let securityActionOfficialSiteNote = LocalizedText(ja: "宣言そのものは公式サイトで行います。Mamori には、その準備と宣言の記録を残します。", en: "The declaration itself is made on the official site; Mamori helps you prepare and keeps the record.")
+    /// Beside a ticked measure the latest self-diagnosis answered otherwise.
+    static func measureConflict(answer: LocalizedText) -> LocalizedText {
+        LocalizedText(ja: "最新の自社診断ではこの対策は『\(answer.ja)』と回答されています。実際に取り組んでいるか確かめ、取り組んでいる場合は自社診断をやり直して回答を更新してください。",
+                      en: "The latest self-diagnosis answers this measure \"\(answer.en)\". Check that it is really in place; if it is, do the self-diagnosis again to update the answer.")
+    }
+    /// After saving the checklist with such a measure ticked.
+    static func measureConflictSaved(measure: LocalizedText, answer: LocalizedText) -> LocalizedText {
+        LocalizedText(ja: "「\(measure.ja)」にチェックを付けて保存しましたが、最新の自社診断ではこの対策は『\(answer.ja)』と回答されています。実際に取り組んでいるか確かめてください。",
+                      en: "\"\(measure.en)\" is saved as in place, but the latest self-diagnosis answers this measure \"\(answer.en)\". Check that it is really in place.")
+    }
+    static let twoStarsConditionsLead = LocalizedText(ja: "二つ星の条件のうち、Mamori ではまだ確認できないもの：", en: "Two-star conditions Mamori cannot yet see as met:")
+    static let twoStarsMetElsewhere = LocalizedText(ja: "これらの条件は Mamori の外で満たしています（紙で行った自社診断、自社のウェブサイトで公開している基本方針など）", en: "These conditions are met outside Mamori (a self-diagnosis done on paper, a basic policy published on our own web site…)")
+    /// The refusal of a two-star record while a condition is unmet.
+    static func twoStarsNotReady(missing: [SecurityActionReadiness.Requirement]) -> LocalizedText {
+        let ja = missing.map { L.requirement($0).ja }.joined(separator: "、")
+        let en = missing.map { L.requirement($0).en }.joined(separator: "; ")
+        return LocalizedText(ja: "二つ星は、自社診断を行い、情報セキュリティ基本方針を策定して公開していることが条件です。まだ済んでいないもの：\(ja)。済ませてから記録するか、Mamori の外で済ませている場合は下の確認にチェックを入れてください。",
+                             en: "Two stars require a self-diagnosis and a basic policy that is written and published. Still missing: \(en). Complete it first, or, if it was done outside Mamori, tick the confirmation below.")
+    }
     static let homeAvailableDiagnosis = LocalizedText(ja: "25問・5分の自社診断で、自社の情報セキュリティの状態と、次にやるべきことがわかります（登録不要）。", en: "A 25-question, five-minute self-diagnosis shows where you stand and what to do next (no account needed).")
     static let homeStartDiagnosis = LocalizedText(ja: "自社診断を始める", en: "Start the self-diagnosis")
 }

@@ -49,6 +49,7 @@ extension L {
         case "evidence_download": LocalizedText(ja: "証拠の取り出し", en: "Evidence downloaded")
         case "notification": LocalizedText(ja: "連絡", en: "Notification")
         case "closed": LocalizedText(ja: "終了", en: "Closed")
+        case "report_submitted": LocalizedText(ja: "報告の提出", en: "Report submitted")
         default: LocalizedText(ja: type, en: type)
         }
     }
@@ -65,7 +66,14 @@ extension L {
         case "affectedAssets": LocalizedText(ja: "対象機器・サービス", en: "Affected devices and services")
         case "securityTools": LocalizedText(ja: "セキュリティ対策ツール", en: "Security tools")
         case "responsePolicy": L.responsePolicyLabel
-        default: LocalizedText(ja: key, en: key)
+        case "leakedItems": L.leakedItemsLabel
+        case "secondaryDamage": L.secondaryDamageLabel
+        case "persons": LocalizedText(ja: "本人の数", en: "Number of persons")
+        case "occurredAt": LocalizedText(ja: "発生日時", en: "When it happened")
+        case "awareAt": LocalizedText(ja: "認識した日時", en: "When the organization became aware")
+        case "severity": LocalizedText(ja: "重大度", en: "Severity")
+        case "ppcDelegatedTo": LocalizedText(ja: "委任先の省庁", en: "Ministry the PPC delegated to")
+        default: IncidentService.flagFields.contains { $0.key == key } ? flag(key) : LocalizedText(ja: key, en: key)
         }
     }
 }
@@ -166,7 +174,7 @@ extension L {
     static let dueBy = LocalizedText(ja: "期限", en: "Due by")
     static let promptly = LocalizedText(ja: "速やかに", en: "Promptly")
     static let overdue = LocalizedText(ja: "期限超過", en: "Overdue")
-    static let dueSoon = LocalizedText(ja: "期限間近", en: "Due soon")
+    static let dueSoon = LocalizedText(ja: "期限まで\(IncidentService.dueSoonDays)日以内", en: "Due within \(IncidentService.dueSoonDays) days")
     static let doneOn = LocalizedText(ja: "実施日", en: "Done on")
     static let referenceNumber = LocalizedText(ja: "受付番号など", en: "Reference number")
     static let recordDone = LocalizedText(ja: "実施を記録", en: "Record as done")

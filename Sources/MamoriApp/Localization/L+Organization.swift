@@ -95,6 +95,7 @@ extension L {
     static let auditWho = LocalizedText(ja: "実行者", en: "Who")
     static let auditWhat = LocalizedText(ja: "操作", en: "Action")
     static let auditDetails = LocalizedText(ja: "内容", en: "Details")
+    static let auditPrivateToOrganization = LocalizedText(ja: "（インシデントの内容は組織だけが見られます）", en: "(Only the organization can see incident details.)")
     static let auditFilterUser = LocalizedText(ja: "実行者で絞り込み", en: "Filter by person")
     static let auditFilterAction = LocalizedText(ja: "操作で絞り込み", en: "Filter by action")
     static let auditAll = LocalizedText(ja: "すべて", en: "All")
@@ -145,6 +146,7 @@ extension L {
         case .teleworkSelfChecked: LocalizedText(ja: "テレワーク自己点検の保存", en: "Telework self-check saved")
         case .teleworkChecklistSaved: LocalizedText(ja: "テレワークチェックリストの保存", en: "Telework checklist saved")
         case .incidentContactChanged: LocalizedText(ja: "緊急連絡先の変更", en: "Incident contact changed")
+        case .organizationUpdated: LocalizedText(ja: "組織の情報の変更", en: "Organization details changed")
         case .directoryCorrected: LocalizedText(ja: "相談先の修正", en: "Directory entry corrected")
         case .directoryAdded: LocalizedText(ja: "相談先の追加", en: "Directory entry added")
         case .directoryRetired: LocalizedText(ja: "相談先の掲載終了", en: "Directory entry retired")
@@ -167,6 +169,8 @@ extension L {
         case .planAgreed: LocalizedText(ja: "対策計画の合意", en: "Plan agreed")
         case .planCalendarRenewed: LocalizedText(ja: "計画カレンダーの再発行", en: "Plan calendar renewed")
         case .planCommented: LocalizedText(ja: "対策計画へのコメント", en: "Comment on the plan")
+        case .passwordResetIssued: L.PasswordReset.auditIssued
+        case .passwordResetUsed: L.PasswordReset.auditUsed
         }
     }
 
@@ -180,4 +184,29 @@ extension L {
     static let registered = LocalizedText(ja: "登録日", en: "Registered")
     static let name = LocalizedText(ja: "名称", en: "Name")
     static let people = LocalizedText(ja: "利用者数", en: "Users")
+}
+
+/// The organization's details page.
+extension L {
+    static let organizationDetailsTitle = LocalizedText(ja: "組織の情報", en: "Organization details")
+    static let organizationDetailsLead = LocalizedText(
+        ja: "登録時の情報と、報告書に載せる事業者の情報です。個人情報保護委員会への報告や本人への通知では、担当者個人ではなく事業者の名称・住所・代表者・連絡先を書きます。",
+        en: "What you gave at sign-up, and the business details that reports print. Reports to the Personal Information Protection Commission and notices to the persons name the business — its name, address, representative and contact — not the person filling them in.")
+    static let organizationReportingSection = LocalizedText(ja: "報告書に載せる情報", en: "Printed on reports")
+    static let organizationReportingLead = LocalizedText(ja: "空欄のままでも保存できます。報告書の下書きでは空欄が「—」になります。",
+                                                         en: "You may leave these empty; report drafts then show “—”.")
+    static let organizationAddress = LocalizedText(ja: "所在地（住所）", en: "Address")
+    static let organizationRepresentative = LocalizedText(ja: "代表者", en: "Representative")
+    static let organizationRepresentativeHint = LocalizedText(ja: "例：代表取締役 山田 太郎", en: "E.g. Taro Yamada, CEO")
+    static let organizationDetailsSave = LocalizedText(ja: "組織の情報を保存", en: "Save the details")
+    static let organizationDetailsSaved = LocalizedText(ja: "組織の情報を保存しました。", en: "The organization details were saved.")
+    static let organizationDetailsOwnerOnly = LocalizedText(ja: "組織の情報は経営者・責任者（オーナー）が変更します。", en: "The owner changes the organization details.")
+    static let navOrganizationDetails = LocalizedText(ja: "組織の情報", en: "Organization")
+}
+
+/// Groups of the organization's menu.
+extension L {
+    static let navGroupStanding = LocalizedText(ja: "現状の把握", en: "Where you stand")
+    static let navGroupRules = LocalizedText(ja: "ルールと計画", en: "Rules & plan")
+    static let navGroupOrganization = LocalizedText(ja: "組織", en: "Organization")
 }

@@ -35,6 +35,35 @@ extension L {
         case .noLegalPersonality: LocalizedText(ja: "法人格のない任意団体は応募できません（個人事業主は応募できます）。", en: "Groups without legal personality cannot apply (sole proprietors can).")
         }
     }
+    static let conditionMet = LocalizedText(ja: "満たしています", en: "Met")
+    static let conditionNotMet = LocalizedText(ja: "満たしていません", en: "Not met")
+    /// Each application condition, as the call for applications states it.
+    static func condition(_ reason: ProgramEligibility.Reason) -> LocalizedText {
+        switch reason {
+        case .notSME: LocalizedText(ja: "中小企業であること", en: "Being an SME")
+        case .noSecurityAction: LocalizedText(ja: "SECURITY ACTION を宣言していること（一つ星以上）", en: "A SECURITY ACTION declaration (one star or more)")
+        case .hasSecurityPolicy: LocalizedText(ja: "情報セキュリティ基本方針や関連規程がまだないこと", en: "No information security basic policy or related rules yet")
+        case .previousParticipant: LocalizedText(ja: "前年度のこの事業に参加していないこと", en: "Not having taken part in last year's program")
+        case .noLegalPersonality: LocalizedText(ja: "法人または個人事業主であること（法人格のない任意団体は対象外）", en: "Being a legal person or a sole proprietor (groups without legal personality are excluded)")
+        }
+    }
+    /// Why a condition is met, from the answers given.
+    static func conditionMetBecause(_ reason: ProgramEligibility.Reason, basis: ProgramEligibility.SMEBasis?) -> LocalizedText {
+        switch reason {
+        case .notSME:
+            basis.map { L.smeBasis($0) } ?? LocalizedText(ja: "中小企業の定義にあたります。", en: "You are an SME by the definition.")
+        case .noSecurityAction: LocalizedText(ja: "SECURITY ACTION の一つ星以上を宣言しています。", en: "You have declared SECURITY ACTION with one star or more.")
+        case .hasSecurityPolicy: LocalizedText(ja: "基本方針や関連規程はまだないと回答しています。この事業で一緒に作ります。", en: "You answered that you have no basic policy or related rules yet; the program helps you write them.")
+        case .previousParticipant: LocalizedText(ja: "前年度のこの事業には参加していないと回答しています。", en: "You answered that you did not take part in last year's program.")
+        case .noLegalPersonality: LocalizedText(ja: "法人または個人事業主として応募できます。", en: "You can apply as a legal person or a sole proprietor.")
+        }
+    }
+    static let eligibleNextVisitor = LocalizedText(ja: "応募は Mamori に登録した組織から行います。組織を登録すると、「専門家派遣」のページで参加規約を読んで応募できます。", en: "Applications are made from an organization registered in Mamori. Once you have signed up, read the participation terms and apply on the Expert guidance page.")
+    static let eligibleSignUp = LocalizedText(ja: "組織を登録して応募に進む", en: "Sign up to apply")
+    static let eligibleLogIn = LocalizedText(ja: "登録済みの方はログイン", en: "Already registered? Log in")
+    static let eligibleNextOwner = LocalizedText(ja: "「専門家派遣」のページで参加規約を読み、応募できます。", en: "Read the participation terms and apply on the Expert guidance page.")
+    static let eligibleApply = LocalizedText(ja: "応募に進む", en: "Go to the application")
+    static let eligibleSeeProgram = LocalizedText(ja: "専門家派遣のページを見る", en: "See the Expert guidance page")
     static let limitsTitle = LocalizedText(ja: "中小企業の定義（業種ごとの上限）", en: "The SME definition (limits by industry)")
     static let capitalLimit = LocalizedText(ja: "資本金の上限", en: "Capital limit")
     static let employeeLimit = LocalizedText(ja: "従業員数の上限", en: "Employee limit")

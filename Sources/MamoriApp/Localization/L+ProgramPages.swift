@@ -9,10 +9,23 @@ extension L {
     static func fiscalYear(_ year: Int) -> LocalizedText { LocalizedText(ja: "\(year)年度", en: "FY\(year)") }
     static let programSettingsTitle = LocalizedText(ja: "指導事業の設定", en: "Program settings")
     static let capacityLabel = LocalizedText(ja: "定員（社）", en: "Capacity (companies)")
+    static func capacityHint(accepted: Int) -> LocalizedText {
+        accepted == 0
+            ? LocalizedText(ja: "1社以上にしてください。", en: "At least 1 company.")
+            : LocalizedText(ja: "1社以上で、すでに採択した\(accepted)社より少なくはできません。", en: "At least 1, and no fewer than the \(accepted) companies already accepted.")
+    }
+    /// The refusal of a capacity below its floor (`FieldProblem.capacityTooSmall`).
+    static func capacityTooSmall(accepted: Int64) -> LocalizedText {
+        accepted == 0
+            ? LocalizedText(ja: "定員は1社以上にしてください（0社では応募を採択できません）。", en: "The capacity must be at least 1 company (with no places, no application can be accepted).")
+            : LocalizedText(ja: "定員は、すでに採択した\(accepted)社より少なくできません。\(accepted)社以上にしてください。",
+                            en: "The capacity cannot be lower than the \(accepted) companies already accepted: enter \(accepted) or more.")
+    }
     static let visitsPerCompanyLabel = LocalizedText(ja: "1社あたりの訪問回数", en: "Visits per company")
     static let hoursPerVisitLabel = LocalizedText(ja: "1回あたりの時間（時間）", en: "Hours per visit")
     static let opensOnLabel = LocalizedText(ja: "応募受付の開始日", en: "Applications open on")
     static let closesOnLabel = LocalizedText(ja: "応募受付の終了日", en: "Applications close on")
+    static let closesOnHint = LocalizedText(ja: "開始日と同じ日か、それより後の日付にしてください。", en: "On or after the opening date.")
     static let termsLabel = LocalizedText(ja: "参加規約", en: "Participation terms")
     static let termsHint = LocalizedText(ja: "内容を変えて保存すると新しい版になります。応募ごとに同意した版が記録されます。", en: "Saving changed text creates a new version; each application records the version it agreed to.")
     static func termsVersion(_ version: Int) -> LocalizedText { LocalizedText(ja: "第\(version)版", en: "version \(version)") }
@@ -114,6 +127,8 @@ extension L {
     }
     static func load(_ load: Int, _ maximum: Int) -> LocalizedText { LocalizedText(ja: "担当 \(load) / \(maximum)社", en: "\(load) of \(maximum) companies") }
     static let assign = LocalizedText(ja: "この専門家に割り当てる", en: "Assign this expert")
+    static let reassign = LocalizedText(ja: "この専門家に変更する", en: "Reassign to this expert")
+    static let assignedToThis = LocalizedText(ja: "この応募の担当として割り当て済み", en: "Assigned to this application")
     static let assigned = LocalizedText(ja: "専門家を割り当てました。", en: "The expert was assigned.")
     static let assignNeedsAcceptance = LocalizedText(ja: "採択した応募にだけ専門家を割り当てられます。", en: "Only accepted applications can be assigned an expert.")
     static let expertFull = LocalizedText(ja: "この専門家の担当数は上限に達しています。", en: "This expert already has the maximum number of companies.")
@@ -142,13 +157,30 @@ extension L {
     static let calendarCreate = LocalizedText(ja: "カレンダーのアドレスを作成", en: "Create the calendar address")
     static let calendarCreated = LocalizedText(ja: "カレンダーのアドレスを作成しました。このアドレスは今だけ表示されます。", en: "The calendar address was created. It is shown only now.")
     static let scheduleVisit = LocalizedText(ja: "訪問を予定する・変更する", en: "Schedule or move a visit")
-    static let visitWhen = LocalizedText(ja: "日時", en: "Date and time")
-    static let visitModeLabel = LocalizedText(ja: "方法", en: "Mode")
-    static let visitPlace = LocalizedText(ja: "場所（訪問）または会議URL（オンライン）", en: "Address (on site) or meeting URL (online)")
+    static func visitNumberLabel(_ count: Int) -> LocalizedText {
+        LocalizedText(ja: "何回目の訪問か（全\(count)回）", en: "Which visit (of \(count))")
+    }
+    static let visitWhen = LocalizedText(ja: "訪問の日付と開始時刻", en: "Date and start time of the visit")
+    static func visitWhenHint(fiscalYear: Int, hours: Int) -> LocalizedText {
+        LocalizedText(ja: "\(fiscalYear)年度（\(fiscalYear)年4月1日〜\(fiscalYear + 1)年3月31日）の日時です。1回あたり約\(hours)時間です。予定を変えるときは、同じ回を選んで保存し直してください。",
+                      en: "Within FY\(fiscalYear) (1 April \(fiscalYear) – 31 March \(fiscalYear + 1)). Each visit takes about \(hours) hours. To move a visit, choose the same visit and save again.")
+    }
+    static let visitModeLabel = LocalizedText(ja: "訪問の方法（訪問またはオンライン）", en: "How the visit takes place (on site or online)")
+    static let visitPlace = LocalizedText(ja: "訪問先の住所、またはオンライン会議のURL", en: "Address to visit, or the online meeting URL")
+    static let visitPlaceHint = LocalizedText(ja: "訪問の場合は住所を、オンラインの場合は https:// で始まる会議のURLを入力してください。", en: "On site: the address. Online: the meeting URL, starting with https://.")
+    /// The refusal of a visit outside its fiscal year (`FieldProblem.outsideFiscalYear`).
+    static func visitOutsideFiscalYear(_ year: Int) -> LocalizedText {
+        LocalizedText(ja: "訪問は\(year)年度（\(year)年4月1日〜\(year + 1)年3月31日）の中の日時にしてください。指導事業は年度ごとに行われます。",
+                      en: "The visit must fall within FY\(year) (1 April \(year) – 31 March \(year + 1)): the program runs per fiscal year.")
+    }
+    static let nextVisitTitle = LocalizedText(ja: "次の訪問", en: "Next visit")
+    static func nextVisitExpert(_ name: String) -> LocalizedText { LocalizedText(ja: "担当の専門家：\(name)", en: "Expert: \(name)") }
+    static let nextVisitPlace = LocalizedText(ja: "場所", en: "Place")
+    static let nextVisitMeeting = LocalizedText(ja: "会議のURL", en: "Meeting URL")
     static let scheduleSubmit = LocalizedText(ja: "予定を保存", en: "Save the schedule")
     static let visitScheduledNotice = LocalizedText(ja: "訪問の予定を保存しました。", en: "The visit was scheduled.")
     static let recordVisit = LocalizedText(ja: "訪問の記録", en: "Record the visit")
-    static let durationMinutes = LocalizedText(ja: "実施時間（分）", en: "Duration (minutes)")
+    static let durationMinutes = LocalizedText(ja: "実際にかかった時間（分）", en: "Time actually spent (minutes)")
     static let topics = LocalizedText(ja: "指導した内容", en: "Topics covered")
     static func goalProgress(_ goal: Int) -> LocalizedText {
         let ja = ["基本方針の策定", "関連規程の見直し（自社診断を活用）", "テレワーク等を含む対策計画", "情報資産の洗い出しとリスク分析（発展）"]

@@ -34,6 +34,11 @@ enum L {
     static func range(_ from: Int, _ to: Int) -> LocalizedText {
         LocalizedText(ja: "（\(from)〜\(to)）", en: " (\(from)–\(to))")
     }
+    /// Between the items of a list written out in a sentence.
+    static let listSeparator = LocalizedText(ja: "、", en: ", ")
+    /// Before each line of a list written out in a text field (reports).
+    static let bullet = LocalizedText(ja: "・", en: "- ")
+
     static func parenthesized(_ text: String) -> LocalizedText {
         LocalizedText(ja: "（\(text)）", en: " (\(text))")
     }
@@ -78,6 +83,8 @@ enum L {
         case .incorrect: LocalizedText(ja: "正しくありません。", en: "This is not correct.")
         case .invalidDate: LocalizedText(ja: "日付を「2026-04-01」の形で入力してください。", en: "Enter a date such as 2026-04-01.")
         case .inFuture: LocalizedText(ja: "未来の日付は入力できません。", en: "The date cannot be in the future.")
+        case .awarenessInFuture: LocalizedText(ja: "未来の日時は入力できません。報告の法定期限はこの日時から数えるため、実際に把握した日時を入力してください。",
+                                               en: "This cannot be in the future: the legal reporting deadlines count from it, so enter when you actually became aware.")
         case .alreadyRegistered: LocalizedText(ja: "この番号はすでに登録されています。", en: "This number is already registered.")
         case .termsChanged: LocalizedText(ja: "参加規約が更新されました。新しい規約を読んで、もう一度同意してください。", en: "The participation terms were updated. Read the new terms and agree again.")
         case .invalidDateTime: LocalizedText(ja: "日時を「2026-04-01T10:00:00+09:00」の形で入力してください。", en: "Enter a date and time such as 2026-04-01T10:00:00+09:00.")
@@ -89,6 +96,9 @@ enum L {
         case .tooManyRows(let maximum): LocalizedText(ja: "行が多すぎます（\(maximum)行まで）。", en: "Too many rows (at most \(maximum)).")
         case .invalidMonth: LocalizedText(ja: "月を「2027-03」の形で入力してください。", en: "Enter a month such as 2027-03.")
         case .beforeStart: LocalizedText(ja: "開始より前にはできません。", en: "This cannot be before the start.")
+        case .endBeforeStartDate: LocalizedText(ja: "終了日は、開始日と同じ日かそれより後の日付にしてください。", en: "The end date must be on or after the start date.")
+        case .capacityTooSmall(let accepted): L.capacityTooSmall(accepted: accepted)
+        case .outsideFiscalYear(let year): L.visitOutsideFiscalYear(year)
         case .invalidSlug: LocalizedText(ja: "半角の英小文字・数字・ハイフンで入力してください（例：yamada-shoji）。先頭と末尾にハイフンは使えません。", en: "Use lowercase letters, digits and hyphens, e.g. yamada-shoji; no hyphen at the start or end.")
         case .notAURL: LocalizedText(ja: "https:// で始まる会議のURLを入力してください。", en: "Enter the meeting URL, starting with https://.")
         }

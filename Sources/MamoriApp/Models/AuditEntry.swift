@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MamoriCore
 
 /// One recorded change. Append-only: the application never updates or deletes these rows.
 final class AuditEntry: Model, @unchecked Sendable {
@@ -15,12 +16,19 @@ final class AuditEntry: Model, @unchecked Sendable {
     @OptionalField(key: "target_id") var targetID: String?
     /// Before/after in a few words, e.g. "role: member → owner".
     @Field(key: "summary") var summary: String
+    /// The summary in English when it differs from `summary` (which is Japanese or neutral).
+    @OptionalField(key: "summary_en") var summaryEN: String?
     @OptionalField(key: "ip") var ip: String?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
 
-    init(organizationID: UUID?, actorID: UUID?, actorEmail: String, action: String, targetType: String, targetID: String?, summary: String, ip: String?, createdAt: Date) {
+    /// The summary in the reader's language.
+    func summary(_ locale: AppLocale) -> String { locale == .en ? (summaryEN ?? summary) : summary }
+
+    init(organizationID: UUID?, actorID: UUID?, actorEmail: String, action: String, targetType: String, targetID: String?, summary: String,
+         summaryEN: String? = nil, ip: String?, createdAt: Date) {
+        self.summaryEN = summaryEN
         self.organizationID = organizationID
         self.actorID = actorID
         self.actorEmail = actorEmail

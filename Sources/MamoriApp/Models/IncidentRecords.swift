@@ -30,6 +30,9 @@ final class Incident: Model, @unchecked Sendable {
     @Field(key: "affected_assets") var affectedAssets: String            // 9
     @Field(key: "security_tools") var securityTools: String              // 10
     @Field(key: "response_policy") var responsePolicy: String            // the owner's decision
+    // For the PPC report and the notice to the persons.
+    @Field(key: "leaked_items") var leakedItems: String                  // which personal data items
+    @Field(key: "secondary_damage") var secondaryDamage: String          // secondary damage or its risk
     // Facts for the notification duties.
     @Field(key: "aware_at") var awareAt: Date
     @Field(key: "personal_data_involved") var personalDataInvolved: Bool

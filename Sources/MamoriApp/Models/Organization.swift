@@ -14,6 +14,10 @@ final class Organization: Model, @unchecked Sendable {
     @OptionalField(key: "capital_yen") var capitalYen: Int64?
     /// Whom staff call when something happens (name and phone), printed on the telework sheet.
     @OptionalField(key: "incident_contact") var incidentContact: String?
+    /// Where the business is registered, and who represents it: the reporter block of the
+    /// PPC report and the notice ask for the business, not the person who fills them in.
+    @OptionalField(key: "address") var address: String?
+    @OptionalField(key: "representative") var representative: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

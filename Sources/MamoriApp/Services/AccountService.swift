@@ -58,8 +58,9 @@ struct AccountService {
             }
             let actor = AuditActor.user(user, ip: ip)
             try await AuditLog.record(.organizationCreated, by: actor, target: ("organization", organization.id),
-                                      summary: "\(profile.name) (\(profile.prefecture.name.ja), \(profile.category.rawValue))", on: db)
-            try await AuditLog.record(.accountCreated, by: actor, target: ("user", user.id), summary: "role: owner", on: db)
+                                      summary: LocalizedText(ja: "\(profile.name)（\(profile.prefecture.name.ja)、\(profile.category.name.ja)）",
+                                                             en: "\(profile.name) (\(profile.prefecture.name.en), \(profile.category.name.en))"), on: db)
+            try await AuditLog.record(.accountCreated, by: actor, target: ("user", user.id), summary: L.roleSummary(.owner), on: db)
             return user
         }
     }
@@ -84,7 +85,7 @@ struct AccountService {
                 throw MamoriError.invalid(problems)
             }
             try await AuditLog.record(.accountCreated, by: actor, organizationID: organization.id, target: ("user", user.id),
-                                      summary: "role: \(role.rawValue), added from the command line", on: db)
+                                      summary: L.roleSummary(role), on: db)
             return user
         }
     }

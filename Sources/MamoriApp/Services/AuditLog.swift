@@ -46,6 +46,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case teleworkSelfChecked = "telework.self_checked"
     case teleworkChecklistSaved = "telework.checklist_saved"
     case incidentContactChanged = "organization.incident_contact_changed"
+    case organizationUpdated = "organization.updated"
     case directoryCorrected = "directory.corrected"
     case directoryAdded = "directory.added"
     case directoryRetired = "directory.retired"
@@ -68,6 +69,8 @@ enum AuditAction: String, CaseIterable, Sendable {
     case planAgreed = "plan.agreed"
     case planCalendarRenewed = "plan.calendar_renewed"
     case planCommented = "plan.commented"
+    case passwordResetIssued = "password_reset.issued"
+    case passwordResetUsed = "password_reset.used"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.
@@ -98,6 +101,18 @@ enum AuditLog {
         summary: String = "",
         on db: any Database
     ) async throws {
+        try await record(action, by: actor, organizationID: organizationID, target: target, summary: LocalizedText(ja: summary, en: summary), on: db)
+    }
+
+    /// An entry whose summary reads differently in each language (names of kinds, fields).
+    static func record(
+        _ action: AuditAction,
+        by actor: AuditActor,
+        organizationID: UUID? = nil,
+        target: (type: String, id: UUID?),
+        summary: LocalizedText,
+        on db: any Database
+    ) async throws {
         let entry = AuditEntry(
             organizationID: organizationID ?? actor.organizationID,
             actorID: actor.userID,
@@ -105,11 +120,19 @@ enum AuditLog {
             action: action.rawValue,
             targetType: target.type,
             targetID: target.id?.uuidString,
-            summary: String(summary.prefix(500)),
+            summary: String(summary.ja.prefix(500)),
+            summaryEN: summary.en == summary.ja ? nil : String(summary.en.prefix(500)),
             ip: actor.ip,
             createdAt: Date()
         )
         try await entry.create(on: db)
+    }
+
+    /// Entries whose summary holds what only the organization may read: its incidents (titles,
+    /// facts, personal-data flags). The office sees that they happened, never their content,
+    /// just as it gets 404 on the incident itself.
+    static func isPrivateToOrganization(_ entry: AuditEntry) -> Bool {
+        entry.organizationID != nil && (entry.targetType == "incident" || entry.action.hasPrefix("incident."))
     }
 
     struct Filter: Sendable, Equatable {

@@ -53,8 +53,8 @@ enum IncidentReport: String, CaseIterable, Sendable {
         let when = DateText.dateTime(incident.detectedAt, locale)
         let occurred = incident.occurredAt.map { DateText.dateTime($0, locale) } ?? t(LocalizedText(ja: "不明（調査中）", en: "Unknown (under investigation)"))
         let kind = t(L.incidentKind(incident.kind))
-        let measures = input.measures.map { "・" + $0.text }.joined(separator: "\n")
-        let timeline = input.timeline.map { "\(DateText.dateTime($0.occurredAt, locale)) \($0.text)" }.joined(separator: "\n")
+        let measures = input.measures.map { t(L.bullet) + $0.text }.joined(separator: "\n")
+        let timeline = input.timeline.map { "\(DateText.dateTime($0.occurredAt, locale)) \(t(L.timelineText($0)))" }.joined(separator: "\n")
         let overview = t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), an incident was discovered: \(kind), \(incident.title)."))
             + (incident.observedImpact.isEmpty ? "" : "\n" + incident.observedImpact)
         func section(_ ja: String, _ en: String, _ text: String) -> Section { Section(heading: locale == .ja ? ja : en, text: text) }
@@ -64,7 +64,7 @@ enum IncidentReport: String, CaseIterable, Sendable {
             let duties = input.duties.map { status in
                 let due = status.duty.due.map { " " + t(L.dueBy) + t(L.colon) + DateText.calendarDate($0.day.description, locale) } ?? ""
                 let done = status.done.map { " → " + t(L.doneRecord(DateText.calendarDate($0.doneOn, locale), $0.doneBy)) } ?? (status.overdue ? " → " + t(L.overdue) : "")
-                return "・" + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + due + done
+                return t(L.bullet) + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + due + done
             }.joined(separator: "\n")
             return [
                 section("1. 状況", "1. Status", "\(input.organization.name)\n\(kind) / \(t(L.severity(incident.severity))) / "
@@ -88,15 +88,25 @@ enum IncidentReport: String, CaseIterable, Sendable {
                 case .wrongfulIntent: t(LocalizedText(ja: "不正の目的によるおそれ", en: "possibly wrongful intent"))
                 case .over1000Persons: t(LocalizedText(ja: "1,000人を超える", en: "more than 1,000 persons"))
                 }
-            }.joined(separator: "、")
+            }.joined(separator: t(L.listSeparator))
             let persons = input.duties.first { $0.duty.recipient == .affectedPersons }?.done
+            let organization = input.organization
+            let reporter = [
+                t(LocalizedText(ja: "名称：", en: "Name: ")) + organization.name,
+                t(LocalizedText(ja: "住所：", en: "Address: ")) + or(organization.address ?? ""),
+                t(LocalizedText(ja: "代表者：", en: "Representative: ")) + or(organization.representative ?? ""),
+                t(LocalizedText(ja: "連絡先：", en: "Contact: ")) + or(organization.incidentContact ?? ""),
+            ].joined(separator: "\n")
+            let missing = organization.address == nil || organization.representative == nil || organization.incidentContact == nil
             return [
+                Section(heading: t(LocalizedText(ja: "報告者（個人情報取扱事業者）", en: "Reporter (the business handling the personal data)")), text: reporter,
+                        placeholder: missing ? t(LocalizedText(ja: "住所・代表者・連絡先は「組織の情報」で登録すると自動で入ります", en: "Enter the address, representative and contact under “Organization details” to fill these in")) : nil),
                 section("① 概要", "① Overview", overview + "\n" + t(LocalizedText(ja: "報告対象となる事由：", en: "Why it is reportable: ")) + or(reasons)),
-                section("② 漏えい等が発生し、又は発生したおそれがある個人データの項目", "② Items of personal data concerned", or(incident.categoryNote)),
+                section("② 漏えい等が発生し、又は発生したおそれがある個人データの項目", "② Items of personal data concerned", or(incident.leakedItems)),
                 section("③ 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", "③ Number of persons concerned",
                         t(LocalizedText(ja: "\(incident.persons.formatted())人", en: "\(incident.persons.formatted()) persons"))),
                 section("④ 原因", "④ Cause", or(incident.suspectedCause)),
-                section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", or(incident.observedImpact)),
+                section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", or(incident.secondaryDamage)),
                 section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord($0.doneOn, $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
                 section("⑦ 公表の実施状況", "⑦ Publication", incident.publicImpact ? t(LocalizedText(ja: "公表を予定", en: "Planned")) : t(LocalizedText(ja: "未定", en: "Not decided"))),
                 section("⑧ 再発防止のための措置", "⑧ Recurrence prevention", or(measures)),
@@ -124,12 +134,13 @@ enum IncidentReport: String, CaseIterable, Sendable {
             return [
                 section("件名", "Subject", t(LocalizedText(ja: "個人情報の漏えい等に関するお知らせとお詫び", en: "Notice and apology concerning personal data"))),
                 section("概要", "What happened", overview),
-                section("対象となる情報の項目", "The information concerned", or(incident.categoryNote)),
+                section("対象となる情報の項目", "The information concerned", or(incident.leakedItems)),
                 section("原因", "Cause", or(incident.suspectedCause)),
                 section("二次被害のおそれと、お願い", "Possible secondary damage and what we ask of you",
                         t(LocalizedText(ja: "不審な連絡やメールにご注意ください。当社から暗証番号やパスワードをお尋ねすることはありません。", en: "Please beware of suspicious calls and e-mails. We will never ask for your PIN or password."))),
                 section("当社の対応と再発防止策", "What we are doing", or(measures.isEmpty ? incident.responsePolicy : measures)),
-                Section(heading: locale == .ja ? "お問い合わせ窓口" : "Inquiries", text: input.organization.name,
+                Section(heading: locale == .ja ? "お問い合わせ窓口" : "Inquiries",
+                        text: [input.organization.name, input.organization.address ?? "", input.organization.incidentContact ?? ""].filter { !$0.isEmpty }.joined(separator: "\n"),
                         placeholder: t(LocalizedText(ja: "電話番号・受付時間・メールアドレス", en: "Phone number, hours and e-mail address"))),
             ]
         }

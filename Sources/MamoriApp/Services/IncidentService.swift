@@ -49,6 +49,8 @@ struct IncidentService {
         incident.affectedAssets = ""
         incident.securityTools = ""
         incident.responsePolicy = ""
+        incident.leakedItems = ""
+        incident.secondaryDamage = ""
         incident.causeSummary = ""
         incident.detectedAt = detected
         incident.awareAt = detected
@@ -67,9 +69,9 @@ struct IncidentService {
         incident.createdByID = actor.userID
         try await db.transaction { db in
             try await incident.create(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "opened", text: "\(kind.rawValue): \(title)", occurredAt: detected, author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, .opened(kind: kind, title: title), occurredAt: detected, author: actor.user.displayName)
             try await AuditLog.record(.incidentOpened, by: .principal(actor, ip: ip), organizationID: organization.id,
-                                      target: ("incident", incident.id), summary: "\(kind.rawValue): \(title)", on: db)
+                                      target: ("incident", incident.id), summary: L.timelineEvent(.opened(kind: kind, title: title)), on: db)
         }
         return incident
     }
@@ -101,7 +103,7 @@ struct IncidentService {
         ("title", \.title, 200), ("categoryNote", \.categoryNote, 500), ("clientName", \.clientName, 200), ("responsibleName", \.responsibleName, 100),
         ("responsibleDepartment", \.responsibleDepartment, 100), ("teamMembers", \.teamMembers, 2000), ("observedImpact", \.observedImpact, 5000),
         ("suspectedCause", \.suspectedCause, 5000), ("affectedAssets", \.affectedAssets, 5000), ("securityTools", \.securityTools, 2000),
-        ("responsePolicy", \.responsePolicy, 5000),
+        ("responsePolicy", \.responsePolicy, 5000), ("leakedItems", \.leakedItems, 2000), ("secondaryDamage", \.secondaryDamage, 5000),
     ]
 
     static let flagFields: [(key: String, path: ReferenceWritableKeyPath<Incident, Bool>)] = [
@@ -130,40 +132,42 @@ struct IncidentService {
         }
         let occurred = input.occurredAt.flatMap { $0.isEmpty ? nil : $0 }.map(TokyoDateTime.parse)
         if case .some(.none) = occurred { problems.add("occurredAt", .invalidDateTime) }
+        if case .some(.some(let date)) = occurred, date > Self.latestAcceptable { problems.add("occurredAt", .inFuture) }
         let aware = input.awareAt.flatMap { $0.isEmpty ? nil : $0 }.map(TokyoDateTime.parse)
         if case .some(.none) = aware { problems.add("awareAt", .invalidDateTime) }
+        if case .some(.some(let date)) = aware, date > Self.latestAcceptable { problems.add("awareAt", .awarenessInFuture) }
         let severity = input.severity.map(Incident.Severity.init(rawValue:))
         if case .some(.none) = severity { problems.add("severity", .unknownChoice) }
         if let delegated = input.ppcDelegatedTo, delegated.count > 100 { problems.add("ppcDelegatedTo", .tooLong(maximum: 100)) }
         guard problems.isEmpty else { throw MamoriError.invalid(problems) }
 
-        var changed: [String] = []
+        var changed: [TimelineEvent.RecordChange] = []
         for field in Self.textFields {
             guard let value = input.text[field.key]?.trimmingCharacters(in: .whitespacesAndNewlines), value != incident[keyPath: field.path] else { continue }
             incident[keyPath: field.path] = value
-            changed.append(L.fieldName(field.key).ja)
+            changed.append(.init(field: field.key))
         }
         for field in Self.flagFields {
             guard let value = input.flags[field.key], value != incident[keyPath: field.path] else { continue }
             incident[keyPath: field.path] = value
-            changed.append(L.flag(field.key).ja + "：" + (value ? "はい" : "いいえ"))
+            changed.append(.init(field: field.key, value: String(value)))
         }
-        if let persons, persons != incident.persons { incident.persons = persons; changed.append("人数：\(persons)") }
-        if let occurred = occurred ?? nil, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append("発生日時") }
-        if let aware = aware ?? nil, aware != incident.awareAt { incident.awareAt = aware; changed.append("認識した日時") }
-        if let severity = severity ?? nil, severity != incident.severity { incident.severity = severity; changed.append("重大度：" + L.severity(severity).ja) }
+        if let persons, persons != incident.persons { incident.persons = persons; changed.append(.init(field: "persons", value: String(persons))) }
+        if let occurred = occurred ?? nil, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append(.init(field: "occurredAt")) }
+        if let aware = aware ?? nil, aware != incident.awareAt { incident.awareAt = aware; changed.append(.init(field: "awareAt")) }
+        if let severity = severity ?? nil, severity != incident.severity { incident.severity = severity; changed.append(.init(field: "severity", value: severity.rawValue)) }
         if let delegated = input.ppcDelegatedTo {
             let value = delegated.trimmingCharacters(in: .whitespaces)
             let normalized: String? = value.isEmpty ? nil : value
-            if normalized != incident.ppcDelegatedTo { incident.ppcDelegatedTo = normalized; changed.append("委任先の省庁") }
+            if normalized != incident.ppcDelegatedTo { incident.ppcDelegatedTo = normalized; changed.append(.init(field: "ppcDelegatedTo")) }
         }
         guard !changed.isEmpty else { return }
-        let summary = changed.joined(separator: ", ")
+        let event = TimelineEvent.recordChanged(changes: changed)
         try await db.transaction { db in
             try await incident.save(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "record", text: summary, author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, event, author: actor.user.displayName)
             try await AuditLog.record(.incidentUpdated, by: .principal(actor, ip: ip), organizationID: incident.$organization.id,
-                                      target: ("incident", incident.id), summary: summary, on: db)
+                                      target: ("incident", incident.id), summary: L.timelineEvent(event), on: db)
         }
     }
 
@@ -175,7 +179,7 @@ struct IncidentService {
             let from = incident.currentStep
             incident.currentStep = step
             try await incident.save(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "step", text: "step \(from) → \(step)", author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, .stepChanged(from: from, to: step), author: actor.user.displayName)
         }
     }
 
@@ -205,9 +209,8 @@ struct IncidentService {
                 check.at = Date()
                 try await check.create(on: db)
             }
-            let label = state.map { $0 == .done ? "実施" : "該当なし" } ?? "取り消し"
-            try await IncidentService(db: db).append(to: incident, type: "check",
-                                                     text: "\(label)：\(point.title.ja)" + (note.isEmpty ? "" : " — \(note)"), author: actor.user.displayName)
+            let marked = state.map { $0 == .done ? TimelineEvent.PointState.done : .notApplicable }
+            try await IncidentService(db: db).append(to: incident, .pointMarked(point: point.id, state: marked, note: note), author: actor.user.displayName)
         }
     }
 
@@ -247,6 +250,19 @@ struct IncidentService {
         }
     }
 
+    /// Appends an entry Mamori writes itself: stored as data, shown in the reader's language.
+    @discardableResult
+    func append(to incident: Incident, _ event: TimelineEvent, occurredAt: Date? = nil, author: String) async throws -> TimelineEntry {
+        try await append(to: incident, type: event.type, text: event.storedText, occurredAt: occurredAt, author: author)
+    }
+
+    /// Moments typed by people (when it happened, when we became aware) may not be later than
+    /// now; five minutes allow for a clock that runs a little fast.
+    /// The longest timeline entry people may type.
+    static let entryMaximum = 10_000
+
+    static var latestAcceptable: Date { Date().addingTimeInterval(300) }
+
     /// Recomputes the chain: intact, or the first entry that does not match.
     func verify(_ incident: Incident) async throws -> Int? {
         let entries = try await timeline(of: incident)
@@ -267,8 +283,8 @@ struct IncidentService {
         evidence.uploadedBy = actor.user.displayName
         try await db.transaction { db in
             try await evidence.create(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "evidence_upload",
-                                                     text: "\(evidence.filename) \(data.count) bytes sha256:\(evidence.sha256)", author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, .evidenceUploaded(filename: evidence.filename, size: data.count, sha256: evidence.sha256),
+                                                     author: actor.user.displayName)
         }
         return evidence
     }
@@ -283,17 +299,21 @@ struct IncidentService {
     func download(_ id: UUID?, of incident: Incident, by actor: Principal) async throws -> EvidenceFile {
         guard let id, let evidence = try await EvidenceFile.query(on: db).filter(\.$id == id).filter(\.$incident.$id == incident.requireID()).first()
         else { throw MamoriError.notFound() }
-        try await append(to: incident, type: "evidence_download", text: "\(evidence.filename) sha256:\(evidence.sha256)", author: actor.user.displayName)
+        try await append(to: incident, .evidenceDownloaded(filename: evidence.filename, sha256: evidence.sha256), author: actor.user.displayName)
         return evidence
     }
 
     // MARK: Duties
 
+    /// "Due soon" means due within this many days, wherever Mamori says it.
+    static let dueSoonDays = 7
+
     struct DutyStatus {
         let duty: NotificationDuties.Duty
         let done: IncidentNotification?
         var overdue: Bool { done == nil && (duty.due.map { $0.day < Day(Date()) } ?? false) }
-        var dueSoon: Bool { done == nil && (duty.due.map { $0.day <= Day(Date()).adding(days: 2) } ?? false) }
+        /// Due within `IncidentService.dueSoonDays` days (and not yet overdue or done).
+        var dueSoon: Bool { done == nil && !overdue && (duty.due.map { $0.day <= Day(Date()).adding(days: IncidentService.dueSoonDays) } ?? false) }
     }
 
     func duties(of incident: Incident) async throws -> (NotificationDuties.Result, [DutyStatus]) {
@@ -339,8 +359,7 @@ struct IncidentService {
             record.reference = reference
             record.doneBy = actor.user.displayName
             try await record.create(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "notification",
-                                                     text: "\(recipient) \(action) done on \(date)" + (reference.isEmpty ? "" : " ref. \(reference)"),
+            try await IncidentService(db: db).append(to: incident, .notificationRecorded(recipient: recipient, action: action, doneOn: date, reference: reference),
                                                      author: actor.user.displayName)
         }
     }
@@ -370,8 +389,8 @@ struct IncidentService {
             .filter(\.$recipient == recipient).filter(\.$action == action).first() else { throw MamoriError.notFound() }
         try await db.transaction { db in
             try await record.delete(on: db)
-            try await IncidentService(db: db).append(to: incident, type: "notification",
-                                                     text: "取り消し：\(recipient) \(action)（\(record.doneOn)）", author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, .notificationUndone(recipient: recipient, action: action, doneOn: record.doneOn),
+                                                     author: actor.user.displayName)
         }
     }
 
@@ -402,7 +421,7 @@ struct IncidentService {
                 measure.text = line
                 try await measure.create(on: db)
             }
-            try await IncidentService(db: db).append(to: incident, type: "closed", text: "closed: \(cause.prefix(200)); \(lines.count) measures", author: actor.user.displayName)
+            try await IncidentService(db: db).append(to: incident, .closed(cause: String(cause.prefix(200)), measures: lines.count), author: actor.user.displayName)
             try await AuditLog.record(.incidentClosed, by: .principal(actor, ip: ip), organizationID: incident.$organization.id,
                                       target: ("incident", incident.id), summary: String(cause.prefix(200)), on: db)
         }

@@ -25,7 +25,7 @@ struct MembershipService {
         )
         try await invitation.create(on: db)
         try await AuditLog.record(.invitationCreated, by: .principal(actor, ip: ip), organizationID: organization?.id,
-                                  target: ("invitation", invitation.id), summary: "role: \(role.rawValue)" + (note.isEmpty ? "" : ", note: \(note)"), on: db)
+                                  target: ("invitation", invitation.id), summary: note.isEmpty ? L.roleSummary(role) : LocalizedText(ja: L.roleSummary(role).ja + "、メモ：" + note, en: L.roleSummary(role).en + ", note: " + note), on: db)
         return (invitation, token)
     }
 
@@ -84,9 +84,9 @@ struct MembershipService {
                 try await ExpertProfile.query(on: db).filter(\.$id == profileID).set(\.$userID, to: user.id).update()
             }
             try await AuditLog.record(.invitationAccepted, by: .user(user, ip: ip), organizationID: invitation.$organization.id,
-                                      target: ("invitation", invitation.id), summary: "role: \(invitation.role.rawValue)", on: db)
+                                      target: ("invitation", invitation.id), summary: L.roleSummary(invitation.role), on: db)
             try await AuditLog.record(.accountCreated, by: .user(user, ip: ip), organizationID: invitation.$organization.id,
-                                      target: ("user", user.id), summary: "role: \(invitation.role.rawValue)", on: db)
+                                      target: ("user", user.id), summary: L.roleSummary(invitation.role), on: db)
             return user
         }
     }

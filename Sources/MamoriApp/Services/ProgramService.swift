@@ -38,19 +38,20 @@ struct ProgramService {
 
     func update(_ settings: ProgramSettings, with input: SettingsInput, by actor: Principal, ip: String?) async throws {
         var problems = FieldProblems()
-        let capacity = OrganizationProfile.parseCount("capacity", input.capacity, maximum: 100_000, required: true, into: &problems)
+        // The rules live in MamoriCore (`ProgramValidation`): at least one place and never fewer
+        // than already accepted; the period closes on or after the day it opens.
+        var capacity: Int64?
+        switch ProgramValidation.capacity(input.capacity, accepted: settings.acceptedCount) {
+        case .success(let value): capacity = Int64(value)
+        case .failure(let problem): problems.add("capacity", problem)
+        }
         let visits = OrganizationProfile.parseCount("visitsPerCompany", input.visitsPerCompany, maximum: 20, required: true, into: &problems)
         let hours = OrganizationProfile.parseCount("hoursPerVisit", input.hoursPerVisit, maximum: 24, required: true, into: &problems)
         if let visits, visits < 1 { problems.add("visitsPerCompany", .outOfRange(minimum: 1, maximum: 20)) }
         if let hours, hours < 1 { problems.add("hoursPerVisit", .outOfRange(minimum: 1, maximum: 24)) }
-        if let capacity, capacity < Int64(settings.acceptedCount) {
-            problems.add("capacity", .outOfRange(minimum: Int64(settings.acceptedCount), maximum: 100_000))
-        }
         let opens = (input.opensOn ?? "").trimmingCharacters(in: .whitespaces)
         let closes = (input.closesOn ?? "").trimmingCharacters(in: .whitespaces)
-        if !CalendarDate.isValid(opens) { problems.add("opensOn", opens.isEmpty ? .required : .invalidDate) }
-        if !CalendarDate.isValid(closes) { problems.add("closesOn", closes.isEmpty ? .required : .invalidDate) }
-        else if CalendarDate.isValid(opens), closes < opens { problems.add("closesOn", .invalidDate) }
+        for entry in ProgramValidation.periodProblems(opensOn: opens, closesOn: closes).entries { problems.add(entry.field, entry.problem) }
         let terms = (input.termsText ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if terms.isEmpty { problems.add("termsText", .required) }
         else if terms.count > 20_000 { problems.add("termsText", .tooLong(maximum: 20_000)) }
@@ -298,6 +299,29 @@ struct ProgramService {
         try await ProgramVisit.query(on: db).filter(\.$application.$id == application.requireID()).sort(\.$number).all()
     }
 
+    /// A visit still to come, with the name of the expert who makes it.
+    struct NextVisit: Sendable {
+        let visit: ProgramVisit
+        let expertName: String
+    }
+
+    /// The organization's next visit that is not recorded yet (one under way — started less than
+    /// three hours ago — still counts), with its expert: one query, joining the application and
+    /// the expert's profile.
+    func nextVisit(of organizationID: UUID, now: Date = Date()) async throws -> NextVisit? {
+        guard let visit = try await ProgramVisit.query(on: db)
+            .join(parent: \.$application)
+            .join(from: ProgramApplication.self, parent: \.$expert)
+            .filter(ProgramApplication.self, \.$organization.$id == organizationID)
+            .filter(ProgramApplication.self, \.$status == .accepted)
+            .filter(\.$recordedAt == nil)
+            .filter(\.$scheduledAt >= now.addingTimeInterval(-3 * 3600))
+            .sort(\.$scheduledAt)
+            .first()
+        else { return nil }
+        return NextVisit(visit: visit, expertName: try visit.joined(ExpertProfile.self).name)
+    }
+
     struct ScheduleInput {
         var number: String?
         var scheduledAt: String?
@@ -312,7 +336,9 @@ struct ProgramService {
         let number = Int(input.number ?? "")
         if number == nil || !(1...settings.visitsPerCompany).contains(number!) { problems.add("number", .outOfRange(minimum: 1, maximum: Int64(settings.visitsPerCompany))) }
         let when = TokyoDateTime.parse(input.scheduledAt ?? "")
-        if when == nil { problems.add("scheduledAt", (input.scheduledAt ?? "").isEmpty ? .required : .invalidDate) }
+        if when == nil { problems.add("scheduledAt", (input.scheduledAt ?? "").isEmpty ? .required : .invalidDateTime) }
+        // The program runs per fiscal year: a visit in another year (2020, say) is a typing mistake.
+        if let when, let problem = ProgramValidation.visitProblem(at: when, fiscalYear: application.fiscalYear) { problems.add("scheduledAt", problem) }
         let mode = input.mode.flatMap(ProgramVisit.Mode.init(rawValue:))
         if mode == nil { problems.add("mode", .required) }
         else if (mode == .onSite && !expert.onSite) || (mode == .online && !expert.online) { problems.add("mode", .unknownChoice) }

@@ -39,6 +39,9 @@ struct SecurityActionService {
         var stars: String?
         var declarationID: String?
         var declaredOn: String?
+        /// The person confirms that the two-star conditions were met outside Mamori (a paper
+        /// self-diagnosis, a policy published on the company's own site).
+        var conditionsMetElsewhere = false
     }
 
     func record(_ input: DeclarationInput, for organization: Organization, by actor: Principal, ip: String?) async throws -> SecurityActionDeclaration {
@@ -54,12 +57,34 @@ struct SecurityActionService {
         else if !CalendarDate.isValid(date) { problems.add("declaredOn", .invalidDate) }
         else if date > CalendarDate.today() { problems.add("declaredOn", .inFuture) }
         guard problems.isEmpty, let stars else { throw MamoriError.invalid(problems) }
+        // Two stars rest on a self-diagnosis and a basic policy that is written and published
+        // (REFERENCE §4). Mamori refuses to record them while it sees a condition unmet, unless
+        // the person confirms they were met elsewhere.
+        if stars == 2 && !input.conditionsMetElsewhere {
+            let missing = Self.missingForTwoStars(try await readiness(of: organization))
+            if !missing.isEmpty {
+                var error = MamoriError.invalid(FieldProblems())
+                error.fields = [("stars", L.twoStarsNotReady(missing: missing))]
+                throw error
+            }
+        }
         let declaration = SecurityActionDeclaration(organizationID: try organization.requireID(), stars: stars, declarationID: identifier,
                                                     declaredOn: date, createdByID: actor.userID)
         try await declaration.create(on: db)
         try await AuditLog.record(.declarationRecorded, by: .principal(actor, ip: ip), organizationID: organization.id,
                                   target: ("security_action_declaration", declaration.id), summary: "\(stars)★ \(identifier) \(date)", on: db)
         return declaration
+    }
+
+    /// What two stars still need, in the order to do it (empty when ready).
+    static func missingForTwoStars(_ readiness: SecurityActionReadiness) -> [SecurityActionReadiness.Requirement] {
+        [SecurityActionReadiness.Requirement.selfDiagnosis, .policyPublished].filter { !readiness.met.contains($0) }
+    }
+
+    /// Ticked measures that the latest self-diagnosis (the latest diagnosis of every site,
+    /// weakest answer per item) answers "not implemented" or "don't know".
+    func conflicts(of organization: Organization, checked: Set<Int>) async throws -> [SecurityActionReadiness.MeasureConflict] {
+        SecurityActionReadiness.conflicts(checked: checked, answers: try await DiagnosisService(db: db).combined(of: organization)?.answers)
     }
 
     /// Readiness from real data, through `OrganizationEvidence` (the policy stage says which

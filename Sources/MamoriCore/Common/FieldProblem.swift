@@ -15,6 +15,9 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case incorrect
     case invalidDate
     case inFuture
+    /// The moment the organization became aware of an incident cannot be later than now: the
+    /// legal reporting periods count from it.
+    case awarenessInFuture
     case alreadyRegistered
     case termsChanged
     case notAURL
@@ -26,6 +29,13 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case invalidMonth
     /// An end (due month, end date) before the start.
     case beforeStart
+    /// An end date before its start date (the end date must be on or after the start date).
+    case endBeforeStartDate
+    /// A program capacity below its floor: at least one place, and never fewer than the
+    /// applications already accepted (`accepted`).
+    case capacityTooSmall(accepted: Int64)
+    /// A program visit outside the program's fiscal year (1 April – 31 March, Tokyo).
+    case outsideFiscalYear(Int)
     /// An uploaded file: empty, too large, not a readable CSV/XLSX, a column missing, too many rows.
     case fileEmpty
     case fileTooLarge(maximumMegabytes: Int)

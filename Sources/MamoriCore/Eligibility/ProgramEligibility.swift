@@ -50,6 +50,23 @@ public enum ProgramEligibility {
         public let smeBasis: SMEBasis?
         /// Every failing condition, in the order of the official list.
         public let reasons: [Reason]
+
+        /// Every condition, met or not, in the order of the official list: a result page shows
+        /// each one with why it passed or failed.
+        public var conditions: [Condition] {
+            Reason.allCases.map { Condition(reason: $0, met: !reasons.contains($0)) }
+        }
+    }
+
+    /// One application condition, named by the reason it would fail with.
+    public struct Condition: Sendable, Equatable {
+        public let reason: Reason
+        public let met: Bool
+
+        public init(reason: Reason, met: Bool) {
+            self.reason = reason
+            self.met = met
+        }
     }
 
     public enum InputProblem: Error, Sendable, Equatable {

@@ -8,6 +8,54 @@ public enum FiscalYear {
         let parts = calendar.dateComponents([.year, .month], from: date)
         return parts.month! >= 4 ? parts.year! : parts.year! - 1
     }
+
+    /// The first day of a fiscal year, `yyyy-MM-dd` (1 April).
+    public static func firstDay(of year: Int) -> String { String(format: "%04d-04-01", year) }
+
+    /// The last day of a fiscal year, `yyyy-MM-dd` (31 March of the next calendar year).
+    public static func lastDay(of year: Int) -> String { String(format: "%04d-03-31", year + 1) }
+}
+
+/// What keeps the program's settings and visits plausible, for the page and any other caller
+/// alike (issue #14). The program runs per fiscal year (REFERENCE §1: the FY2020 program), so its
+/// visits take place within that year; it needs at least one place, and never fewer places than
+/// the applications already accepted; the application period cannot close before it opens.
+public enum ProgramValidation {
+    public static let maximumCapacity: Int64 = 100_000
+
+    /// The fewest places the office may set.
+    public static func minimumCapacity(accepted: Int) -> Int { max(1, accepted) }
+
+    /// The capacity typed by the office: a whole number from `minimumCapacity` to `maximumCapacity`.
+    public static func capacity(_ raw: String?, accepted: Int) -> Result<Int, FieldProblem> {
+        var problems = FieldProblems()
+        // No upper limit here, so that a range problem can only mean a negative number.
+        let value = OrganizationProfile.parseCount("capacity", raw, maximum: Int64.max, required: true, into: &problems)
+        if let problem = problems["capacity"] {
+            if case .outOfRange = problem { return .failure(.capacityTooSmall(accepted: Int64(accepted))) }
+            return .failure(problem)
+        }
+        guard let value else { return .failure(.required) }
+        if value < Int64(minimumCapacity(accepted: accepted)) { return .failure(.capacityTooSmall(accepted: Int64(accepted))) }
+        if value > maximumCapacity { return .failure(.outOfRange(minimum: Int64(minimumCapacity(accepted: accepted)), maximum: maximumCapacity)) }
+        return .success(Int(value))
+    }
+
+    /// The application period: two real dates, the closing day on or after the opening day
+    /// (a one-day period is allowed). The problem is reported on the closing date's field.
+    public static func periodProblems(opensOn: String, closesOn: String) -> FieldProblems {
+        var problems = FieldProblems()
+        let opensValid = CalendarDate.isValid(opensOn)
+        if !opensValid { problems.add("opensOn", opensOn.isEmpty ? .required : .invalidDate) }
+        if !CalendarDate.isValid(closesOn) { problems.add("closesOn", closesOn.isEmpty ? .required : .invalidDate) }
+        else if opensValid, closesOn < opensOn { problems.add("closesOn", .endBeforeStartDate) }
+        return problems
+    }
+
+    /// A visit takes place within the fiscal year of its application (Tokyo time).
+    public static func visitProblem(at date: Date, fiscalYear: Int) -> FieldProblem? {
+        FiscalYear.of(date) == fiscalYear ? nil : .outsideFiscalYear(fiscalYear)
+    }
 }
 
 /// Where an application stands.

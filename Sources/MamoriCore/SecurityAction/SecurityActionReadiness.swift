@@ -4,6 +4,10 @@ import Foundation
 /// measures; two stars also need a self-diagnosis and a basic policy that is approved and
 /// published. This derives what an organization has and what it still needs.
 public struct SecurityActionReadiness: Sendable, Equatable {
+    /// IPA's SECURITY ACTION site, where the declaration itself is made (seed 004, as printed
+    /// in the call for applications).
+    public static let officialSite = "https://www.ipa.go.jp/security/security-action/"
+
     public enum Requirement: String, Sendable, CaseIterable, Equatable {
         case basicMeasures = "basic_measures"
         case selfDiagnosis = "self_diagnosis"
@@ -59,6 +63,31 @@ public struct SecurityActionReadiness: Sendable, Equatable {
         case 1: [Requirement.basicMeasures].filter { !met.contains($0) }
         case 2: [Requirement.selfDiagnosis, .policyPublished].filter { !met.contains($0) }
         default: []
+        }
+    }
+}
+
+extension SecurityActionReadiness {
+    /// A basic measure ticked as in place while the self-diagnosis answers its item otherwise.
+    public struct MeasureConflict: Sendable, Equatable {
+        public let measure: Int
+        /// The diagnosis answer: "not implemented" or "don't know".
+        public let answer: DiagnosisAnswer
+
+        public init(measure: Int, answer: DiagnosisAnswer) {
+            self.measure = measure
+            self.answer = answer
+        }
+    }
+
+    /// The ticked measures (1–5) whose diagnosis item (the content's `diagnosisItem`: the five
+    /// basic measures are the diagnosis's basic part, items 1–5) is answered "not implemented" or
+    /// "don't know", in measure order. Nothing without a diagnosis.
+    public static func conflicts(checked: Set<Int>, answers: DiagnosisAnswers?, content: DiagnosisContent = .bundled) -> [MeasureConflict] {
+        guard let answers else { return [] }
+        return content.basicMeasures.filter { checked.contains($0.number) }.compactMap { measure in
+            let answer = answers[measure.diagnosisItem]
+            return answer == .notInPlace || answer == .dontKnow ? MeasureConflict(measure: measure.number, answer: answer) : nil
         }
     }
 }

@@ -112,11 +112,18 @@ enum FormField {
         }
     }
 
-    /// A summary at the top of a refused form, so screen-reader users hear that it failed.
+    /// A summary at the top of a refused form, so screen-reader users hear that it failed. It
+    /// takes the focus when the page opens, so the browser scrolls to the refused form even
+    /// when it sits far down a long page; each error links to its field.
     static func errorSummary(_ state: FormState, context: PageContext) -> Component {
         if state.errors.isEmpty { return EmptyComponent() }
-        return El("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")]) {
+        return El("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("autofocus", nil)]) {
             paragraph(context.t(L.errorValidation))
+            El("ul") {
+                for (name, message) in state.errors.sorted(by: { $0.key < $1.key }) {
+                    El("li") { link(context.t(message), to: "#field-\(name)") }
+                }
+            }
         }
     }
 

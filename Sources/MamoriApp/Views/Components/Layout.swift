@@ -130,13 +130,26 @@ enum Layout {
                 }
                 El("nav", [("aria-label", context.t(L.mainNavigation)), ("class", "main-nav")]) {
                     El("ul") {
-                        let items = navigation(for: context)
+                        let entries = navigation(for: context)
                         // The current page is the longest link the address starts with.
-                        let current = items.map(\.url).filter { $0 != "/" && context.currentPath.hasPrefix($0) }.max { $0.count < $1.count }
-                        for item in items {
+                        let current = entries.flatMap(\.links).map(\.url).filter { $0 != "/" && context.currentPath.hasPrefix($0) }.max { $0.count < $1.count }
+                        for entry in entries {
                             El("li") {
-                                El("a", [("href", item.url)] + (item.url == current ? [("aria-current", "page")] : [])) {
-                                    Text(context.t(item.label))
+                                if entry.links.count == 1, let item = entry.links.first {
+                                    El("a", [("href", item.url)] + (item.url == current ? [("aria-current", "page")] : [])) { Text(context.t(item.label)) }
+                                } else {
+                                    // A group opens without JavaScript; it starts open on its own pages.
+                                    let here = entry.links.contains { $0.url == current }
+                                    El("details", [("class", "nav-group" + (here ? " nav-group-current" : ""))]) {
+                                        El("summary") { Text(context.t(entry.label)) }
+                                        El("ul") {
+                                            for item in entry.links {
+                                                El("li") {
+                                                    El("a", [("href", item.url)] + (item.url == current ? [("aria-current", "page")] : [])) { Text(context.t(item.label)) }
+                                                }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -169,39 +182,66 @@ enum Layout {
         }
     }
 
-    static func navigation(for context: PageContext) -> [(label: LocalizedText, url: String)] {
-        guard let principal = context.principal else {
-            return [(L.navHome, SiteURL.home.path), (L.navDiagnosis, SiteURL.selfDiagnosis.path), (L.navEligibility, SiteURL.eligibility.path),
-                    (L.navFirstAid, SiteURL.firstAid.path), (L.navContacts, SiteURL.contacts().path), (L.logIn, SiteURL.login(next: nil).path), (L.signUp, SiteURL.signup.path)]
+    /// One item of the main menu: a link, or a named group of links.
+    struct NavEntry {
+        let label: LocalizedText
+        let links: [(label: LocalizedText, url: String)]
+
+        static func link(_ label: LocalizedText, _ url: String) -> NavEntry { NavEntry(label: label, links: [(label, url)]) }
+        static func group(_ label: LocalizedText, _ links: [(LocalizedText, String)]) -> NavEntry {
+            NavEntry(label: label, links: links.map { (label: $0.0, url: $0.1) })
         }
-        var items: [(LocalizedText, String)] = [(L.navDashboard, SiteURL.dashboard.path)]
+    }
+
+    /// The main menu of each role. An organization's many pages are grouped so the menu keeps
+    /// to one line on a desktop and two on a phone; help in an emergency stays one click away.
+    static func navigation(for context: PageContext) -> [NavEntry] {
+        guard let principal = context.principal else {
+            return [.link(L.navHome, SiteURL.home.path), .link(L.navDiagnosis, SiteURL.selfDiagnosis.path), .link(L.navEligibility, SiteURL.eligibility.path),
+                    .link(L.navFirstAid, SiteURL.firstAid.path), .link(L.navContacts, SiteURL.contacts().path),
+                    .link(L.logIn, SiteURL.login(next: nil).path), .link(L.signUp, SiteURL.signup().path)]
+        }
+        var items: [NavEntry] = [.link(L.navDashboard, SiteURL.dashboard.path)]
         switch principal.role {
         case .owner, .member:
             if let org = principal.organizationID {
-                items.append((L.navIncidents, SiteURL.incidents(organization: org).path))
-                items.append((L.navDiagnosis, SiteURL.diagnoses(organization: org).path))
-                items.append((L.navSecurityAction, SiteURL.securityAction(organization: org).path))
-                items.append((L.Policy.nav, SiteURL.policy(organization: org).path))
-                items.append((L.Telework.nav, SiteURL.telework(organization: org).path))
-                items.append((L.Risk.navAssets, SiteURL.assets(organization: org).path))
-                items.append((L.Plan.nav, SiteURL.plan(organization: org).path))
-                items.append((L.navProgram, SiteURL.orgProgram(organization: org).path))
-                items.append((L.navMembers, SiteURL.members(organization: org).path))
-                if principal.isOwner { items.append((L.navTokens, SiteURL.tokens(organization: org).path)) }
-                items.append((L.navAudit, SiteURL.audit(organization: org).path))
+                items.append(.link(L.navIncidents, SiteURL.incidents(organization: org).path))
+                items.append(.group(L.navGroupStanding, [(L.navDiagnosis, SiteURL.diagnoses(organization: org).path),
+                                                         (L.navSecurityAction, SiteURL.securityAction(organization: org).path),
+                                                         (L.Telework.nav, SiteURL.telework(organization: org).path)]))
+                items.append(.group(L.navGroupRules, [(L.Policy.nav, SiteURL.policy(organization: org).path),
+                                                      (L.Risk.navAssets, SiteURL.assets(organization: org).path),
+                                                      (L.Plan.nav, SiteURL.plan(organization: org).path)]))
+                items.append(.link(L.navProgram, SiteURL.orgProgram(organization: org).path))
+                var organization: [(LocalizedText, String)] = [(L.navOrganizationDetails, SiteURL.organizationDetails(organization: org).path),
+                                                               (L.navMembers, SiteURL.members(organization: org).path)]
+                if principal.isOwner { organization.append((L.navTokens, SiteURL.tokens(organization: org).path)) }
+                organization.append((L.navAudit, SiteURL.audit(organization: org).path))
+                organization.append((L.navSettings, SiteURL.settings.path))
+                items.append(.group(L.navGroupOrganization, organization))
+            } else {
+                items.append(.link(L.navSettings, SiteURL.settings.path))
             }
+            // Help when something happens stays one click away after signing in.
+            items.append(.link(L.navFirstAid, SiteURL.firstAid.path))
+            items.append(.link(L.navContacts, SiteURL.contacts().path))
+            return items
         case .officeAdmin:
-            items.append((L.navProgram, SiteURL.officeProgram.path))
-            items.append((L.navApplications, SiteURL.officeApplications().path))
-            items.append((L.navStatistics, SiteURL.officeStatistics.path))
-            items.append((L.navOrganizations, SiteURL.officeOrganizations().path))
-            items.append((L.navExperts, SiteURL.officeExperts.path))
-            items.append((L.navContacts, SiteURL.officeDirectory().path))
-            items.append((L.navAudit, SiteURL.officeAudit().path))
+            items.append(.link(L.navProgram, SiteURL.officeProgram.path))
+            items.append(.link(L.navApplications, SiteURL.officeApplications().path))
+            items.append(.link(L.navStatistics, SiteURL.officeStatistics.path))
+            items.append(.link(L.navOrganizations, SiteURL.officeOrganizations().path))
+            items.append(.link(L.navExperts, SiteURL.officeExperts.path))
+            items.append(.link(L.navFirstAid, SiteURL.firstAid.path))
+            // The office's directory item opens its editing view of the same contacts.
+            items.append(.link(L.navContacts, SiteURL.officeDirectory().path))
+            items.append(.link(L.navAudit, SiteURL.officeAudit().path))
         case .expert:
-            items.append((L.navExpertCompanies, SiteURL.expertCompanies.path))
+            items.append(.link(L.navExpertCompanies, SiteURL.expertCompanies.path))
+            items.append(.link(L.navFirstAid, SiteURL.firstAid.path))
+            items.append(.link(L.navContacts, SiteURL.contacts().path))
         }
-        items.append((L.navSettings, SiteURL.settings.path))
+        items.append(.link(L.navSettings, SiteURL.settings.path))
         return items
     }
 }

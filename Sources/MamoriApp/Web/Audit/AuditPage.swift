@@ -30,17 +30,16 @@ enum AuditPage {
             if model.entries.items.isEmpty {
                 paragraph(t(L.auditEmpty), class: "muted")
             } else {
-                div("table-scroll") {
-                    El("table") {
-                        tableHead([L.auditWhen, L.auditWho, L.auditWhat, L.auditDetails].map(t))
-                        El("tbody") {
-                            for entry in model.entries.items {
-                                El("tr") {
-                                    El("td") { timeElement(entry.createdAt, context) }
-                                    El("td") { Text(entry.actorEmail) }
-                                    El("td") { Text(t(L.auditActionName(entry.action))) }
-                                    El("td") { Text(entry.summary.isEmpty ? "—" : entry.summary) }
-                                }
+                El("table", [("class", "cards-on-phone")]) {
+                    tableHead([L.auditWhen, L.auditWho, L.auditWhat, L.auditDetails].map(t))
+                    El("tbody") {
+                        for entry in model.entries.items {
+                            let summary = model.isOffice && AuditLog.isPrivateToOrganization(entry) ? t(L.auditPrivateToOrganization) : entry.summary(context.locale)
+                            El("tr") {
+                                El("td", [("data-label", t(L.auditWhen))]) { timeElement(entry.createdAt, context) }
+                                El("td", [("data-label", t(L.auditWho))]) { Text(entry.actorEmail) }
+                                El("td", [("data-label", t(L.auditWhat))]) { Text(t(L.auditActionName(entry.action))) }
+                                El("td", [("data-label", t(L.auditDetails))]) { Text(summary.isEmpty ? "—" : summary) }
                             }
                         }
                     }

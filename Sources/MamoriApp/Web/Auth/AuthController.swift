@@ -5,8 +5,8 @@ import Vapor
 /// Sign-up, login, logout and the language switch.
 struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteURL.signup.route, use: signupForm)
-        routes.post(SiteURL.signup.route, use: signup)
+        routes.get(SiteURL.signup().route, use: signupForm)
+        routes.post(SiteURL.signup().route, use: signup)
         routes.get(SiteURL.login(next: nil).route, use: loginForm)
         routes.post(SiteURL.login(next: nil).route, use: login)
         routes.post(SiteURL.logout.route, use: logout)
@@ -32,7 +32,7 @@ struct AuthController: RouteCollection {
 
     @Sendable func signupForm(req: Request) async throws -> Response {
         if req.principal != nil { return req.redirect(to: .dashboard) }
-        return Layout.response(SignupPage.render(state: .empty, context: req.pageContext()))
+        return Layout.response(SignupPage.render(state: .empty, then: intent(req), context: req.pageContext()))
     }
 
     @Sendable func signup(req: Request) async throws -> Response {
@@ -48,30 +48,36 @@ struct AuthController: RouteCollection {
             into: &problems)
         guard case .success(let validProfile) = profile, let person, problems.isEmpty else {
             let state = FormState(values: form.redisplayed, error: .invalid(problems))
-            return Layout.response(SignupPage.render(state: state, context: req.pageContext()), status: .unprocessableEntity)
+            return Layout.response(SignupPage.render(state: state, then: intent(req), context: req.pageContext()), status: .unprocessableEntity)
         }
         do {
             let user = try await req.accounts.signUp(profile: validProfile, owner: person, locale: req.locale, ip: req.clientIP)
             let pending = req.pendingDiagnosis
-            let incidentKind = req.session.data[FirstAidPage.sessionKey].flatMap(IncidentKind.init(rawValue:))
             try await req.restartSession(for: user)
             req.flash(.success, L.signupDone)
-            if let incidentKind, let organization = req.principal?.organization {
-                return req.redirect(to: .newIncident(organization: try organization.requireID(), kind: incidentKind.rawValue))
-            }
-            // Answers given before signing up are saved, so nothing typed is lost.
-            if let pending, let principal = req.principal, let organization = principal.organization {
-                let diagnosis = try await DiagnosisService(db: req.db).save(
+            guard let principal = req.principal, let organization = principal.organization else { return req.redirect(to: .dashboard) }
+            let organizationID = try organization.requireID()
+            // Answers given before signing up are always saved, whatever link led here.
+            var saved: SelfDiagnosis?
+            if let pending {
+                saved = try await DiagnosisService(db: req.db).save(
                     pending, input: .init(respondentName: user.displayName, siteLabel: L.defaultSite(req.locale), diagnosedOn: CalendarDate.today()),
                     in: organization, by: principal, ip: req.clientIP)
                 req.flash(.success, L.diagnosisKeptFromSignup)
-                return req.redirect(to: .diagnosis(organization: try organization.requireID(), diagnosis: try diagnosis.requireID()))
             }
+            if case .openIncident(let kind) = intent(req) {
+                return req.redirect(to: .newIncident(organization: organizationID, kind: kind.rawValue))
+            }
+            if let saved { return req.redirect(to: .diagnosis(organization: organizationID, diagnosis: try saved.requireID())) }
             return req.redirect(to: .dashboard)
         } catch let error as MamoriError {
             let state = FormState(values: form.redisplayed, error: error)
-            return Layout.response(SignupPage.render(state: state, context: req.pageContext()), status: error.status)
+            return Layout.response(SignupPage.render(state: state, then: intent(req), context: req.pageContext()), status: error.status)
         }
+    }
+
+    private func intent(_ req: Request) -> SignupIntent? {
+        req.query[String.self, at: "then"].flatMap(SignupIntent.init(rawValue:))
     }
 
     @Sendable func loginForm(req: Request) async throws -> Response {

@@ -2,14 +2,15 @@ import MamoriCore
 import Plot
 
 enum SignupPage {
-    static func render(state: FormState, context: PageContext) -> String {
+    static func render(state: FormState, then: SignupIntent?, context: PageContext) -> String {
         let t = context.t
         return Layout.page(title: t(L.signupTitle), context: context) {
             div("narrow") {
                 heading(1, t(L.signupTitle))
                 paragraph(t(L.signupLead), class: "lead")
+                if let then { paragraph(t(L.signupContinues(then)), class: "notice") }
                 FormField.errorSummary(state, context: context)
-                El("form", [("method", "post"), ("action", SiteURL.signup.path), ("novalidate", nil)]) {
+                El("form", [("method", "post"), ("action", SiteURL.signup(then: then).path), ("novalidate", nil)]) {
                     csrfField(context)
                     El("fieldset") {
                         El("legend") { Text(t(L.signupOrganizationSection)) }
@@ -76,7 +77,8 @@ enum LoginPage {
                     FormField.submit(t(L.loginSubmit))
                 }
                 paragraph(t(L.loginNoAccount), class: "muted")
-                link(t(L.signUp), to: SiteURL.signup.path)
+                link(t(L.signUp), to: SiteURL.signup().path)
+                ForgotPasswordNote(context: context)
             }
         }
     }

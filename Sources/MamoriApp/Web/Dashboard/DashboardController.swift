@@ -37,6 +37,7 @@ struct DashboardController: RouteCollection {
         async let plan = PlanItem.query(on: db).filter(\.$organizationID == orgID).field(\.$id).field(\.$status).field(\.$progress)
             .field(\.$dueMonth).limit(2000).all()
         async let untreated = RiskService(db: db).untreatedLarge(in: org)
+        async let nextVisit = ProgramService(db: db).nextVisit(of: orgID)
         let items = try await plan
         let today = PlanMonth(Day(Date()))
         let active = items.filter { $0.planStatus != .dropped }
@@ -45,9 +46,22 @@ struct DashboardController: RouteCollection {
             percent: active.isEmpty ? 0 : active.map(\.progress).reduce(0, +) / active.count,
             overdue: active.filter { item in PlanMonth(item.dueMonth).map { PlanRules.isOverdue(status: item.planStatus, due: $0, today: today) } ?? false }.count,
             untreatedLargeRisks: try await untreated)
+        let open = try await due
+        let duties = Self.dutiesDueSoon(open, today: Day(Date()))
         return try await .init(organization: org, memberCount: members, openInvitationCount: invitations,
-                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness, dueSoon: due,
-                               plan: summary)
+                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness, dueSoon: duties.soon,
+                               laterDutyCount: duties.later, plan: summary, nextVisit: nextVisit)
+    }
+
+    /// "Due soon" on the dashboard means overdue or due within `DashboardPage.dueSoonDays` days
+    /// (today included), plus duties the law wants done "promptly" without a date. Dated duties
+    /// further away (a final report due in two months) are only counted.
+    static func dutiesDueSoon(_ duties: [(Incident, IncidentService.DutyStatus)], today: Day)
+        -> (soon: [(Incident, IncidentService.DutyStatus)], later: Int) {
+        let horizon = today.adding(days: DashboardPage.dueSoonDays)
+        let soon = duties.filter { entry in entry.1.duty.due.map { $0.day <= horizon } ?? entry.1.duty.required }
+        let later = duties.filter { entry in entry.1.duty.due.map { $0.day > horizon } ?? false }.count
+        return (soon, later)
     }
 
     static func officeModel(on db: any Database) async throws -> DashboardPage.OfficeModel {

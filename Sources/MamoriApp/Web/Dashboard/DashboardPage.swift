@@ -4,6 +4,10 @@ import Plot
 
 /// The first page after login; what it shows depends on the role.
 enum DashboardPage {
+    /// "Due soon" on the dashboard: overdue, or due within this many days (today included).
+    /// The card says the number.
+    static let dueSoonDays = IncidentService.dueSoonDays
+
     struct OrganizationModel {
         var organization: Organization
         var memberCount: Int
@@ -12,8 +16,13 @@ enum DashboardPage {
         var recentActivity: [AuditEntry]
         var latestDiagnosis: SelfDiagnosis?
         var readiness: SecurityActionReadiness
+        /// Overdue, due within `dueSoonDays` days, or "promptly" without a date.
         var dueSoon: [(Incident, IncidentService.DutyStatus)] = []
+        /// Open duties with a date further away than `dueSoonDays` days (only counted).
+        var laterDutyCount = 0
         var plan = PlanSummary(total: 0, done: 0, percent: 0, overdue: 0, untreatedLargeRisks: 0)
+        /// The organization's next program visit, if one is scheduled.
+        var nextVisit: ProgramService.NextVisit? = nil
     }
 
     struct OfficeModel {
@@ -45,13 +54,16 @@ enum DashboardPage {
             div("cards") {
                 El("section", [("class", "card card-wide" + (model.dueSoon.isEmpty ? "" : " card-alert")), ("aria-labelledby", "card-duties")]) {
                     heading(2, t(L.dashboardDutiesCard), id: "card-duties")
+                    paragraph(t(L.Dashboard.dueSoonRule(days: DashboardPage.dueSoonDays)), class: "hint")
                     if model.dueSoon.isEmpty {
                         paragraph(t(L.noDutiesDue), class: "muted")
                     } else {
                         El("ul") {
                             for (incident, status) in model.dueSoon {
-                                El("li") {
-                                    El("strong") { Text(t(status.overdue ? L.overdue : L.dueSoon) + " ") }
+                                El("li", [("data-due", status.overdue ? "overdue" : (status.duty.due == nil ? "promptly" : "soon"))]) {
+                                    El("strong") {
+                                        Text(t(status.overdue ? L.overdue : (status.duty.due == nil ? L.promptly : L.Dashboard.dueWithin(days: DashboardPage.dueSoonDays))) + " ")
+                                    }
                                     Text(status.duty.due.map { DateText.calendarDate($0.day.description, context.locale) } ?? "")
                                     Text(" · " + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + " · ")
                                     link(incident.title, to: SiteURL.incident(organization: orgID, incident: incident.id!).path + "#duties")
@@ -59,7 +71,29 @@ enum DashboardPage {
                             }
                         }
                     }
+                    if model.laterDutyCount > 0 {
+                        paragraph(t(L.Dashboard.laterDuties(model.laterDutyCount, days: DashboardPage.dueSoonDays)), class: "hint")
+                    }
                     link(t(L.incidentsTitle), to: SiteURL.incidents(organization: orgID).path)
+                }
+                if let next = model.nextVisit {
+                    El("section", [("class", "card card-wide"), ("aria-labelledby", "card-visit"), ("id", "dashboard-next-visit")]) {
+                        heading(2, t(L.nextVisitTitle), id: "card-visit")
+                        El("p") {
+                            El("strong") { timeElement(next.visit.scheduledAt, context) }
+                            Text(" · " + t(L.visitNumber(next.visit.number)) + " · " + t(L.visitMode(next.visit.mode)))
+                        }
+                        paragraph(t(L.nextVisitExpert(next.expertName)))
+                        El("p", [("class", "hint")]) {
+                            Text(t(next.visit.mode == .online ? L.nextVisitMeeting : L.nextVisitPlace) + t(L.colon))
+                            if next.visit.mode == .online {
+                                link(next.visit.place, to: next.visit.place, [("rel", "noopener noreferrer")])
+                            } else {
+                                Text(next.visit.place)
+                            }
+                        }
+                        link(t(L.programTitle), to: SiteURL.orgProgram(organization: orgID).path)
+                    }
                 }
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "card-security")]) {
                     heading(2, t(L.dashboardDiagnosisCard), id: "card-security")

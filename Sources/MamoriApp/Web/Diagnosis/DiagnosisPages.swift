@@ -122,7 +122,7 @@ enum DiagnosisComparePage {
         let content = DiagnosisContent.bundled
         func changes(_ list: [DiagnosisComparison.Change], title: LocalizedText, id: String) -> Component {
             El("section", [("aria-labelledby", id)]) {
-                heading(2, "\(t(title))（\(list.count)）", id: id)
+                heading(2, t(title) + t(L.parenthesized(String(list.count))), id: id)
                 if list.isEmpty {
                     paragraph(t(L.compareNone), class: "muted")
                 } else {

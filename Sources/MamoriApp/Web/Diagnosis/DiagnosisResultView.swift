@@ -59,7 +59,8 @@ struct DiagnosisResultView: Component {
                     paragraph(t(L.resultNoGaps))
                 } else {
                     paragraph(t(L.resultAdviceLead), class: "hint")
-                    El("ol", [("class", "advice-list")]) {
+                    // A list without numbers: each piece of advice carries its item's own number.
+                    El("ul", [("class", "advice-list")]) {
                         for gap in result.gaps {
                             let item = content.item(gap.item)
                             El("li", [("class", "advice urgency-\(gap.urgency)")]) {
@@ -141,7 +142,7 @@ enum DiagnosisResultPage {
                 heading(2, t(L.resultSignUpTitle), id: "keep")
                 paragraph(t(L.resultSignUpLead))
                 div("actions") {
-                    link(t(L.resultSignUpButton), to: SiteURL.signup.path, [("class", "button")])
+                    link(t(L.resultSignUpButton), to: SiteURL.signup(then: .saveDiagnosis).path, [("class", "button")])
                     link(t(L.resultLogIn), to: SiteURL.login(next: SiteURL.selfDiagnosisResult().path).path, [("class", "button secondary")])
                 }
             }

@@ -3,7 +3,6 @@ import Plot
 import Vapor
 
 enum FirstAidPage {
-    static let sessionKey = "incidentKind"
 
     /// Contacts for a first-aid case: those the content names for its incident kind.
     static func contacts(for kind: IncidentKind, in directory: ContactDirectory = .bundled) -> [ContactDirectory.Contact] {
@@ -60,7 +59,7 @@ enum FirstAidPage {
                     link(t(L.openIncidentCTA), to: SiteURL.newIncident(organization: org, kind: item.kind.rawValue).path, [("class", "button")])
                 } else {
                     div("actions") {
-                        link(t(L.signUp), to: SiteURL.signup.path, [("class", "button")])
+                        link(t(L.signUp), to: SiteURL.signup(then: .openIncident(item.kind)).path, [("class", "button")])
                         link(t(L.logIn), to: SiteURL.login(next: SiteURL.firstAidCase(key: item.case).path).path, [("class", "button secondary")])
                     }
                 }
@@ -82,8 +81,6 @@ struct HelpController: RouteCollection {
 
     @Sendable func firstAidCase(req: Request) async throws -> Response {
         guard let item = req.parameters.get("key").flatMap(PlaybookContent.bundled.firstAidCase) else { throw MamoriError.notFound() }
-        // A visitor who signs up from here continues with an incident of this kind.
-        if req.principal == nil { req.session.data[FirstAidPage.sessionKey] = item.kind.rawValue }
         // The office's corrections apply here too.
         let directory = try await DirectoryService(db: req.db).directory()
         return Layout.response(FirstAidPage.detail(item, directory: directory, context: req.pageContext()))

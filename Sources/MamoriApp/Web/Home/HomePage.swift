@@ -13,7 +13,7 @@ enum HomePage {
                 div("actions") {
                     link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
                     if context.principal == nil {
-                        link(t(L.homeStart), to: SiteURL.signup.path, [("class", "button secondary")])
+                        link(t(L.homeStart), to: SiteURL.signup().path, [("class", "button secondary")])
                         link(t(L.logIn), to: SiteURL.login(next: nil).path, [("class", "button secondary")])
                     } else {
                         link(t(L.navDashboard), to: SiteURL.dashboard.path, [("class", "button")])
@@ -23,7 +23,7 @@ enum HomePage {
             El("section", [("aria-labelledby", "available")]) {
                 heading(2, t(L.homeAvailableTitle), id: "available")
                 El("ul", [("class", "feature-list")]) {
-                    for item in [L.homeAvailableDiagnosis, L.homeAvailableEligibility, L.homeAvailableWorkspace, L.homeAvailableTeam, L.homeAvailableAudit, L.homeAvailableAPI] {
+                    for item in [L.homeAvailableDiagnosis, L.homeAvailableIncident, L.homeAvailableHelp, L.homeAvailableRules, L.homeAvailableEligibility, L.homeAvailableWorkspace, L.homeAvailableTeam, L.homeAvailableAudit, L.homeAvailableAPI] {
                         El("li") { Text(t(item)) }
                     }
                 }

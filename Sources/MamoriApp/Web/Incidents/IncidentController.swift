@@ -25,6 +25,19 @@ struct IncidentController: RouteCollection {
         routes.post(SiteURL.incidentDuty(organization: id, incident: id, recipient: "r", action: "a").route, use: recordDuty)
         routes.post(SiteURL.incidentClose(organization: id, incident: id).route, use: close)
         routes.post(SiteURL.incidentDutyUndo(organization: id, incident: id, recipient: "r", action: "a").route, use: undoDuty)
+        // A refused form shows again at its own address; reopening that address (a reload, a
+        // bookmark, a shared link) leads back to the incident instead of a 404.
+        for action in [SiteURL.incidentStep(organization: id, incident: id, step: 1), .incidentCheck(organization: id, incident: id, point: "p"),
+                       .incidentRecord(organization: id, incident: id), .incidentTimeline(organization: id, incident: id),
+                       .incidentEvidence(organization: id, incident: id), .incidentDuty(organization: id, incident: id, recipient: "r", action: "a"),
+                       .incidentDutyUndo(organization: id, incident: id, recipient: "r", action: "a"), .incidentClose(organization: id, incident: id)] {
+            routes.get(action.route, use: backToIncident)
+        }
+    }
+
+    @Sendable func backToIncident(req: Request) async throws -> Response {
+        let (_, _, incident) = try await load(req)
+        return req.redirect(to: back(incident), redirectType: .normal)
     }
 
     private func service(_ req: Request) -> IncidentService { IncidentService(db: req.db) }
@@ -108,7 +121,7 @@ struct IncidentController: RouteCollection {
             try await service(req).check(pointID, state: state, note: form.note, of: incident, by: principal)
         } catch IncidentService.Refused.reasonRequired {
             var model = try await Self.model(incident, on: req.db)
-            model.checkError = L.reasonRequiredForNA
+            model.checkError = (pointID, L.reasonRequiredForNA)
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
         } catch IncidentService.Refused.unknownPoint {
             throw MamoriError.notFound()
@@ -152,13 +165,21 @@ struct IncidentController: RouteCollection {
         let form = try req.content.decode(EntryForm.self)
         var problems = FieldProblems()
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { problems.add("text", .required) } else if text.count > 10_000 { problems.add("text", .tooLong(maximum: 10_000)) }
+        if text.isEmpty { problems.add("text", .required) }
+        else if text.count > IncidentService.entryMaximum { problems.add("text", .tooLong(maximum: IncidentService.entryMaximum)) }
         let occurred = (form.occurredAt ?? "").isEmpty ? nil : TokyoDateTime.parse(form.occurredAt!)
         if !(form.occurredAt ?? "").isEmpty && occurred == nil { problems.add("occurredAt", .invalidDateTime) }
+        else if let occurred, occurred > IncidentService.latestAcceptable { problems.add("occurredAt", .inFuture) }
         let timeline = try await service(req).timeline(of: incident)
         let corrects = (form.corrects ?? "").isEmpty ? nil : Int(form.corrects!)
         if !(form.corrects ?? "").isEmpty && (corrects == nil || !timeline.contains { $0.sequence == corrects }) { problems.add("corrects", .unknownChoice) }
-        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty else {
+            // The text stays in the form, however long: nothing typed is lost.
+            var model = try await Self.model(incident, on: req.db)
+            model.timelineForm = FormState(values: ["text": form.text ?? "", "occurredAt": form.occurredAt ?? "", "corrects": form.corrects ?? ""],
+                                           error: .invalid(problems))
+            return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
+        }
         try await service(req).append(to: incident, type: corrects == nil ? "note" : "correction", text: text, occurredAt: occurred,
                                       author: principal.user.displayName, corrects: corrects)
         req.flash(.success, L.entryAdded)
@@ -216,8 +237,17 @@ struct IncidentController: RouteCollection {
     @Sendable func recordDuty(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
         let form = try req.content.decode(DutyForm.self)
-        try await service(req).recordNotification(recipient: req.parameters.get("recipient") ?? "", action: req.parameters.get("action") ?? "",
-                                                  doneOn: form.doneOn, reference: form.reference, of: incident, by: principal)
+        let recipient = req.parameters.get("recipient") ?? "", action = req.parameters.get("action") ?? ""
+        do {
+            try await refusing {
+                try await service(req).recordNotification(recipient: recipient, action: action, doneOn: form.doneOn, reference: form.reference, of: incident, by: principal)
+            }
+        } catch let error as MamoriError where !error.fields.isEmpty {
+            // Shown beside the duty's own form, with the date and reference as typed.
+            var model = try await Self.model(incident, on: req.db)
+            model.dutyForm = ("\(recipient)-\(action)", FormState(values: ["doneOn": form.doneOn ?? "", "reference": form.reference ?? ""], error: error))
+            return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
+        }
         req.flash(.success, L.notificationRecorded)
         return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
     }
@@ -245,7 +275,7 @@ struct IncidentController: RouteCollection {
             return req.redirect(to: back(incident), redirectType: .normal)
         } catch let error as MamoriError where !error.fields.isEmpty {
             var model = try await Self.model(incident, on: req.db)
-            model.recordForm = FormState(values: ["causeSummary": form.causeSummary ?? "", "measures": form.measures ?? ""], error: error)
+            model.closeForm = FormState(values: ["causeSummary": form.causeSummary ?? "", "measures": form.measures ?? ""], error: error)
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
         }
     }

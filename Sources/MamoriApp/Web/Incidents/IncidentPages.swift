@@ -17,17 +17,17 @@ enum IncidentListPage {
                 paragraph(t(L.noIncidents), class: "muted")
             } else {
                 div("table-scroll") {
-                    El("table") {
+                    El("table", [("class", "cards-on-phone")]) {
                         tableHead([L.detectedAt, L.incidentTitle, L.incidentKindLabel, L.severityLabel, L.status, L.currentStep].map(t))
                         El("tbody") {
                             for incident in page.items {
                                 El("tr") {
-                                    El("td") { timeElement(incident.detectedAt, context) }
-                                    El("td") { link(incident.title, to: SiteURL.incident(organization: organizationID, incident: incident.id!).path) }
-                                    El("td") { Text(t(L.incidentKind(incident.kind))) }
-                                    El("td") { Text(t(L.severity(incident.severity))) }
-                                    El("td") { Text(t(incident.status == .open ? L.statusOpen : L.statusClosed)) }
-                                    El("td", [("class", "number")]) { Text(String(incident.currentStep)) }
+                                    El("td", [("data-label", t(L.detectedAt))]) { timeElement(incident.detectedAt, context) }
+                                    El("td", [("data-label", t(L.incidentTitle))]) { link(incident.title, to: SiteURL.incident(organization: organizationID, incident: incident.id!).path) }
+                                    El("td", [("data-label", t(L.incidentKindLabel))]) { Text(t(L.incidentKind(incident.kind))) }
+                                    El("td", [("data-label", t(L.severityLabel))]) { Text(t(L.severity(incident.severity))) }
+                                    El("td", [("data-label", t(L.status))]) { Text(t(incident.status == .open ? L.statusOpen : L.statusClosed)) }
+                                    El("td", [("class", "number"), ("data-label", t(L.currentStep))]) { Text(String(incident.currentStep)) }
                                 }
                             }
                         }
@@ -68,9 +68,24 @@ enum IncidentPage {
         var duties: (NotificationDuties.Result, [IncidentService.DutyStatus])
         var measures: [IncidentMeasure]
         var recordForm: FormState = .empty
-        var checkError: LocalizedText?
+        /// A refused form of this page shows again with what was typed and its errors.
+        var closeForm: FormState = .empty
+        var timelineForm: FormState = .empty
+        var dutyForm: (key: String, state: FormState)?
+        var checkError: (point: String, message: LocalizedText)?
         var verification: Int?? = nil
+
+        /// The chain checked on every view: a few hundred hashes cost less than a query.
+        var chainBreak: Int? {
+            HashChain.firstBroken(timeline.map { .init(content: $0.chainContent, previousHash: $0.previousHash, hash: $0.hash) })
+        }
     }
+
+    /// Where each part of the page starts, for the jump links.
+    static let sections: [(id: String, title: LocalizedText)] = [
+        ("step-1", L.incidentStepsJump), ("duties", L.dutiesTitle), ("reports", L.reportsTitle), ("record", L.recordTitle),
+        ("timeline", L.timelineTitle), ("evidence", L.evidenceTitle), ("close", L.closeTitle),
+    ]
 
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
@@ -87,7 +102,10 @@ enum IncidentPage {
                 El("strong", [("data-status", incident.status.rawValue)]) { Text(t(isOpen ? L.statusOpen : L.statusClosed)) }
             }
             if !isOpen { El("p", [("class", "notice")]) { Text(t(L.incidentIsClosed)) } }
-            if let error = model.checkError { El("div", [("class", "flash flash-error"), ("role", "alert")]) { Text(t(error)) } }
+            summaryCard(model, context: context)
+            El("nav", [("class", "jump-links no-print"), ("aria-label", t(L.incidentJumpLinks))]) {
+                El("ul") { for section in sections { El("li") { link(t(section.title), to: "#" + section.id) } } }
+            }
 
             // The three steps with the playbook of this kind.
             for step in content.steps {
@@ -120,6 +138,9 @@ enum IncidentPage {
                                             }
                                         }
                                     }
+                                }
+                                if let failed = model.checkError, failed.point == point.id {
+                                    El("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("autofocus", nil)]) { Text(t(failed.message)) }
                                 }
                                 if let check {
                                     El("p", [("class", "check-state")]) {
@@ -162,6 +183,57 @@ enum IncidentPage {
         }
     }
 
+    /// What a person arriving at the page needs first: the step, the duties still open with
+    /// their dates, and whether the timeline verifies.
+    private static func summaryCard(_ model: Model, context: PageContext) -> Component {
+        let t = context.t
+        let incident = model.incident
+        let steps = PlaybookContent.bundled.steps
+        let open = model.duties.1.filter { $0.done == nil && ($0.duty.required || $0.dueSoon) }
+        let broken = model.chainBreak
+        return El("section", [("class", "card card-wide incident-summary"), ("aria-labelledby", "summary-title")]) {
+            heading(2, t(L.incidentSummaryTitle), id: "summary-title")
+            El("dl", [("class", "summary-facts")]) {
+                El("dt") { Text(t(L.currentStep)) }
+                El("dd") {
+                    let step = steps.first { $0.number == incident.currentStep }
+                    link("\(incident.currentStep). " + (step.map { t($0.title) } ?? ""), to: "#step-\(incident.currentStep)")
+                }
+                El("dt") { Text(t(L.incidentOpenDuties)) }
+                El("dd") {
+                    if open.isEmpty {
+                        Text(t(L.incidentNoOpenDuties))
+                    } else {
+                        El("ul", [("class", "plain")]) {
+                            for status in open {
+                                El("li") {
+                                    link(t(L.recipient(status.duty.recipient)) + " — " + t(L.dutyAction(status.duty.action)),
+                                         to: "#duty-\(status.duty.recipient.rawValue)-\(status.duty.action.rawValue)")
+                                    Text(" ")
+                                    if let due = status.duty.due {
+                                        El("time", [("datetime", due.day.description)]) { Text(DateText.calendarDate(due.day.description, context.locale)) }
+                                    } else {
+                                        Text(t(L.promptly))
+                                    }
+                                    if status.overdue { Text(" "); El("span", [("class", "status-tag danger-tag")]) { Text(t(L.overdue)) } }
+                                    else if status.dueSoon { Text(" "); El("span", [("class", "status-tag unmet")]) { Text(t(L.dueSoon)) } }
+                                }
+                            }
+                        }
+                    }
+                }
+                El("dt") { Text(t(L.timelineTitle)) }
+                El("dd") {
+                    if let broken {
+                        El("strong", [("class", "danger")]) { Text(t(L.chainBroken(broken))) }
+                    } else {
+                        Text(t(L.incidentChainVerified(model.timeline.count)))
+                    }
+                }
+            }
+        }
+    }
+
     private static func dutiesSection(_ model: Model, context: PageContext) -> Component {
         let t = context.t
         let incident = model.incident
@@ -176,7 +248,7 @@ enum IncidentPage {
                 for status in statuses {
                     let duty = status.duty
                     El("li", [("class", "duty" + (status.overdue ? " overdue" : status.dueSoon ? " due-soon" : "")), ("data-duty", "\(duty.recipient.rawValue)-\(duty.action.rawValue)")]) {
-                        El("strong") { Text(t(L.recipient(duty.recipient)) + (duty.authority.map { "（\($0)）" } ?? "") + " — " + t(L.dutyAction(duty.action))) }
+                        El("strong") { Text(t(L.recipient(duty.recipient)) + (duty.authority.map { t(L.parenthesized($0)) } ?? "") + " — " + t(L.dutyAction(duty.action))) }
                         Text(" ")
                         El("span", [("class", "status-tag " + (duty.required ? "unmet" : "met"))]) { Text(t(duty.required ? L.required : L.recommended)) }
                         if status.overdue { El("span", [("class", "status-tag danger-tag")]) { Text(t(L.overdue)) } }
@@ -207,19 +279,42 @@ enum IncidentPage {
                                                                                                        recipient: duty.recipient.rawValue, action: duty.action.rawValue).path, context: context)
                             }
                         } else if incident.status == .open {
+                            let key = "\(duty.recipient.rawValue)-\(duty.action.rawValue)"
+                            let failed = model.dutyForm?.key == key ? model.dutyForm?.state : nil
+                            let dateError = failed?.errors["doneOn"].map(t)
                             El("form", [("method", "post"), ("action", SiteURL.incidentDuty(organization: incident.$organization.id, incident: incident.id!,
-                                                                                              recipient: duty.recipient.rawValue, action: duty.action.rawValue).path), ("class", "check-form")]) {
+                                                                                              recipient: duty.recipient.rawValue, action: duty.action.rawValue).path),
+                                        ("class", "check-form" + (dateError == nil ? "" : " field-invalid")), ("id", "duty-\(key)")]) {
                                 csrfField(context)
-                                El("label", [("for", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)")]) { Text(t(L.doneOn) + " ") }
-                                El.void("input", [("type", "date"), ("id", "done-\(duty.recipient.rawValue)-\(duty.action.rawValue)"), ("name", "doneOn"), ("max", CalendarDate.today()), ("required", nil)])
-                                El.void("input", [("type", "text"), ("name", "reference"), ("maxlength", "200"), ("placeholder", t(L.referenceNumber)), ("aria-label", t(L.referenceNumber))])
+                                El("label", [("for", "done-\(key)")]) { Text(t(L.doneOn) + " ") }
+                                El.void("input", dutyDateAttributes(key: key, typed: failed?.values["doneOn"], invalid: dateError != nil))
+                                El.void("input", dutyReferenceAttributes(typed: failed?.values["reference"], label: t(L.referenceNumber)))
                                 El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.recordDone)) }
+                                if let dateError { El("p", [("class", "error"), ("id", "done-\(key)-error"), ("role", "alert")]) { Text(dateError) } }
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The date a duty was done; typed again after a refusal, marked invalid and focused.
+    private static func dutyDateAttributes(key: String, typed: String?, invalid: Bool) -> [(String, String?)] {
+        var attributes: [(String, String?)] = [("type", "date"), ("id", "done-\(key)"), ("name", "doneOn"), ("max", CalendarDate.today()), ("required", nil)]
+        if let typed { attributes.append(("value", typed)) }
+        if invalid {
+            attributes.append(("aria-invalid", "true"))
+            attributes.append(("aria-describedby", "done-\(key)-error"))
+            attributes.append(("autofocus", nil))
+        }
+        return attributes
+    }
+
+    private static func dutyReferenceAttributes(typed: String?, label: String) -> [(String, String?)] {
+        var attributes: [(String, String?)] = [("type", "text"), ("name", "reference"), ("maxlength", "200"), ("placeholder", label), ("aria-label", label)]
+        if let typed { attributes.append(("value", typed)) }
+        return attributes
     }
 
     private static func recordSection(_ model: Model, context: PageContext) -> Component {
@@ -256,6 +351,10 @@ enum IncidentPage {
                 FormField.textArea("suspectedCause", label: label(8), state: state, context: context)
                 FormField.textArea("affectedAssets", label: label(9), state: state, context: context)
                 FormField.textArea("securityTools", label: label(10), state: state, context: context, maxLength: 2000)
+                if incident.personalDataInvolved || incident.kind == .informationLeak || incident.kind == .lossTheft {
+                    FormField.textArea("leakedItems", label: t(L.leakedItemsLabel), state: state, context: context, maxLength: 2000)
+                    FormField.textArea("secondaryDamage", label: t(L.secondaryDamageLabel), state: state, context: context)
+                }
                 if context.principal?.isOwner == true {
                     FormField.textArea("responsePolicy", label: t(L.responsePolicyLabel), state: state, context: context)
                 } else {
@@ -301,18 +400,19 @@ enum IncidentPage {
                         timeElement(entry.occurredAt, context)
                         Text(" ")
                         El("span", [("class", "entry-type")]) { Text(t(L.timelineType(entry.type))) }
-                        Text(" " + entry.text + " — " + entry.author)
+                        Text(" " + t(L.timelineText(entry)) + " — " + entry.author)
                         if let corrects = entry.correctsSequence { El("span", [("class", "hint")]) { Text(" (→ #\(corrects))") } }
                         El("span", [("class", "hash"), ("title", entry.hash)]) { Text(" " + String(entry.hash.prefix(10)) + "…") }
                     }
                 }
             }
             if incident.status == .open {
+                FormField.errorSummary(model.timelineForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.incidentTimeline(organization: incident.$organization.id, incident: incident.id!).path)]) {
                     csrfField(context)
-                    FormField.textArea("text", label: t(L.entryText), state: .empty, context: context, required: true, maxLength: 10_000)
-                    FormField.input("occurredAt", label: t(L.entryOccurredAt), state: .empty, context: context, options: .init(type: "datetime-local"))
-                    FormField.input("corrects", label: t(L.correctsLabel), state: .empty, context: context, options: .init(inputMode: "numeric"))
+                    FormField.textArea("text", label: t(L.entryText), state: model.timelineForm, context: context, required: true, maxLength: IncidentService.entryMaximum)
+                    FormField.input("occurredAt", label: t(L.entryOccurredAt), state: model.timelineForm, context: context, options: .init(type: "datetime-local"))
+                    FormField.input("corrects", label: t(L.correctsLabel), state: model.timelineForm, context: context, options: .init(inputMode: "numeric"))
                     FormField.submit(t(L.addEntry), secondary: true)
                 }
             }
@@ -329,7 +429,7 @@ enum IncidentPage {
                 for file in model.evidence {
                     El("li") {
                         link(file.filename, to: SiteURL.incidentEvidenceFile(organization: incident.$organization.id, incident: incident.id!, evidence: file.id!).path)
-                        El("span", [("class", "hint")]) { Text(" \(file.size.formatted()) bytes · \(file.uploadedBy) · SHA-256 ") }
+                        El("span", [("class", "hint")]) { Text(" \(L.byteCount(file.size, context.locale)) · \(file.uploadedBy) · SHA-256 ") }
                         El("code", [("class", "hash")]) { Text(file.sha256) }
                     }
                 }
@@ -355,10 +455,11 @@ enum IncidentPage {
                 paragraph(t(L.causeSummaryLabel) + t(L.colon) + incident.causeSummary)
                 El("ul") { for measure in model.measures { El("li") { Text(measure.text) } } }
             } else {
+                FormField.errorSummary(model.closeForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.incidentClose(organization: incident.$organization.id, incident: incident.id!).path)]) {
                     csrfField(context)
-                    FormField.textArea("causeSummary", label: t(L.causeSummaryLabel), state: model.recordForm, context: context, required: true)
-                    FormField.textArea("measures", label: t(L.measuresLabel), state: model.recordForm, context: context, required: true)
+                    FormField.textArea("causeSummary", label: t(L.causeSummaryLabel), state: model.closeForm, context: context, required: true)
+                    FormField.textArea("measures", label: t(L.measuresLabel), state: model.closeForm, context: context, required: true)
                     FormField.submit(t(L.closeSubmit), secondary: true)
                 }
             }

@@ -98,7 +98,12 @@ struct InvitationController: RouteCollection {
             return Layout.response(MessagePage.render(title: L.invitationUnusableTitle, message: L.signedInCannotAccept, context: req.pageContext()), status: .conflict)
         }
         guard let invitation = try await req.memberships.openInvitation(token: token) else { return unusable(req) }
-        return Layout.response(AcceptInvitationPage.render(invitation: invitation, state: .empty, token: token, context: req.pageContext()))
+        // An expert's invitation names the expert the office registered: start from that name.
+        var state = FormState.empty
+        if invitation.role == .expert, let profileID = invitation.expertProfileID, let profile = try await ExpertProfile.find(profileID, on: req.db) {
+            state = FormState(values: ["displayName": profile.name])
+        }
+        return Layout.response(AcceptInvitationPage.render(invitation: invitation, state: state, token: token, context: req.pageContext()))
     }
 
     @Sendable func accept(req: Request) async throws -> Response {

@@ -43,6 +43,9 @@ enum MembersPage {
                                             FormField.actionButton(t(L.makeOwner), action: SiteURL.memberMakeOwner(organization: orgID, member: member.id!).path, context: context)
                                             FormField.actionButton(t(L.removeMember), action: SiteURL.memberRemove(organization: orgID, member: member.id!).path, context: context, danger: true)
                                         }
+                                        if member.id != principal.userID {
+                                            FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.memberPasswordReset(organization: orgID, member: member.id!).path, context: context)
+                                        }
                                     }
                                 }
                             }

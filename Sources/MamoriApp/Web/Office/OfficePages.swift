@@ -8,6 +8,7 @@ enum OfficeOrganizationsPage {
         let t = context.t
         return Layout.page(title: t(L.officeOrganizationsTitle), context: context) {
             heading(1, t(L.officeOrganizationsTitle))
+            El("p") { link(t(L.PasswordReset.officeAccountsLink), to: SiteURL.officeAccounts(role: Role.owner.rawValue).path) }
             if organizations.items.isEmpty {
                 paragraph(t(L.noOrganizationsYet), class: "muted")
             } else {
@@ -33,6 +34,7 @@ enum OfficeExpertsPage {
         return Layout.page(title: t(L.officeExpertsTitle), context: context) {
             heading(1, t(L.officeExpertsTitle))
             paragraph(t(L.officeExpertsLead), class: "lead")
+            El("p") { link(t(L.PasswordReset.officeAccountsLink), to: SiteURL.officeAccounts(role: Role.expert.rawValue).path) }
             if let link = model.newInvitationLink {
                 CopyableSecret(label: t(L.invitationLink), value: link, notice: t(L.expertRegistered))
             }
@@ -48,7 +50,7 @@ enum OfficeExpertsPage {
                                     El("td") { Text(expert.name) }
                                     El("td") { Text(expert.registrationNumber) }
                                     El("td") { Text(expert.prefecture.map { $0.name(context.locale) } ?? expert.prefectureCode) }
-                                    El("td") { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: "、")) }
+                                    El("td") { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: t(L.listSeparator))) }
                                     El("td") { Text([expert.onSite ? t(L.visitMode(.onSite)) : nil, expert.online ? t(L.visitMode(.online)) : nil].compactMap { $0 }.joined(separator: " / ")) }
                                     El("td", [("class", "number")]) { Text(t(L.load(model.loads[expert.id!] ?? 0, expert.maxCompanies))) }
                                     El("td") { Text(expert.userID == nil ? t(L.accountPending) : t(L.active)) }

@@ -40,7 +40,7 @@ enum PolicyOverviewPage {
                     Text(t(L.Policy.stageExplanation(model.stage)))
                 }
                 if let draft {
-                    El("p") { link(t(L.Policy.openDraft) + "（" + t(L.Policy.versionNumber(draft.number)) + "）",
+                    El("p") { link(t(L.Policy.openDraft) + t(L.parenthesized(t(L.Policy.versionNumber(draft.number)))),
                                    to: SiteURL.policyVersion(organization: org, version: draft.id).path, [("class", "button")]) }
                 } else {
                     El("form", [("method", "post"), ("action", SiteURL.policyVersions(organization: org).path), ("class", "inline-fields")]) {

@@ -85,7 +85,7 @@ enum RulesCheckPage {
                         El("p") {
                             if let document = row.ruleDocument {
                                 Text(t(L.Rules.adoptedText) + t(L.colon))
-                                link(t(L.Policy.versionNumber(document.number)) + "（" + t(L.Policy.statusName(document.status)) + "）",
+                                link(t(L.Policy.versionNumber(document.number)) + t(L.parenthesized(t(L.Policy.statusName(document.status)))),
                                      to: SiteURL.policyVersion(organization: org, version: document.id).path)
                                 Text(" · ")
                             }
@@ -158,7 +158,7 @@ enum RulesChapterPage {
                 heading(2, t(L.Rules.adoptedText), id: "document")
                 paragraph(t(L.Rules.ruleDocumentLead), class: "hint")
                 if let draft {
-                    El("p") { link(t(L.Policy.openDraft) + "（" + t(L.Policy.versionNumber(draft.number)) + "）",
+                    El("p") { link(t(L.Policy.openDraft) + t(L.parenthesized(t(L.Policy.versionNumber(draft.number)))),
                                    to: SiteURL.policyVersion(organization: org, version: draft.id).path, [("class", "button")]) }
                 } else {
                     El("form", [("method", "post"), ("action", SiteURL.policyVersions(organization: org).path)]) {

@@ -15,12 +15,8 @@ enum EligibilityPage {
             if let decision {
                 El("section", [("class", "result-summary " + (decision.eligible ? "band-entry_level_reached" : "band-at_risk")), ("role", "status"), ("id", "decision")]) {
                     El("p", [("class", "result-band")]) { Text(t(decision.eligible ? L.eligibleTitle : L.notEligibleTitle)) }
-                    if let basis = decision.smeBasis { paragraph(t(L.smeBasis(basis))) }
-                    if !decision.reasons.isEmpty {
-                        El("ul") {
-                            for reason in decision.reasons { El("li", [("data-reason", reason.rawValue)]) { Text(t(L.reason(reason))) } }
-                        }
-                    }
+                    conditionList(decision, context: context)
+                    nextSteps(decision, context: context)
                 }
             }
             FormField.errorSummary(form, context: context)
@@ -69,6 +65,53 @@ enum EligibilityPage {
                     }
                 }
                 paragraph(t(L.eligibilitySource), class: "hint source")
+            }
+        }
+    }
+
+    /// Every condition with whether it holds and why, in the official order. Failing ones keep
+    /// `data-reason` (the reason the API reports).
+    static func conditionList(_ decision: ProgramEligibility.Decision, context: PageContext) -> Component {
+        let t = context.t
+        return El("ul", [("class", "checklist conditions")]) {
+            for condition in decision.conditions {
+                El("li", [("class", condition.met ? "met" : "unmet"), ("data-condition", condition.reason.rawValue),
+                          ("data-met", condition.met ? "true" : "false")]
+                   + (condition.met ? [] : [("data-reason", condition.reason.rawValue)])) {
+                    El("span", [("class", "status-tag")]) { Text(t(condition.met ? L.conditionMet : L.conditionNotMet)) }
+                    Text(" ")
+                    El("strong") { Text(t(L.condition(condition.reason))) }
+                    El("p", [("class", "hint")]) {
+                        Text(t(condition.met ? L.conditionMetBecause(condition.reason, basis: decision.smeBasis) : L.reason(condition.reason)))
+                        if !condition.met && condition.reason == .noSecurityAction {
+                            Text(" ")
+                            link(t(L.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// What to do next: sign up (visitors) or go to the application (a signed-in organization).
+    static func nextSteps(_ decision: ProgramEligibility.Decision, context: PageContext) -> Component {
+        let t = context.t
+        guard decision.eligible else { return EmptyComponent() }
+        guard let principal = context.principal else {
+            return El("div", [("class", "next-steps"), ("id", "next-steps")]) {
+                paragraph(t(L.eligibleNextVisitor))
+                div("actions") {
+                    link(t(L.eligibleSignUp), to: SiteURL.signup().path, [("class", "button")])
+                    link(t(L.eligibleLogIn), to: SiteURL.login(next: nil).path, [("class", "button secondary")])
+                }
+            }
+        }
+        guard principal.role.belongsToOrganization, let organizationID = principal.organizationID else { return EmptyComponent() }
+        return El("div", [("class", "next-steps"), ("id", "next-steps")]) {
+            paragraph(t(principal.isOwner ? L.eligibleNextOwner : L.ownerOnlyApplies))
+            div("actions") {
+                link(t(principal.isOwner ? L.eligibleApply : L.eligibleSeeProgram),
+                     to: SiteURL.orgProgram(organization: organizationID).path + (principal.isOwner ? "#apply" : ""), [("class", "button")])
             }
         }
     }

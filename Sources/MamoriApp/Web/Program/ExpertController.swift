@@ -199,6 +199,18 @@ enum ExpertPages {
         let names = Dictionary(uniqueKeysWithValues: applications.map { ($0.id!, $0.organization.name) })
         return Layout.page(title: t(L.expertCompaniesTitle), context: context) {
             heading(1, t(L.expertCompaniesTitle))
+            if let next = upcoming.first {
+                // The expert's landing page (the dashboard sends experts here): their next visit first.
+                El("section", [("class", "card card-wide"), ("aria-labelledby", "next-visit"), ("id", "expert-next-visit")]) {
+                    heading(2, t(L.nextVisitTitle), id: "next-visit")
+                    El("p") {
+                        El("strong") { timeElement(next.scheduledAt, context) }
+                        Text(" · \(names[next.$application.id] ?? "") \(t(L.visitNumber(next.number))) · \(t(L.visitMode(next.mode))) · ")
+                        if next.mode == .online { link(next.place, to: next.place, [("rel", "noopener noreferrer")]) } else { Text(next.place) }
+                    }
+                    link(t(L.view), to: SiteURL.expertCompany(application: next.$application.id).path)
+                }
+            }
             if applications.isEmpty {
                 paragraph(t(L.noCompaniesAssigned), class: "muted")
             } else {
@@ -228,7 +240,7 @@ enum ExpertPages {
                         for visit in upcoming {
                             El("li") {
                                 timeElement(visit.scheduledAt, context)
-                                Text(" " + (names[visit.$application.id] ?? "") + " " + t(L.visitNumber(visit.number)) + " · " + t(L.visitMode(visit.mode)))
+                                Text(" \(names[visit.$application.id] ?? "") \(t(L.visitNumber(visit.number))) · \(t(L.visitMode(visit.mode)))")
                             }
                         }
                     }
@@ -278,11 +290,14 @@ enum ExpertPages {
                 FormField.errorSummary(scheduleForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.expertVisitSchedule(application: id).path)]) {
                     csrfField(context)
-                    FormField.select("number", label: t(L.visitNumber(0)).replacingOccurrences(of: "0", with: "N"),
+                    FormField.select("number", label: t(L.visitNumberLabel(settings.visitsPerCompany)),
                                      choices: (1...settings.visitsPerCompany).map { (String($0), t(L.visitNumber($0))) }, state: scheduleState, context: context)
-                    FormField.input("scheduledAt", label: t(L.visitWhen), state: scheduleState, context: context, options: .init(type: "datetime-local", required: true))
+                    FormField.input("scheduledAt", label: t(L.visitWhen), state: scheduleState, context: context,
+                                    options: .init(type: "datetime-local", required: true,
+                                                   hint: t(L.visitWhenHint(fiscalYear: application.fiscalYear, hours: settings.hoursPerVisit))))
                     FormField.select("mode", label: t(L.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.visitMode($0))) }, state: scheduleState, context: context)
-                    FormField.input("place", label: t(L.visitPlace), state: scheduleState, context: context, options: .init(required: true, maxLength: 500))
+                    FormField.input("place", label: t(L.visitPlace), state: scheduleState, context: context,
+                                    options: .init(required: true, hint: t(L.visitPlaceHint), maxLength: 500))
                     FormField.submit(t(L.scheduleSubmit))
                 }
                 for visit in visits where !visit.isDone {

@@ -27,11 +27,13 @@ enum OfficeProgramPage {
                 FormField.errorSummary(form, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.officeProgram.path)]) {
                     csrfField(context)
-                    FormField.input("capacity", label: t(L.capacityLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
+                    FormField.input("capacity", label: t(L.capacityLabel), state: state, context: context,
+                                    options: .init(required: true, hint: t(L.capacityHint(accepted: settings.acceptedCount)), inputMode: "numeric"))
                     FormField.input("visitsPerCompany", label: t(L.visitsPerCompanyLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
                     FormField.input("hoursPerVisit", label: t(L.hoursPerVisitLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
                     FormField.input("opensOn", label: t(L.opensOnLabel), state: state, context: context, options: .init(type: "date", required: true))
-                    FormField.input("closesOn", label: t(L.closesOnLabel), state: state, context: context, options: .init(type: "date", required: true))
+                    FormField.input("closesOn", label: t(L.closesOnLabel), state: state, context: context,
+                                    options: .init(type: "date", required: true, hint: t(L.closesOnHint)))
                     FormField.checkbox("preferOutsideMetro", label: t(L.preferOutsideMetroLabel), checked: false, state: state, context: context)
                     FormField.textArea("termsText", label: t(L.termsLabel) + " (" + t(L.termsVersion(settings.termsVersion)) + ")", state: state, context: context,
                                        required: true, maxLength: 20_000, rows: 14)
@@ -168,14 +170,26 @@ enum OfficeApplicationPage {
                     } else {
                         El("ol", [("class", "suggestions")]) {
                             for (expert, suggestion) in model.suggestions.prefix(20) {
-                                El("li") {
-                                    El("form", [("method", "post"), ("action", SiteURL.officeApplicationAssign(application: id).path), ("class", "inline-form")]) {
-                                        csrfField(context)
-                                        El.void("input", [("type", "hidden"), ("name", "expert"), ("value", expert.id!.uuidString)])
+                                if expert.id == application.$expert.id {
+                                    // The expert already assigned to this application: no button to assign again.
+                                    El("li", [("class", "assigned"), ("data-assigned", "true")]) {
                                         El("strong") { Text(expert.name) }
-                                        Text(" (" + (expert.prefecture.map { $0.name(context.locale) } ?? "") + ") · " + t(L.proximity(suggestion.proximity))
+                                        Text(" (\(expert.prefecture.map { $0.name(context.locale) } ?? "")) · " + t(L.proximity(suggestion.proximity))
                                              + " · " + t(L.load(suggestion.candidate.load, expert.maxCompanies)) + " ")
-                                        El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.assign)) }
+                                        El("span", [("class", "status-tag met")]) { Text(t(L.assignedToThis)) }
+                                    }
+                                } else {
+                                    El("li") {
+                                        El("form", [("method", "post"), ("action", SiteURL.officeApplicationAssign(application: id).path), ("class", "inline-form")]) {
+                                            csrfField(context)
+                                            El.void("input", [("type", "hidden"), ("name", "expert"), ("value", expert.id!.uuidString)])
+                                            El("strong") { Text(expert.name) }
+                                            Text(" (\(expert.prefecture.map { $0.name(context.locale) } ?? "")) · " + t(L.proximity(suggestion.proximity))
+                                                 + " · " + t(L.load(suggestion.candidate.load, expert.maxCompanies)) + " ")
+                                            El("button", [("type", "submit"), ("class", "button small secondary")]) {
+                                                Text(t(application.$expert.id == nil ? L.assign : L.reassign))
+                                            }
+                                        }
                                     }
                                 }
                             }

@@ -118,7 +118,7 @@ enum RiskPages {
             El("p", [("class", "lead")]) {
                 Text(t(L.Risk.importance) + t(L.colon))
                 El("strong", [("id", "asset-importance")]) { Text(String(asset.importance)) }
-                Text("（C\(asset.confidentiality) / I\(asset.integrity) / A\(asset.availability)）")
+                Text(t(L.parenthesized("C\(asset.confidentiality) / I\(asset.integrity) / A\(asset.availability)")))
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "risks"), ("id", "risks")]) {
                 heading(2, t(L.Risk.risksOfAsset), id: "risks-title")

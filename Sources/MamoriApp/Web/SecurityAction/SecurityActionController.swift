@@ -28,8 +28,15 @@ struct SecurityActionController: RouteCollection {
         let (principal, organization) = try await MembersController.organization(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         let checked = Set((1...5).filter { fields["measure\($0)"] == "on" })
-        try await SecurityActionService(db: req.db).setCheckedMeasures(checked, of: organization, by: principal, ip: req.clientIP)
+        let service = SecurityActionService(db: req.db)
+        try await service.setCheckedMeasures(checked, of: organization, by: principal, ip: req.clientIP)
         req.flash(.success, L.basicMeasuresSaved)
+        // Saved as ticked, but say so when the latest self-diagnosis answered otherwise.
+        let content = DiagnosisContent.bundled
+        for conflict in try await service.conflicts(of: organization, checked: checked) {
+            guard let measure = content.basicMeasures.first(where: { $0.number == conflict.measure }) else { continue }
+            req.flash(.warning, L.measureConflictSaved(measure: measure.title, answer: content.answer(conflict.answer).label))
+        }
         return req.redirect(to: .securityAction(organization: try organization.requireID()))
     }
 
@@ -37,19 +44,22 @@ struct SecurityActionController: RouteCollection {
         var stars: String?
         var declarationID: String?
         var declaredOn: String?
+        var conditionsMetElsewhere: String?
     }
 
     @Sendable func recordDeclaration(req: Request) async throws -> Response {
         let (principal, organization) = try await MembersController.organization(req)
         let form = try req.content.decode(DeclarationForm.self)
         do {
-            _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: form.declaredOn),
+            _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: form.declaredOn,
+                                                                         conditionsMetElsewhere: form.conditionsMetElsewhere == "on"),
                                                                     for: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.declarationRecorded)
             return req.redirect(to: .securityAction(organization: try organization.requireID()))
         } catch let error as MamoriError {
             var model = try await Self.model(organization, on: req.db)
-            model.declarationForm = FormState(values: ["stars": form.stars ?? "", "declarationID": form.declarationID ?? "", "declaredOn": form.declaredOn ?? ""], error: error)
+            model.declarationForm = FormState(values: ["stars": form.stars ?? "", "declarationID": form.declarationID ?? "", "declaredOn": form.declaredOn ?? "",
+                                                       "conditionsMetElsewhere": form.conditionsMetElsewhere ?? ""], error: error)
             return Layout.response(SecurityActionPage.render(model, context: req.pageContext()), status: error.status)
         }
     }

@@ -17,9 +17,15 @@ enum SecurityActionPage {
         let content = DiagnosisContent.bundled
         let orgID = model.organization.id!
         let readiness = model.readiness
+        let conflicts = SecurityActionReadiness.conflicts(checked: readiness.checkedMeasures, answers: model.diagnosisAnswers, content: content)
+        let missingForTwoStars = SecurityActionService.missingForTwoStars(readiness)
         return Layout.page(title: t(L.securityActionTitle), context: context) {
             heading(1, t(L.securityActionTitle))
             paragraph(t(L.securityActionLead), class: "lead")
+            El("p", [("id", "official-site")]) {
+                link(t(L.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
+                Text(" " + t(L.securityActionOfficialSiteNote))
+            }
             El("p", [("class", "stars")]) {
                 Text(t(L.currentStars) + t(L.colon))
                 El("strong") { Text(t(L.stars(readiness.declaredStars ?? 0))) }
@@ -72,6 +78,12 @@ enum SecurityActionPage {
                                     Text(t(L.diagnosisSays) + t(L.colon))
                                     Text(model.diagnosisAnswers.map { t(content.answer($0[measure.diagnosisItem]).label) } ?? t(L.notDiagnosedYet))
                                 }
+                                if let conflict = conflicts.first(where: { $0.measure == measure.number }) {
+                                    El("p", [("class", "warning-text"), ("data-conflict", String(measure.number))]) {
+                                        Text(t(L.measureConflict(answer: content.answer(conflict.answer).label)) + " ")
+                                        link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
+                                    }
+                                }
                             }
                         }
                     }
@@ -80,12 +92,38 @@ enum SecurityActionPage {
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "declarations")]) {
                 heading(2, t(L.declarationsTitle), id: "declarations")
-                paragraph(t(L.declarationsLead), class: "hint")
+                El("p", [("class", "hint")]) {
+                    Text(t(L.declarationsLead) + " ")
+                    link(t(L.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
+                }
                 FormField.errorSummary(model.declarationForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.securityActionDeclarations(organization: orgID).path)]) {
                     csrfField(context)
                     FormField.select("stars", label: t(L.declarationStars), choices: [("1", t(L.stars(1))), ("2", t(L.stars(2)))],
                                      state: model.declarationForm, context: context)
+                    if !missingForTwoStars.isEmpty {
+                        // Two stars while a condition is unmet: say which, where to fix it, and
+                        // accept it only with an explicit confirmation.
+                        El("div", [("class", "notice notice-warning"), ("id", "two-star-conditions")]) {
+                            paragraph(t(L.twoStarsConditionsLead))
+                            El("ul") {
+                                for requirement in missingForTwoStars {
+                                    El("li", [("data-missing", requirement.rawValue)]) { Text(t(L.requirement(requirement))) }
+                                }
+                            }
+                            El("p") {
+                                if missingForTwoStars.contains(.policyPublished) {
+                                    link(t(L.Policy.title), to: SiteURL.policy(organization: orgID).path)
+                                    Text(" ")
+                                }
+                                if missingForTwoStars.contains(.selfDiagnosis) {
+                                    link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
+                                }
+                            }
+                            FormField.checkbox("conditionsMetElsewhere", label: t(L.twoStarsMetElsewhere), checked: false,
+                                               state: model.declarationForm, context: context)
+                        }
+                    }
                     FormField.input("declarationID", label: t(L.declarationID), state: model.declarationForm, context: context,
                                     options: .init(required: true, maxLength: 64))
                     FormField.input("declaredOn", label: t(L.declaredOn),

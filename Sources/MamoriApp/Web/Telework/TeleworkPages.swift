@@ -224,7 +224,7 @@ enum TeleworkPages {
                     let comparison = TeleworkComparison(before: before.answers, after: after.answers)
                     for (title, changes, cls) in [(L.Telework.improved, comparison.improved, "improved"), (L.Telework.worse, comparison.worse, "worse")] {
                         El("section", [("class", "card card-wide compare-\(cls)")]) {
-                            heading(2, t(title) + "（\(changes.count)）")
+                            heading(2, t(title) + t(L.parenthesized(String(changes.count))))
                             El("ul") {
                                 for change in changes {
                                     El("li") {

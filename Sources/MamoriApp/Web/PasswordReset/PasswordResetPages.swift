@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import MamoriCore
+import Plot
+
+/// The page where the owner or the office issues a password-reset link for one person, and
+/// sees it once right after issuing (the form redirects here, so a reload issues nothing).
+enum PasswordResetIssuePage {
+    struct Model {
+        var person: User
+        var organizationName: String?
+        /// The link just issued, shown once.
+        var link: String?
+        /// The expiry of a link issued earlier and still unused.
+        var openUntil: Date?
+        var issueURL: String
+        var backURL: String
+        var backLabel: LocalizedText
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let title = t(L.PasswordReset.issueTitle(model.person.displayName))
+        return Layout.page(title: title, context: context) {
+            div("narrow") {
+                heading(1, title)
+                El("dl", [("class", "facts")]) {
+                    El("dt") { Text(t(L.PasswordReset.personName)) }
+                    El("dd") { Text(model.person.displayName) }
+                    El("dt") { Text(t(L.email)) }
+                    El("dd") { Text(model.person.email) }
+                    El("dt") { Text(t(L.accountRole)) }
+                    El("dd") { Text(t(L.roleName(model.person.role))) }
+                    if let organizationName = model.organizationName {
+                        El("dt") { Text(t(L.PasswordReset.organization)) }
+                        El("dd") { Text(organizationName) }
+                    }
+                }
+                paragraph(t(L.PasswordReset.issueLead), class: "lead")
+                if let link = model.link {
+                    CopyableSecret(label: t(L.PasswordReset.linkLabel), value: link, notice: t(L.PasswordReset.issued))
+                    if let openUntil = model.openUntil {
+                        paragraph(t(L.PasswordReset.validUntil(DateText.dateTime(openUntil, context.locale))))
+                    }
+                }
+                if model.link == nil, let openUntil = model.openUntil {
+                    paragraph(t(L.PasswordReset.openLinkExists(DateText.dateTime(openUntil, context.locale))), class: "notice")
+                }
+                El("form", [("method", "post"), ("action", model.issueURL)]) {
+                    csrfField(context)
+                    FormField.submit(t(model.openUntil == nil ? L.PasswordReset.issueButton : L.PasswordReset.issueAgain), secondary: model.link != nil)
+                }
+                El("p") { link(t(model.backLabel), to: model.backURL) }
+            }
+        }
+    }
+}
+
+/// The office's list of accounts, to find the person who asks for a new password.
+enum OfficeAccountsPage {
+    struct Model {
+        var users: Page<User>
+        var query: String
+        var role: Role?
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.PasswordReset.officeAccountsTitle), context: context) {
+            heading(1, t(L.PasswordReset.officeAccountsTitle))
+            paragraph(t(L.PasswordReset.officeAccountsLead), class: "lead")
+            El("form", [("method", "get"), ("action", SiteURL.officeAccounts().path), ("class", "filters")]) {
+                FormField.input("q", label: t(L.PasswordReset.searchLabel), state: FormState(values: ["q": model.query]), context: context,
+                                options: .init(type: "search", maxLength: 200))
+                FormField.select("role", label: t(L.accountRole), choices: Role.allCases.map { ($0.rawValue, t(L.roleName($0))) },
+                                 state: FormState(values: ["role": model.role?.rawValue ?? ""]), context: context, required: false,
+                                 emptyLabel: t(L.auditAll))
+                FormField.submit(t(L.PasswordReset.searchSubmit), secondary: true)
+            }
+            if model.users.items.isEmpty {
+                paragraph(t(L.PasswordReset.noAccounts), class: "muted")
+            } else {
+                div("table-scroll") {
+                    El("table") {
+                        tableHead([L.PasswordReset.personName, L.email, L.accountRole, L.PasswordReset.organization, L.actions].map(t))
+                        El("tbody") {
+                            for user in model.users.items {
+                                El("tr") {
+                                    El("td") { Text(user.displayName + (user.id == context.principal?.userID ? t(L.you) : "")) }
+                                    El("td") { Text(user.email) }
+                                    El("td") { Text(t(L.roleName(user.role))) }
+                                    El("td") { Text(user.organization?.name ?? "—") }
+                                    El("td", [("class", "row-actions")]) {
+                                        if let id = user.id, id != context.principal?.userID {
+                                            FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.officeAccountPasswordReset(user: id).path, context: context)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                pagination(model.users, context: context) {
+                    SiteURL.officeAccounts(query: model.query.isEmpty ? nil : model.query, role: model.role?.rawValue, page: $0).path
+                }
+            }
+        }
+    }
+}
+
+/// The public form behind a password-reset link.
+enum PasswordResetFormPage {
+    static func render(email: String, state: FormState, token: String, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(title: t(L.PasswordReset.formTitle), context: context) {
+            div("narrow") {
+                heading(1, t(L.PasswordReset.formTitle))
+                paragraph(t(L.PasswordReset.formLead(email)), class: "lead")
+                FormField.errorSummary(state, context: context)
+                El("form", [("method", "post"), ("action", SiteURL.passwordReset(token: token).path), ("novalidate", nil)]) {
+                    csrfField(context)
+                    FormField.input("password", label: t(L.newPassword), state: state, context: context,
+                                    options: .init(type: "password", autocomplete: "new-password", required: true, hint: t(L.passwordHint)), keepValue: false)
+                    FormField.input("passwordConfirmation", label: t(L.passwordConfirmation), state: state, context: context,
+                                    options: .init(type: "password", autocomplete: "new-password", required: true), keepValue: false)
+                    FormField.submit(t(L.PasswordReset.formSubmit))
+                }
+            }
+        }
+    }
+}
+
+/// The login page's note for a forgotten password: Mamori sends no mail yet, so the owner or
+/// the program office issues a link.
+struct ForgotPasswordNote: Component {
+    let context: PageContext
+
+    var body: Component {
+        El("section", [("aria-labelledby", "forgot-password-title")]) {
+            heading(2, context.t(L.PasswordReset.forgotTitle), id: "forgot-password-title")
+            paragraph(context.t(L.PasswordReset.forgotHelp), class: "muted")
+        }
+    }
+}
