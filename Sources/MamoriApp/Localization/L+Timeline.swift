@@ -41,7 +41,7 @@ extension L {
             let duty = dutyName(recipient, action)
             let ref = reference.isEmpty ? LocalizedText(ja: "", en: "") : LocalizedText(ja: "（受付番号 \(reference)）", en: " (reference \(reference))")
             return LocalizedText(ja: "\(duty.ja)：\(DateText.calendarDate(doneOn, .ja))に実施\(ref.ja)",
-                                 en: "\(duty.en): done on \(DateText.calendarDate(doneOn, .en))\(ref.en)")
+                                 en: "\(duty.en): carried out on \(DateText.calendarDate(doneOn, .en))\(ref.en)")
         case .notificationUndone(let recipient, let action, let doneOn):
             let duty = dutyName(recipient, action)
             return LocalizedText(ja: "\(duty.ja)：\(DateText.calendarDate(doneOn, .ja))の実施記録を取り消し",

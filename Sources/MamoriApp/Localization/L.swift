@@ -34,6 +34,8 @@ enum L {
     static func range(_ from: Int, _ to: Int) -> LocalizedText {
         LocalizedText(ja: "（\(from)〜\(to)）", en: " (\(from)–\(to))")
     }
+    static func minutes(_ count: Int) -> LocalizedText { LocalizedText(ja: "\(count)分", en: "\(count) min") }
+
     /// Between the items of a list written out in a sentence.
     static let listSeparator = LocalizedText(ja: "、", en: ", ")
     /// Before each line of a list written out in a text field (reports).

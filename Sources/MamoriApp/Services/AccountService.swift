@@ -161,7 +161,7 @@ struct AccountService {
     }
 
     func changeProfile(of user: User, displayName: String?, locale: AppLocale?, ip: String?) async throws {
-        var changes: [String] = []
+        var changes: [LocalizedText] = []
         if let displayName {
             let name = displayName.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
             var problems = FieldProblems()
@@ -169,17 +169,17 @@ struct AccountService {
             else if name.count > 100 { problems.add("displayName", .tooLong(maximum: 100)) }
             guard problems.isEmpty else { throw MamoriError.invalid(problems) }
             if name != user.displayName {
-                changes.append("name: \(user.displayName) → \(name)")
+                changes.append(L.Audit.nameChanged(from: user.displayName, to: name))
                 user.displayName = name
             }
         }
         if let locale, locale.rawValue != user.locale {
-            changes.append("language: \(user.locale) → \(locale.rawValue)")
+            changes.append(L.Audit.languageChanged(from: user.locale, to: locale))
             user.locale = locale.rawValue
         }
         guard !changes.isEmpty else { return }
         try await user.save(on: db)
-        try await AuditLog.record(.profileChanged, by: .user(user, ip: ip), target: ("user", user.id), summary: changes.joined(separator: "; "), on: db)
+        try await AuditLog.record(.profileChanged, by: .user(user, ip: ip), target: ("user", user.id), summary: LocalizedText(ja: changes.map(\.ja).joined(separator: "、"), en: changes.map(\.en).joined(separator: "; ")), on: db)
     }
 }
 

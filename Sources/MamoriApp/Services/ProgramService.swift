@@ -162,7 +162,7 @@ struct ProgramService {
             throw ApplyRefusal.alreadyApplied
         }
         try await AuditLog.record(.programApplied, by: .principal(actor, ip: ip), organizationID: organization.id,
-                                  target: ("program_application", application.id), summary: "FY\(settings.fiscalYear), terms v\(settings.termsVersion)", on: db)
+                                  target: ("program_application", application.id), summary: L.Audit.programApplied(fiscalYear: settings.fiscalYear, termsVersion: settings.termsVersion), on: db)
         return application
     }
 
@@ -204,7 +204,8 @@ struct ProgramService {
             try await application.save(on: db)
             try await AuditLog.record(.programDecided, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
                                       target: ("program_application", application.id),
-                                      summary: newStatus.rawValue + (reason.isEmpty ? "" : ": \(reason.prefix(200))"), on: db)
+                                      summary: reason.isEmpty ? L.applicationStatus(newStatus)
+                                          : LocalizedText(ja: L.applicationStatus(newStatus).ja + "：" + reason.prefix(200), en: L.applicationStatus(newStatus).en + ": " + reason.prefix(200)), on: db)
         }
     }
 
@@ -252,7 +253,7 @@ struct ProgramService {
             invitation.expertProfileID = profile.id
             try await invitation.save(on: db)
             try await AuditLog.record(.expertRegistered, by: .principal(actor, ip: ip), target: ("expert_profile", profile.id),
-                                      summary: "\(name) \(number) \(prefecture.name.ja)", on: db)
+                                      summary: L.Audit.expertRegistered(name: name, number: number, prefecture: prefecture), on: db)
             return (profile, token)
         }
     }
@@ -358,7 +359,7 @@ struct ProgramService {
         visit.place = place
         try await visit.save(on: db)
         try await AuditLog.record(.visitScheduled, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
-                                  target: ("program_visit", visit.id), summary: "#\(number) \(TokyoDateTime.format(when)) \(mode.rawValue)", on: db)
+                                  target: ("program_visit", visit.id), summary: L.Audit.visitScheduled(number: number, when: when, mode: L.visitMode(mode)), on: db)
         return visit
     }
 
@@ -393,7 +394,7 @@ struct ProgramService {
         visit.recordedByID = actor.userID
         try await visit.save(on: db)
         try await AuditLog.record(.visitRecorded, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
-                                  target: ("program_visit", visit.id), summary: "#\(visit.number) \(minutes) min", on: db)
+                                  target: ("program_visit", visit.id), summary: L.Audit.visitRecorded(number: visit.number, minutes: Int(minutes)), on: db)
     }
 
     func survey(of application: ProgramApplication) async throws -> ProgramSurvey? {

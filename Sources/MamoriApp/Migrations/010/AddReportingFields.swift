@@ -6,6 +6,8 @@ import SQLKit
 /// form asks for the business, not the person); an English audit summary beside the Japanese.
 /// One column per statement, as SQLite alters one column at a time.
 struct AddReportingFields: AsyncMigration {
+    var name: String { "010_AddReportingFields" }
+
     func prepare(on database: any Database) async throws {
         for column in ["leaked_items", "secondary_damage"] {
             try await database.schema(Incident.schema).field(.definition(name: .key(.string(column)), dataType: .string,

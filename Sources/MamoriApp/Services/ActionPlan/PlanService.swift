@@ -63,7 +63,7 @@ struct PlanService {
                 }
             }
             try await AuditLog.record(.planProposed, by: .principal(actor, ip: ip), organizationID: orgID, target: ("organization", orgID),
-                                      summary: "\(proposed.count) items added from gaps", on: db)
+                                      summary: L.Audit.planProposed(proposed.count), on: db)
         }
         return proposed.count
     }
@@ -139,7 +139,7 @@ struct PlanService {
         try await db.transaction { db in
             try await item.save(on: db)
             try await AuditLog.record(.planItemUpdated, by: .principal(actor, ip: ip), organizationID: item.organizationID, target: ("plan_item", item.id),
-                                      summary: "#\(item.priority) \(item.status) \(item.progress)%", on: db)
+                                      summary: L.Audit.planItem(priority: item.priority, status: status, progress: item.progress), on: db)
         }
     }
 
@@ -194,7 +194,7 @@ struct PlanService {
             try await item.save(on: db)
             try await neighbour.save(on: db)
             try await AuditLog.record(.planItemUpdated, by: .principal(actor, ip: ip), organizationID: item.organizationID, target: ("plan_item", item.id),
-                                      summary: "moved \(up ? "up" : "down") to #\(item.priority)", on: db)
+                                      summary: L.Audit.planMoved(up: up, to: item.priority), on: db)
         }
     }
 
@@ -229,7 +229,7 @@ struct PlanService {
         try await db.transaction { db in
             try await record.save(on: db)
             try await AuditLog.record(.planAgreed, by: .principal(actor, ip: ip), organizationID: record.organizationID,
-                                      target: ("action_plan", record.id), summary: "agreed", on: db)
+                                      target: ("action_plan", record.id), summary: L.Audit.planAgreed, on: db)
         }
     }
 
@@ -241,7 +241,7 @@ struct PlanService {
         try await db.transaction { db in
             try await record.save(on: db)
             try await AuditLog.record(.planCalendarRenewed, by: .principal(actor, ip: ip), organizationID: record.organizationID,
-                                      target: ("action_plan", record.id), summary: "new calendar feed address; the previous one is revoked", on: db)
+                                      target: ("action_plan", record.id), summary: L.Audit.calendarRenewed, on: db)
         }
         return token
     }

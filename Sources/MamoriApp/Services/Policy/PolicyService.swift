@@ -132,7 +132,7 @@ struct PolicyService {
                 try await db.transaction { db in
                     try await version.create(on: db)
                     try await AuditLog.record(.policyDraftCreated, by: .principal(actor, ip: ip), organizationID: orgID,
-                                              target: ("policy_version", version.id), summary: "\(kind.storageKey) v\(version.number)", on: db)
+                                              target: ("policy_version", version.id), summary: L.Audit.document(kind.storageKey, version: version.number), on: db)
                 }
                 return version
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -162,7 +162,7 @@ struct PolicyService {
         guard !updated.isEmpty else { throw Refusal.conflict(L.Policy.notEditable(.approved)) }
         try await AuditLog.record(.policyDraftEdited, by: .principal(actor, ip: ip), organizationID: version.$organization.id,
                                   target: ("policy_version", version.id),
-                                  summary: "\(version.document) v\(version.number): \(before) → \(sections.count) sections", on: db)
+                                  summary: L.Audit.documentSections(version.document, version: version.number, before: before, after: sections.count), on: db)
     }
 
     func approve(_ version: PolicyVersion, by actor: Principal, ip: String?) async throws {
@@ -172,7 +172,7 @@ struct PolicyService {
             version.approvedByName = actor.user.displayName
         }
         try await AuditLog.record(.policyApproved, by: .principal(actor, ip: ip), organizationID: version.$organization.id,
-                                  target: ("policy_version", version.id), summary: "\(version.document) v\(version.number)", on: db)
+                                  target: ("policy_version", version.id), summary: L.Audit.document(version.document, version: version.number), on: db)
         // An adopted rule text settles its chapter of the rules check.
         if case .rule(let chapter) = version.kind, let organization = actor.organization {
             let checks = RulesCheckService(db: db)
@@ -187,7 +187,7 @@ struct PolicyService {
         let next = try step(version, .discard, actor: actor)
         try await move(version, from: version.policyStatus, to: next) { _ in }
         try await AuditLog.record(.policyDiscarded, by: .principal(actor, ip: ip), organizationID: version.$organization.id,
-                                  target: ("policy_version", version.id), summary: "\(version.document) v\(version.number)", on: db)
+                                  target: ("policy_version", version.id), summary: L.Audit.document(version.document, version: version.number), on: db)
     }
 
     /// Publishes an approved basic policy at `/p/<slug>`; the version published before becomes
@@ -227,7 +227,7 @@ struct PolicyService {
                     if version.publishedAt == nil { version.publishedAt = Date() }
                 }
                 try await AuditLog.record(.policyPublished, by: .principal(actor, ip: ip), organizationID: orgID,
-                                          target: ("policy_version", version.id), summary: "v\(version.number) at /p/\(slug)", on: db)
+                                          target: ("policy_version", version.id), summary: L.Audit.published(version: version.number, slug: slug), on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Another organization took the slug at the same moment.
@@ -286,7 +286,7 @@ struct PolicyService {
         comment.body = body
         try await comment.create(on: db)
         try await AuditLog.record(.policyCommented, by: .principal(actor, ip: ip), organizationID: version.$organization.id,
-                                  target: ("policy_comment", comment.id), summary: "\(version.document) v\(version.number)", on: db)
+                                  target: ("policy_comment", comment.id), summary: L.Audit.document(version.document, version: version.number), on: db)
         return comment
     }
 
@@ -300,7 +300,7 @@ struct PolicyService {
         comment.resolvedByName = actor.user.displayName
         try await comment.save(on: db)
         try await AuditLog.record(.policyCommentResolved, by: .principal(actor, ip: ip), organizationID: version.$organization.id,
-                                  target: ("policy_comment", comment.id), summary: "\(version.document) v\(version.number)", on: db)
+                                  target: ("policy_comment", comment.id), summary: L.Audit.document(version.document, version: version.number), on: db)
     }
 
     // MARK: Helpers

@@ -97,7 +97,7 @@ struct RulesCheckService {
                 try await row.create(on: db)
             }
             try await AuditLog.record(.rulesChecked, by: .principal(actor, ip: ip), organizationID: orgID, target: ("organization", orgID),
-                                      summary: changed.sorted(by: { $0.key < $1.key }).map { "\($0.key): \($0.value.status.rawValue)" }.joined(separator: ", "),
+                                      summary: L.Audit.rulesChecked(changed.sorted(by: { $0.key < $1.key }).map { (chapter: $0.key, status: $0.value.status) }),
                                       on: db)
         }
         return changed.count

@@ -137,7 +137,7 @@ struct AssetService {
                 try await assets.create(on: db)
             }
             try await AuditLog.record(.assetAdded, by: .principal(actor, ip: ip), organizationID: orgID, target: ("organization", orgID),
-                                      summary: "imported \(inputs.count) assets", on: db)
+                                      summary: L.Audit.assetsImported(inputs.count), on: db)
         }
     }
 

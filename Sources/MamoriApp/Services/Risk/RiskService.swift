@@ -45,7 +45,8 @@ struct RiskService {
         try await db.transaction { db in
             try await risk.create(on: db)
             try await AuditLog.record(.riskRated, by: .principal(actor, ip: ip), organizationID: asset.organizationID, target: ("risk", risk.id),
-                                      summary: "\(asset.name) / \(input.threat): \(asset.importance)×\(risk.damageLikelihood) = \(risk.riskValue) \(risk.band)", on: db)
+                                      summary: L.Audit.riskRated(asset: asset.name, threat: input.threat, importance: asset.importance, likelihood: risk.damageLikelihood,
+                                                                 value: risk.riskValue, band: RiskRules.Band(rawValue: risk.band) ?? .small), on: db)
         }
         return risk
     }
@@ -94,7 +95,7 @@ struct RiskService {
         try await db.transaction { db in
             try await risk.save(on: db)
             try await AuditLog.record(.riskTreated, by: .principal(actor, ip: ip), organizationID: risk.organizationID, target: ("risk", risk.id),
-                                      summary: "\(risk.threat): \(treatment?.rawValue ?? "—")", on: db)
+                                      summary: L.Audit.riskTreated(threat: risk.threat, treatment: treatment), on: db)
         }
     }
 

@@ -23,7 +23,7 @@ struct TeleworkService {
             try await check.create(on: db)
             try await AuditLog.record(.teleworkSelfChecked, by: .principal(actor, ip: ip), organizationID: check.organizationID,
                                       target: ("telework_self_check", check.id),
-                                      summary: "yes \(result.yes), partly \(result.partly), no \(result.no)", on: db)
+                                      summary: L.Audit.teleworkSelfCheck(yes: result.yes, partly: result.partly, no: result.no), on: db)
         }
         return check
     }
@@ -69,7 +69,7 @@ struct TeleworkService {
         try await db.transaction { db in
             try await record.create(on: db)
             try await AuditLog.record(.teleworkChecklistSaved, by: .principal(actor, ip: ip), organizationID: record.organizationID,
-                                      target: ("telework_checklist", record.id), summary: "\(done.count)/\(known.count) in place", on: db)
+                                      target: ("telework_checklist", record.id), summary: L.Audit.teleworkChecklist(done: done.count, of: known.count), on: db)
         }
         return record
     }

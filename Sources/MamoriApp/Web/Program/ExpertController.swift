@@ -150,7 +150,7 @@ struct ExpertController: RouteCollection {
             try await expert.save(on: db)
             // The old address stops working: say so in the log (the secret itself is never written).
             try await AuditLog.record(.calendarFeedRenewed, by: .principal(principal, ip: req.clientIP), target: ("expert_profile", expert.id),
-                                      summary: "new calendar feed address; the previous one is revoked", on: db)
+                                      summary: L.Audit.calendarRenewed, on: db)
         }
         req.revealOnce(req.application.settings.absoluteLink(SiteURL.calendarFeed(token: token + ".ics").path))
         req.flash(.success, L.calendarCreated)

@@ -24,7 +24,7 @@ struct VisitList: Component {
                         if visit.mode == .online { link(visit.place, to: visit.place, [("rel", "noopener noreferrer")]) } else { Text(visit.place) }
                         if visit.isDone {
                             El("p", [("class", "hint")]) {
-                                Text("\(visit.durationMinutes ?? 0) min — " + (visit.topics ?? ""))
+                                Text(t(L.minutes(visit.durationMinutes ?? 0)) + " — " + (visit.topics ?? ""))
                             }
                             if let next = visit.nextSteps, !next.isEmpty {
                                 El("p", [("class", "hint")]) { Text(t(L.nextSteps) + t(L.colon) + next) }

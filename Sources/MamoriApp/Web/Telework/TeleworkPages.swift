@@ -228,7 +228,7 @@ enum TeleworkPages {
                             El("ul") {
                                 for change in changes {
                                     El("li") {
-                                        Text(t(L.Telework.pointLabel(change.point)) + " " + t(content.point(change.point).text) + "：")
+                                        Text(t(L.Telework.pointLabel(change.point)) + " " + t(content.point(change.point).text) + t(L.colon))
                                         El("strong") { Text(t(content.answer(change.before).label) + " → " + t(content.answer(change.after).label)) }
                                     }
                                 }
