@@ -79,11 +79,19 @@ def header_button(driver: WebDriver, text: str) -> WebElement:
 
 
 def nav_link(driver: WebDriver, text: str) -> WebElement:
-    return driver.find_element(By.XPATH, f"//nav//a[normalize-space()='{text}']")
+    """A link of the main menu. A link inside a closed menu group is revealed first by
+    clicking the group's name, as a person would."""
+    link = driver.find_element(By.XPATH, f"//nav//a[normalize-space(.)='{text}']")
+    if not link.is_displayed():
+        groups = link.find_elements(By.XPATH, "./ancestor::details[1]")
+        if groups and groups[0].get_attribute("open") is None:
+            groups[0].find_element(By.TAG_NAME, "summary").click()
+    return link
 
 
 def nav_labels(driver: WebDriver) -> list[str]:
-    return [a.text.strip() for a in driver.find_elements(By.CSS_SELECTOR, "nav a")]
+    """Every link of the menu, those inside closed groups included."""
+    return [(a.get_attribute("textContent") or "").strip() for a in driver.find_elements(By.CSS_SELECTOR, "nav a")]
 
 
 def flashes(driver: WebDriver) -> list[str]:

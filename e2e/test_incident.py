@@ -25,7 +25,7 @@ def test_ransomware_incident_playbook_and_evidence(browser: WebDriver, base_url:
     assert screenshot(driver, "first-aid-ransom-ja-phone", phone=True) == 0
 
     # From there the visitor signs up and lands on a new incident of that kind.
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/signup']"))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/signup?then=incident:ransomware']"))
     fill(driver, {"name": "インシデント株式会社", "prefecture": "13", "category": "retail", "employees": "12",
                   "displayName": "対応 花子", "email": unique_email("incident"), "password": PASSWORD, "passwordConfirmation": PASSWORD})
     click_and_wait(driver, main_submit(driver))
