@@ -60,7 +60,7 @@ func routes(_ app: Application) throws {
     // JSON API: Bearer tokens, no cookies, errors as JSON.
     let api = app.grouped("api", "v1")
     api.get("openapi.yaml", use: openAPISpec)
-    let transport = VaporTransport(routesBuilder: app.grouped(APIAuthenticationMiddleware()))
+    let transport = VaporTransport(routesBuilder: app.grouped(DownloadHeaderMiddleware(), APIAuthenticationMiddleware()))
     try MamoriAPI(db: app.db, publicURL: app.settings.publicURL).registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
 }
 

@@ -65,6 +65,9 @@ struct IncidentAPITests {
             #expect(receipt.sha256 == SecretToken.sha256Hex(Data(bytes)) && receipt.size == bytes.count)
             let downloaded = try await send(app, .GET, "\(base)/evidence/\(receipt.id)", token: token)
             #expect(Array(downloaded.body.readableBytesView) == bytes)
+            // Issue #12: saved under its own name, and checkable (RFC 6266, RFC 9530).
+            #expect(downloaded.headers.first(name: .contentDisposition) == "attachment; filename=\"note.txt\"; filename*=UTF-8''note.txt")
+            #expect(downloaded.headers.first(name: "Repr-Digest") == DownloadHeaders.reprDigest(hexSHA256: SecretToken.sha256Hex(Data(bytes))))
             let big = try await send(app, .POST, "\(base)/evidence?filename=big.bin", token: token, raw: [UInt8](repeating: 1, count: 1024 * 1024 + 1))
             #expect(big.status == .payloadTooLarge)
 

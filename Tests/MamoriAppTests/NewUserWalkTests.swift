@@ -247,3 +247,22 @@ struct NewUserWalkTests {
         #expect(L.byteCount(2048, .en) == "2.0 KB")
     }
 }
+
+@Suite("Download headers (RFC 6266, RFC 9530)")
+struct DownloadHeadersTests {
+    @Test("file names: ASCII kept, anything else replaced in filename and exact in filename*", arguments: [
+        ("note.txt", #"attachment; filename="note.txt"; filename*=UTF-8''note.txt"#),
+        ("脅迫文.png", #"attachment; filename="___.png"; filename*=UTF-8''%E8%84%85%E8%BF%AB%E6%96%87.png"#),
+        (#"a "b".txt"#, #"attachment; filename="a _b_.txt"; filename*=UTF-8''a%20%22b%22.txt"#),
+    ])
+    func contentDisposition(filename: String, expected: String) {
+        #expect(DownloadHeaders.attachment(filename: filename) == expected)
+    }
+
+    @Test("the digest is the SHA-256 in base64 between colons; a malformed hash gives none")
+    func digest() {
+        let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        #expect(DownloadHeaders.reprDigest(hexSHA256: empty) == "sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:")
+        #expect(DownloadHeaders.reprDigest(hexSHA256: "zz") == nil)
+    }
+}

@@ -136,7 +136,9 @@ extension MamoriAPI {
     func downloadEvidence(_ input: Operations.DownloadEvidence.Input) async throws -> Operations.DownloadEvidence.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
         let evidence = try await IncidentService(db: db).download(UUID(uuidString: input.path.evidenceId), of: incident, by: principal)
-        return .ok(.init(body: .binary(HTTPBody(evidence.data))))
+        return .ok(.init(headers: .init(contentDisposition: DownloadHeaders.attachment(filename: evidence.filename),
+                                        reprDigest: DownloadHeaders.reprDigest(hexSHA256: evidence.sha256) ?? ""),
+                         body: .binary(HTTPBody(evidence.data))))
     }
 
     func listIncidentDuties(_ input: Operations.ListIncidentDuties.Input) async throws -> Operations.ListIncidentDuties.Output {

@@ -223,9 +223,9 @@ struct IncidentController: RouteCollection {
     static func fileResponse(_ evidence: EvidenceFile) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
-        let encoded = evidence.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"evidence\"; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: .contentDisposition, value: DownloadHeaders.attachment(filename: evidence.filename))
         headers.replaceOrAdd(name: "X-Content-SHA256", value: evidence.sha256)
+        if let digest = DownloadHeaders.reprDigest(hexSHA256: evidence.sha256) { headers.replaceOrAdd(name: "Repr-Digest", value: digest) }
         return Response(status: .ok, headers: headers, body: .init(data: evidence.data))
     }
 
