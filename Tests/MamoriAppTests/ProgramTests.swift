@@ -7,33 +7,15 @@ import VaporTesting
 
 @Suite("Expert guidance program")
 struct ProgramTests {
-    /// The office admin, signed in.
-    func office(_ app: Application) async throws -> TestBrowser {
-        let hasher = app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-        _ = try await SetupService(db: app.db, hasher: hasher).createOfficeAdmin(
-            .init(displayName: "事務局", email: "office@example.jp", password: Fixtures.password, passwordConfirmation: nil), locale: .ja, actorIP: nil)
-        return try await Fixtures.browser(app, as: "office@example.jp")
-    }
+    // Shared with the other program suites (Support/ProgramFixtures.swift).
+    func office(_ app: Application) async throws -> TestBrowser { try await ProgramFixtures.office(app) }
 
-    /// Registers an expert through the office page and creates the expert's account from the link.
     func expert(_ app: Application, office: TestBrowser, name: String, number: String, prefecture: String, email: String) async throws -> TestBrowser {
-        try await office.get("/office/experts")
-        let page = try await office.postAndFollow("/office/experts", ["name": name, "registrationNumber": number, "prefecture": prefecture,
-                                                                      "onSite": "on", "online": "on", "maxCompanies": "5"])
-        let link = try #require(Fixtures.invitationLink(in: page.body.string))
-        let invitee = TestBrowser(app)
-        try await invitee.get(link)
-        let joined = try await invitee.post(link, ["displayName": name, "email": email, "password": Fixtures.password, "passwordConfirmation": Fixtures.password])
-        #expect(joined.status == .seeOther)
-        return try await Fixtures.browser(app, as: email)
+        try await ProgramFixtures.expert(app, office: office, name: name, number: number, prefecture: prefecture, email: email)
     }
 
-    /// An organization with a one-star declaration (so it is eligible), signed in as its owner.
     func company(_ app: Application, name: String, email: String) async throws -> (Fixtures.Account, TestBrowser) {
-        let account = try await Fixtures.signUp(app, name: name, email: email)
-        try await SecurityActionDeclaration(organizationID: account.organizationID!, stars: 1, declarationID: "1", declaredOn: "2026-04-01",
-                                            createdByID: account.user.id!).create(on: app.db)
-        return (account, try await Fixtures.browser(app, as: email))
+        try await ProgramFixtures.company(app, name: name, email: email)
     }
 
     func applyForm(termsVersion: Int = 1) -> [String: String] {
@@ -48,14 +30,8 @@ struct ProgramTests {
         return TokyoDateTime.format(max(Date().addingTimeInterval(-seconds), start))
     }
 
-    /// Opens applications for the current fiscal year, whatever today's date.
     func openApplications(_ app: Application, capacity: Int = 400, accepted: Int = 0) async throws {
-        let settings = try await ProgramService(db: app.db).settings()
-        settings.opensOn = "2000-01-01"
-        settings.closesOn = "2999-12-31"
-        settings.capacity = capacity
-        settings.acceptedCount = accepted
-        try await settings.save(on: app.db)
+        try await ProgramFixtures.openApplications(app, capacity: capacity, accepted: accepted)
     }
 
     @Test("apply → accept → assign an expert → the expert schedules and records a visit → the company sees it")

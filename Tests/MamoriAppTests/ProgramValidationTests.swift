@@ -9,39 +9,20 @@ import VaporTesting
 /// next visit, SECURITY ACTION's warnings, and the smaller program pages.
 @Suite("Program validation, dashboard and SECURITY ACTION warnings (issue #14)")
 struct ProgramValidationTests {
-    // MARK: Helpers (as in ProgramTests)
+    // MARK: Helpers (Support/ProgramFixtures.swift, shared with ProgramTests)
 
-    func office(_ app: Application) async throws -> TestBrowser {
-        let hasher = app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-        _ = try await SetupService(db: app.db, hasher: hasher).createOfficeAdmin(
-            .init(displayName: "事務局", email: "office@example.jp", password: Fixtures.password, passwordConfirmation: nil), locale: .ja, actorIP: nil)
-        return try await Fixtures.browser(app, as: "office@example.jp")
-    }
+    func office(_ app: Application) async throws -> TestBrowser { try await ProgramFixtures.office(app) }
 
     func expert(_ app: Application, office: TestBrowser, name: String, number: String, prefecture: String, email: String) async throws -> TestBrowser {
-        try await office.get("/office/experts")
-        let page = try await office.postAndFollow("/office/experts", ["name": name, "registrationNumber": number, "prefecture": prefecture,
-                                                                      "onSite": "on", "online": "on", "maxCompanies": "5"])
-        let link = try #require(Fixtures.invitationLink(in: page.body.string))
-        let invitee = TestBrowser(app)
-        try await invitee.get(link)
-        let joined = try await invitee.post(link, ["displayName": name, "email": email, "password": Fixtures.password, "passwordConfirmation": Fixtures.password])
-        #expect(joined.status == .seeOther)
-        return try await Fixtures.browser(app, as: email)
+        try await ProgramFixtures.expert(app, office: office, name: name, number: number, prefecture: prefecture, email: email)
     }
 
     func company(_ app: Application, name: String, email: String) async throws -> (Fixtures.Account, TestBrowser) {
-        let account = try await Fixtures.signUp(app, name: name, email: email)
-        try await SecurityActionDeclaration(organizationID: account.organizationID!, stars: 1, declarationID: "1", declaredOn: "2026-04-01",
-                                            createdByID: account.user.id!).create(on: app.db)
-        return (account, try await Fixtures.browser(app, as: email))
+        try await ProgramFixtures.company(app, name: name, email: email)
     }
 
-    func openApplications(_ app: Application) async throws {
-        let settings = try await ProgramService(db: app.db).settings()
-        settings.opensOn = "2000-01-01"
-        settings.closesOn = "2999-12-31"
-        try await settings.save(on: app.db)
+    func openApplications(_ app: Application, capacity: Int = 400, accepted: Int = 0) async throws {
+        try await ProgramFixtures.openApplications(app, capacity: capacity, accepted: accepted)
     }
 
     func principal(_ app: Application, _ email: String) async throws -> Principal {
