@@ -309,7 +309,7 @@ def submit(driver: WebDriver, form: str, button: str = "button[type=submit]") ->
 
 
 def set_value_in(driver: WebDriver, selector: str, value: str) -> None:
-    """Sets a date input found by a CSS selector (typing dates depends on the browser locale)."""
+    """Sets a date field found by a CSS selector (a text field: any form the server reads)."""
     field = driver.find_element(By.CSS_SELECTOR, selector)
     driver.execute_script("arguments[0].value = arguments[1];", field, value)
 

@@ -19,7 +19,7 @@ _office_created = False
 
 
 def set_value(driver: WebDriver, name: str, value: str) -> None:
-    """Date and datetime inputs are typed differently in every browser locale: set them directly."""
+    """Sets a field directly; date fields take any form the server reads (2026-04-01, 2026/04/01, 令和8年4月1日)."""
     field = driver.find_element(By.CSS_SELECTOR, f"main form [name='{name}']")
     driver.execute_script("arguments[0].value = arguments[1];", field, value)
 

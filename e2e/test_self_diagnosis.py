@@ -81,14 +81,15 @@ def elements_sticking_out(driver: WebDriver) -> list[str]:
 
 
 def set_date(driver: WebDriver, name: str, value: str) -> None:
-    """Date inputs take typed text in the browser's locale order; setting the value is exact."""
+    """Date fields are text fields in the page's format (a date picker would follow the
+    browser's locale, not the page's): typed as a person on a Japanese page would, 2026/12/03."""
     field = driver.find_element(By.CSS_SELECTOR, f"main form input[name='{name}']")
-    assert field.get_attribute("type") == "date"
-    driver.execute_script(
-        "arguments[0].value = arguments[1];"
-        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value)
-    assert field.get_attribute("value") == value
+    assert field.get_attribute("type") == "text"
+    assert field.get_attribute("inputmode") == "numeric"
+    typed = value.replace("-", "/")
+    field.clear()
+    field.send_keys(typed)
+    assert field.get_attribute("value") == typed
 
 
 def today_iso(driver: WebDriver) -> str:

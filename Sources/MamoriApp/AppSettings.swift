@@ -19,6 +19,12 @@ struct AppSettings: Sendable {
     var maxUploadMegabytes: Int
     var hostname: String
     var port: Int
+    /// Whether `mamori serve` sends reminders itself (`MAMORI_REMINDERS`, default on; `off`
+    /// leaves it to `mamori remind` run by cron).
+    var remindersInServe: Bool = true
+    /// Webhooks may post to plain HTTP and private or loopback addresses
+    /// (`MAMORI_WEBHOOK_ALLOW_PRIVATE=1`): for tests and closed networks only.
+    var webhooksAllowPrivateTargets: Bool = false
 
     var maxUploadBytes: Int { maxUploadMegabytes * 1024 * 1024 }
 
@@ -40,7 +46,9 @@ struct AppSettings: Sendable {
             bcryptCost: env["MAMORI_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             maxUploadMegabytes: env["MAMORI_MAX_UPLOAD_MB"].flatMap(Int.init).map { min(max($0, 1), 1024) } ?? 25,
             hostname: hostname,
-            port: port
+            port: port,
+            remindersInServe: env["MAMORI_REMINDERS"].map { !["off", "0", "false", "no"].contains($0.lowercased()) } ?? true,
+            webhooksAllowPrivateTargets: env["MAMORI_WEBHOOK_ALLOW_PRIVATE"].map { ["1", "true", "yes", "on"].contains($0.lowercased()) } ?? false
         )
     }
 

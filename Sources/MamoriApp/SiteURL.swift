@@ -25,6 +25,13 @@ enum SiteURL: Sendable {
     case passwordReset(token: String)
     case tokens(organization: UUID)
     case organizationDetails(organization: UUID)
+    case reminders(organization: UUID, page: Int = 1)
+    case remindersCalendar(organization: UUID)
+    case remindersCalendarStop(organization: UUID)
+    case webhooks(organization: UUID)
+    case webhookRemove(organization: UUID, webhook: UUID)
+    case webhookTest(organization: UUID, webhook: UUID)
+    case dutyCalendarFeed(token: String)
     case tokenRevoke(organization: UUID, token: UUID)
     case audit(organization: UUID, filter: AuditLog.Filter = .init(), page: Int = 1)
     case invite(token: String)
@@ -88,6 +95,12 @@ enum SiteURL: Sendable {
     case incidentReport(organization: UUID, incident: UUID, report: String)
     case incidentReportPrint(organization: UUID, incident: UUID, report: String)
     case incidentReportDocx(organization: UUID, incident: UUID, report: String)
+    /// The report editor opened at a saved version (`?version=<id>`).
+    case incidentReportVersion(organization: UUID, incident: UUID, report: String, version: UUID)
+    case incidentReportVersions(organization: UUID, incident: UUID, report: String)
+    case incidentReportSubmit(organization: UUID, incident: UUID, report: String, version: UUID)
+    case incidentReportVersionPrint(organization: UUID, incident: UUID, report: String, version: UUID)
+    case incidentReportVersionDocx(organization: UUID, incident: UUID, report: String, version: UUID)
     case orgProgram(organization: UUID)
     case orgProgramApply(organization: UUID)
     case orgProgramSurvey(organization: UUID)
@@ -173,6 +186,15 @@ enum SiteURL: Sendable {
         case .passwordReset(let token): [.constant("password-reset"), .parameter("token", token)]
         case .tokens(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("tokens")]
         case .organizationDetails(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("details")]
+        case .reminders(let org, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("reminders")]
+        case .remindersCalendar(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("reminders"), .constant("calendar")]
+        case .remindersCalendarStop(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("reminders"), .constant("calendar"), .constant("stop")]
+        case .webhooks(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("reminders"), .constant("webhooks")]
+        case .webhookRemove(let org, let webhook):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("reminders"), .constant("webhooks"), .parameter("webhookID", webhook.uuidString), .constant("remove")]
+        case .webhookTest(let org, let webhook):
+            [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("reminders"), .constant("webhooks"), .parameter("webhookID", webhook.uuidString), .constant("test")]
+        case .dutyCalendarFeed(let token): [.constant("calendar"), .constant("duties"), .parameter("token", token)]
         case .tokenRevoke(let org, let token):
             [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("tokens"), .parameter("tokenID", token.uuidString), .constant("revoke")]
         case .audit(let org, _, _): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("audit")]
@@ -242,6 +264,14 @@ enum SiteURL: Sendable {
         case .incidentReport(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report)]
         case .incidentReportPrint(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("print")]
         case .incidentReportDocx(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("docx")]
+        case .incidentReportVersion(let org, let id, let report, _): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report)]
+        case .incidentReportVersions(let org, let id, let report): Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("versions")]
+        case .incidentReportSubmit(let org, let id, let report, let version):
+            Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("versions"), .parameter("versionID", version.uuidString), .constant("submit")]
+        case .incidentReportVersionPrint(let org, let id, let report, let version):
+            Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("versions"), .parameter("versionID", version.uuidString), .constant("print")]
+        case .incidentReportVersionDocx(let org, let id, let report, let version):
+            Self.incidentBase(org, id) + [.constant("reports"), .parameter("report", report), .constant("versions"), .parameter("versionID", version.uuidString), .constant("docx")]
         case .orgProgram(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program")]
         case .orgProgramApply(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("apply")]
         case .orgProgramSurvey(let org): [.constant("orgs"), .parameter("orgID", org.uuidString), .constant("program"), .constant("survey")]
@@ -333,12 +363,13 @@ enum SiteURL: Sendable {
         case .contacts(let query, let category, let need):
             [query.map { URLQueryItem(name: "q", value: $0) }, category.map { URLQueryItem(name: "category", value: $0) },
              need.map { URLQueryItem(name: "need", value: $0) }].compactMap { $0 }
-        case .officeDirectory(let page), .risks(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
+        case .officeDirectory(let page), .risks(_, let page), .reminders(_, let page): page > 1 ? [URLQueryItem(name: "page", value: String(page))] : []
         case .assets(_, let query, let importance, let personalData, let sort, let page):
             [query.map { URLQueryItem(name: "q", value: $0) }, importance.map { URLQueryItem(name: "importance", value: $0) },
              personalData.map { URLQueryItem(name: "personalData", value: $0) }, sort.map { URLQueryItem(name: "sort", value: $0) },
              page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .newIncident(_, let kind): kind.map { [URLQueryItem(name: "kind", value: $0)] } ?? []
+        case .incidentReportVersion(_, _, _, let version): [URLQueryItem(name: "version", value: version.uuidString)]
         case .officeApplications(let status, let page):
             [status.map { URLQueryItem(name: "status", value: $0) }, page > 1 ? URLQueryItem(name: "page", value: String(page)) : nil].compactMap { $0 }
         case .teleworkChecklist(_, let role, let threat):

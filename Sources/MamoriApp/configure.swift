@@ -31,7 +31,9 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     let choice = database ?? defaultDatabase(settings)
     try useDatabase(choice, on: app)
     app.storage[DatabaseLabelKey.self] = choice.label
-    app.migrations.add(CreateAccounts(), CreateAccountIndexes(), CreateSelfDiagnosis(), CreateProgram(), CreateVisitAttachments(), CreateIncidents(), CreatePolicy(), CreateTelework(), CreateDirectoryCorrections(), CreateRiskAndPlan(), AddReportingFields(), CreatePasswordResets())
+    app.migrations.add(CreateAccounts(), CreateAccountIndexes(), CreateSelfDiagnosis(), CreateProgram(), CreateVisitAttachments(), CreateIncidents(), CreatePolicy(), CreateTelework(), CreateDirectoryCorrections(), CreateRiskAndPlan(), AddReportingFields(), CreatePasswordResets(), CreateIncidentReportVersions())
+    app.migrations.add(SplitProgramTerms())
+    app.migrations.add(CreateReminders())
 
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port

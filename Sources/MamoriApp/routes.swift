@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: DirectoryController())
     try app.register(collection: CalendarFeedController())
     try app.register(collection: PlanFeedController())
+    try app.register(collection: DutyCalendarFeedController())
 
     let signedIn = web.grouped(RequireSignIn())
     try signedIn.register(collection: DashboardController())
@@ -40,6 +41,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: RulesCheckController())
     try signedIn.register(collection: TeleworkController())
     try signedIn.register(collection: OrganizationDetailsController())
+    try signedIn.register(collection: RemindersController())
     try signedIn.register(collection: RiskController())
     try signedIn.register(collection: PlanController())
 
@@ -61,7 +63,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     api.get("openapi.yaml", use: openAPISpec)
     let transport = VaporTransport(routesBuilder: app.grouped(DownloadHeaderMiddleware(), APIAuthenticationMiddleware()))
-    try MamoriAPI(db: app.db, publicURL: app.settings.publicURL).registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
+    try MamoriAPI(db: app.db, publicURL: app.settings.publicURL, webhooksAllowPrivateTargets: app.settings.webhooksAllowPrivateTargets).registerHandlers(on: transport, serverURL: URL(string: "/api/v1")!)
 }
 
 /// 200 when the database answers, 503 otherwise (for load balancers and monitoring).

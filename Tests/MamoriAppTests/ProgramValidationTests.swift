@@ -69,7 +69,7 @@ struct ProgramValidationTests {
     }
 
     func settingsForm(capacity: String = "400", opens: String = "2026-04-01", closes: String = "2027-03-31") -> [String: String] {
-        ["capacity": capacity, "visitsPerCompany": "4", "hoursPerVisit": "2", "opensOn": opens, "closesOn": closes, "termsText": "参加規約"]
+        ["capacity": capacity, "visitsPerCompany": "4", "hoursPerVisit": "2", "opensOn": opens, "closesOn": closes, "termsTextJa": "参加規約", "termsTextEn": "Participation terms"]
     }
 
     // MARK: 1. Settings and visits
@@ -123,7 +123,7 @@ struct ProgramValidationTests {
             let actor = try await principal(app, "office@example.jp")
             do {
                 try await service.update(settings, with: .init(capacity: "0", visitsPerCompany: "4", hoursPerVisit: "2", opensOn: "2026-05-01",
-                                                               closesOn: "2026-04-01", termsText: "規約", preferOutsideMetro: false), by: actor, ip: nil)
+                                                               closesOn: "2026-04-01", termsTextJa: "規約", termsTextEn: "Terms", preferOutsideMetro: false), by: actor, ip: nil)
                 Issue.record("capacity 0 and a backwards period were saved")
             } catch let error as MamoriError {
                 #expect(error.status == .unprocessableEntity)

@@ -21,7 +21,7 @@ extension MamoriAPI {
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
         let detected = Self.instant(body.detectedAt)
         if detected == nil { throw invalid("detectedAt", .invalidDateTime) }
-        let incident = try await IncidentService(db: db).open(.init(kind: body.kind, title: body.title, detectedAt: detected, severity: body.severity ?? "medium"),
+        let incident = try await IncidentService(db: db, publicURL: publicURL).open(.init(kind: body.kind, title: body.title, detectedAt: detected, severity: body.severity ?? "medium"),
                                                               in: organization, by: principal, ip: nil)
         return .created(.init(body: .json(try await dto(incident))))
     }

@@ -76,13 +76,59 @@ extension MamoriAPI {
             }))))
     }
 
+    /// The terms of this fiscal year, in both languages: the current version, or `?version=`.
+    func getProgramTerms(_ input: Operations.GetProgramTerms.Input) async throws -> Operations.GetProgramTerms.Output {
+        _ = try APIContext.requirePrincipal()
+        let service = ProgramService(db: db)
+        let settings = try await service.settings()
+        if let version = input.query.version, version != settings.termsVersion {
+            guard let terms = try await service.terms(fiscalYear: settings.fiscalYear, version: version) else { throw MamoriError.notFound() }
+            return .ok(.init(body: .json(Self.termsDTO(terms))))
+        }
+        return .ok(.init(body: .json(Self.termsDTO(fiscalYear: settings.fiscalYear, version: settings.termsVersion,
+                                                   ja: settings.termsTextJa, en: settings.termsTextEn))))
+    }
+
+    /// The survey after the last visit, as on the program page (any member of the organization).
+    func answerProgramSurvey(_ input: Operations.AnswerProgramSurvey.Input) async throws -> Operations.AnswerProgramSurvey.Output {
+        let (principal, organization) = try await organizationOfToken()
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        let service = ProgramService(db: db)
+        let settings = try await service.settings()
+        guard let application = try await service.application(of: organization, fiscalYear: settings.fiscalYear) else { throw MamoriError.notFound() }
+        do {
+            try await service.answerSurvey(.init(producedResults: body.producedResults ? "yes" : "no", satisfaction: String(body.satisfaction),
+                                                 comments: body.comments), for: application, settings: settings, by: principal, ip: nil)
+        } catch let refusal as ProgramService.SurveyRefusal {
+            switch refusal {
+            case .notYet: throw MamoriError.conflict(L.surveyNotYet)
+            case .alreadyAnswered: throw MamoriError.conflict(L.surveyAlreadyAnswered)
+            }
+        }
+        return .created(.init(body: .json(try await programDTO(application, organization: organization))))
+    }
+
+    static func termsDTO(_ terms: ProgramTermsVersion) -> Components.Schemas.ProgramTerms {
+        termsDTO(fiscalYear: terms.fiscalYear, version: terms.version, ja: terms.textJa, en: terms.textEn)
+    }
+
+    /// Both texts, and `text` in the caller's language (Japanese when there is no English).
+    static func termsDTO(fiscalYear: Int, version: Int, ja: String, en: String) -> Components.Schemas.ProgramTerms {
+        let locale = APIContext.locale
+        let english = locale == .en && !ProgramTerms.fallsBackToJapanese(en: en, locale: locale)
+        return .init(fiscalYear: fiscalYear, version: version, textJa: ja, textEn: en,
+                     text: ProgramTerms.text(ja: ja, en: en, locale: locale), language: english ? .en : .ja)
+    }
+
     private func programDTO(_ application: ProgramApplication, organization: Organization) async throws -> Components.Schemas.ProgramApplication {
         let service = ProgramService(db: db)
         let visits = try await service.visits(of: application)
         let expertName: String? = if let expertID = application.$expert.id { try await ExpertProfile.find(expertID, on: db)?.name } else { nil }
         return .init(
             id: application.id!.uuidString, fiscalYear: application.fiscalYear, status: .init(rawValue: application.status.rawValue)!,
-            submittedAt: application.submittedAt, termsVersion: application.termsVersion, expertName: expertName,
+            submittedAt: application.submittedAt, termsVersion: application.termsVersion,
+            agreedTerms: try await service.terms(fiscalYear: application.fiscalYear, version: application.termsVersion).map { Self.termsDTO($0) },
+            expertName: expertName,
             visits: visits.map { .init(number: $0.number, scheduledAt: $0.scheduledAt, mode: .init(rawValue: $0.mode.rawValue)!, place: $0.place,
                                        done: $0.isDone, durationMinutes: $0.durationMinutes, topics: $0.topics, nextSteps: $0.nextSteps) },
             deliverables: try await service.deliverables(of: organization).map { .init(number: $0.0.rawValue, status: .init(rawValue: $0.1.rawValue)!) },

@@ -10,6 +10,8 @@ struct MamoriAPI: APIProtocol {
     let db: any Database
     /// The address people use, for absolute links in answers (the public policy page).
     var publicURL = "http://127.0.0.1:8080"
+    /// `MAMORI_WEBHOOK_ALLOW_PRIVATE`: as for the page.
+    var webhooksAllowPrivateTargets = false
 
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let principal = try APIContext.requirePrincipal()

@@ -9,6 +9,7 @@ extension Application {
         asyncCommands.use(CreateTokenCommand(), as: "create-token")
         asyncCommands.use(AddMemberCommand(), as: "add-member")
         asyncCommands.use(SeedCommand(), as: "seed")
+        asyncCommands.use(RemindCommand(), as: "remind")
     }
 
     /// Before serving: bring the schema up to date and, while no office admin exists, print a
@@ -20,6 +21,7 @@ extension Application {
         if let token = try await SetupService(db: db, hasher: hasher).issueSetupTokenIfNeeded() {
             logger.notice("No program-office admin exists yet. Open this one-time link within 1 hour to create one: \(settings.absoluteLink(SiteURL.setup(token: token).path))")
         }
+        if settings.remindersInServe { lifecycle.use(ReminderJob()) }
     }
 }
 

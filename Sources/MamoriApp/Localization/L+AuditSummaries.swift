@@ -100,5 +100,16 @@ extension L {
         static func expertRegistered(name: String, number: String, prefecture: Prefecture) -> LocalizedText {
             LocalizedText(ja: "\(name) \(number) \(prefecture.name.ja)", en: "\(name) \(number) \(prefecture.name.en)")
         }
+
+        /// "Report to the Personal Information Protection Commission (nine items), version 2".
+        static func reportVersion(_ kind: String, number: Int) -> LocalizedText {
+            let title = IncidentReport(rawValue: kind)?.title ?? LocalizedText(ja: kind, en: kind)
+            return LocalizedText(ja: "\(title.ja) 第\(number)版", en: "\(title.en), version \(number)")
+        }
+
+        static func reportSubmitted(_ kind: String, number: Int, sha256: String) -> LocalizedText {
+            let version = reportVersion(kind, number: number)
+            return LocalizedText(ja: "\(version.ja)を提出済みとして確定 SHA-256 \(sha256)", en: "\(version.en), marked as submitted; SHA-256 \(sha256)")
+        }
     }
 }

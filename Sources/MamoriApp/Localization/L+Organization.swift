@@ -171,6 +171,12 @@ extension L {
         case .planCommented: LocalizedText(ja: "対策計画へのコメント", en: "Comment on the plan")
         case .passwordResetIssued: L.PasswordReset.auditIssued
         case .passwordResetUsed: L.PasswordReset.auditUsed
+        case .webhookAdded: LocalizedText(ja: "Webhook の追加", en: "Webhook added")
+        case .webhookRemoved: LocalizedText(ja: "Webhook の削除", en: "Webhook removed")
+        case .dutyCalendarRenewed: LocalizedText(ja: "期限カレンダーの発行", en: "Deadline calendar issued")
+        case .dutyCalendarRevoked: LocalizedText(ja: "期限カレンダーの停止", en: "Deadline calendar stopped")
+        case .incidentReportSaved: L.Reports.auditSavedAction
+        case .incidentReportSubmitted: L.Reports.auditSubmittedAction
         }
     }
 

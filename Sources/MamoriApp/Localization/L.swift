@@ -103,6 +103,9 @@ enum L {
         case .outsideFiscalYear(let year): L.visitOutsideFiscalYear(year)
         case .invalidSlug: LocalizedText(ja: "半角の英小文字・数字・ハイフンで入力してください（例：yamada-shoji）。先頭と末尾にハイフンは使えません。", en: "Use lowercase letters, digits and hyphens, e.g. yamada-shoji; no hyphen at the start or end.")
         case .notAURL: LocalizedText(ja: "https:// で始まる会議のURLを入力してください。", en: "Enter the meeting URL, starting with https://.")
+        case .webhookTarget(let problem): L.Reminders.targetProblem(problem)
+        case .tooMany(let maximum): LocalizedText(ja: "登録できるのは\(maximum)件までです。使わないものを削除してから追加してください。",
+                                                  en: "At most \(maximum) can be registered. Remove one you no longer use first.")
         }
     }
 }

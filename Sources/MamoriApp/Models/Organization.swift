@@ -18,6 +18,9 @@ final class Organization: Model, @unchecked Sendable {
     /// PPC report and the notice ask for the business, not the person who fills them in.
     @OptionalField(key: "address") var address: String?
     @OptionalField(key: "representative") var representative: String?
+    /// SHA-256 of the secret in the address of the open-duties calendar feed (the secret
+    /// itself is shown once and never stored).
+    @OptionalField(key: "duty_calendar_token_hash") var dutyCalendarTokenHash: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

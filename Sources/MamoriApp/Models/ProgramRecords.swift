@@ -14,7 +14,10 @@ final class ProgramSettings: Model, @unchecked Sendable {
     @Field(key: "opens_on") var opensOn: String
     @Field(key: "closes_on") var closesOn: String
     @Field(key: "terms_version") var termsVersion: Int
-    @Field(key: "terms_text") var termsText: String
+    /// The current participation terms in Japanese (the column kept its name from before the
+    /// terms had two languages) and in English.
+    @Field(key: "terms_text") var termsTextJa: String
+    @Field(key: "terms_text_en") var termsTextEn: String
     /// Accepted applications, kept here so that acceptance can be refused atomically at capacity.
     @Field(key: "accepted_count") var acceptedCount: Int
     @Field(key: "prefer_outside_metro") var preferOutsideMetro: Bool
@@ -32,29 +35,35 @@ final class ProgramSettings: Model, @unchecked Sendable {
         settings.opensOn = "\(fiscalYear)-04-01"
         settings.closesOn = "\(fiscalYear + 1)-01-31"
         settings.termsVersion = 1
-        settings.termsText = ProgramTerms.defaultText
+        settings.termsTextJa = ProgramTerms.defaultJa
+        settings.termsTextEn = ProgramTerms.defaultEn
         settings.acceptedCount = 0
         settings.preferOutsideMetro = true
         return settings
     }
 }
 
-/// Every version of the participation terms, so an application shows what was agreed to.
+/// Every version of the participation terms, both languages, so an application shows what was
+/// agreed to.
 final class ProgramTermsVersion: Model, @unchecked Sendable {
     static let schema = "program_terms"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "fiscal_year") var fiscalYear: Int
     @Field(key: "version") var version: Int
-    @Field(key: "text") var text: String
+    /// Japanese (the column kept its name from before the terms had two languages).
+    @Field(key: "text") var textJa: String
+    /// English; empty only if a row was written without it.
+    @Field(key: "text_en") var textEn: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(fiscalYear: Int, version: Int, text: String) {
+    init(fiscalYear: Int, version: Int, textJa: String, textEn: String) {
         self.fiscalYear = fiscalYear
         self.version = version
-        self.text = text
+        self.textJa = textJa
+        self.textEn = textEn
     }
 }
 

@@ -71,6 +71,12 @@ enum AuditAction: String, CaseIterable, Sendable {
     case planCommented = "plan.commented"
     case passwordResetIssued = "password_reset.issued"
     case passwordResetUsed = "password_reset.used"
+    case webhookAdded = "webhook.added"
+    case webhookRemoved = "webhook.removed"
+    case dutyCalendarRenewed = "organization.duty_calendar_renewed"
+    case dutyCalendarRevoked = "organization.duty_calendar_revoked"
+    case incidentReportSaved = "incident.report_saved"
+    case incidentReportSubmitted = "incident.report_submitted"
 }
 
 /// Who did something, for the audit log: a principal, a person signing in, or the command line.

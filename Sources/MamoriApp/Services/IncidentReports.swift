@@ -50,11 +50,11 @@ enum IncidentReport: String, CaseIterable, Sendable {
         let t: (LocalizedText) -> String = { $0(locale) }
         let dash = "—"
         func or(_ text: String) -> String { text.isEmpty ? dash : text }
-        let when = DateText.dateTime(incident.detectedAt, locale)
-        let occurred = incident.occurredAt.map { DateText.dateTime($0, locale) } ?? t(LocalizedText(ja: "不明（調査中）", en: "Unknown (under investigation)"))
+        let when = DateText.officialDateTime(incident.detectedAt, locale)
+        let occurred = incident.occurredAt.map { DateText.officialDateTime($0, locale) } ?? t(LocalizedText(ja: "不明（調査中）", en: "Unknown (under investigation)"))
         let kind = t(L.incidentKind(incident.kind))
         let measures = input.measures.map { t(L.bullet) + $0.text }.joined(separator: "\n")
-        let timeline = input.timeline.map { "\(DateText.dateTime($0.occurredAt, locale)) \(t(L.timelineText($0)))" }.joined(separator: "\n")
+        let timeline = input.timeline.map { "\(DateText.officialDateTime($0.occurredAt, locale)) \(t(L.timelineText($0)))" }.joined(separator: "\n")
         let overview = t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), an incident was discovered: \(kind), \(incident.title)."))
             + (incident.observedImpact.isEmpty ? "" : "\n" + incident.observedImpact)
         func section(_ ja: String, _ en: String, _ text: String) -> Section { Section(heading: locale == .ja ? ja : en, text: text) }
@@ -62,8 +62,8 @@ enum IncidentReport: String, CaseIterable, Sendable {
         switch self {
         case .management:
             let duties = input.duties.map { status in
-                let due = status.duty.due.map { " " + t(L.dueBy) + t(L.colon) + DateText.calendarDate($0.day.description, locale) } ?? ""
-                let done = status.done.map { " → " + t(L.doneRecord(DateText.calendarDate($0.doneOn, locale), $0.doneBy)) } ?? (status.overdue ? " → " + t(L.overdue) : "")
+                let due = status.duty.due.map { " " + t(L.dueBy) + t(L.colon) + DateText.officialCalendarDate($0.day.description, locale) } ?? ""
+                let done = status.done.map { " → " + t(L.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? (status.overdue ? " → " + t(L.overdue) : "")
                 return t(L.bullet) + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + due + done
             }.joined(separator: "\n")
             return [
@@ -107,7 +107,7 @@ enum IncidentReport: String, CaseIterable, Sendable {
                         t(LocalizedText(ja: "\(incident.persons.formatted())人", en: "\(incident.persons.formatted()) persons"))),
                 section("④ 原因", "④ Cause", or(incident.suspectedCause)),
                 section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", or(incident.secondaryDamage)),
-                section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord($0.doneOn, $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
+                section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
                 section("⑦ 公表の実施状況", "⑦ Publication", incident.publicImpact ? t(LocalizedText(ja: "公表を予定", en: "Planned")) : t(LocalizedText(ja: "未定", en: "Not decided"))),
                 section("⑧ 再発防止のための措置", "⑧ Recurrence prevention", or(measures)),
                 section("⑨ その他参考となる事項", "⑨ Other", t(LocalizedText(ja: "発覚日時：\(when)、発生日時：\(occurred)、保全した証拠：\(input.evidenceCount)件", en: "Discovered: \(when); happened: \(occurred); evidence kept: \(input.evidenceCount) files"))),

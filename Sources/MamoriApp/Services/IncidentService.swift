@@ -7,6 +7,8 @@ import Vapor
 /// `find(_:in:)`, which is scoped to the organization.
 struct IncidentService {
     let db: any Database
+    /// Where Mamori is reached, for the links in webhook payloads (empty: relative links).
+    var publicURL: String = ""
 
     enum Refused: Error { case closed, unknownPoint, reasonRequired }
 
@@ -72,6 +74,12 @@ struct IncidentService {
             try await IncidentService(db: db).append(to: incident, .opened(kind: kind, title: title), occurredAt: detected, author: actor.user.displayName)
             try await AuditLog.record(.incidentOpened, by: .principal(actor, ip: ip), organizationID: organization.id,
                                       target: ("incident", incident.id), summary: L.timelineEvent(.opened(kind: kind, title: title)), on: db)
+            // Queued in the same transaction: the webhook hears of every incident that exists, and of none that does not.
+            let link = URLLink.absolute(publicURL, SiteURL.incident(organization: try organization.requireID(), incident: try incident.requireID()).path)
+            var payload = ReminderPayload(event: .incidentOpened, organization: organization, text: L.Reminders.openedText(kind: kind, title: title), link: link)
+            payload.incident = incident
+            payload.incidentLink = link
+            try await WebhookService.enqueue(payload, key: Reminders.openedKey(incident: try incident.requireID()), organizationID: try organization.requireID(), on: db)
         }
         return incident
     }

@@ -17,7 +17,7 @@ struct ProgramService {
         do {
             try await db.transaction { db in
                 try await settings.create(on: db)
-                try await ProgramTermsVersion(fiscalYear: fiscalYear, version: 1, text: settings.termsText).create(on: db)
+                try await ProgramTermsVersion(fiscalYear: fiscalYear, version: 1, textJa: settings.termsTextJa, textEn: settings.termsTextEn).create(on: db)
             }
             return settings
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -32,8 +32,24 @@ struct ProgramService {
         var hoursPerVisit: String?
         var opensOn: String?
         var closesOn: String?
-        var termsText: String?
+        /// The participation terms in Japanese and in English: both required.
+        var termsTextJa: String?
+        var termsTextEn: String?
         var preferOutsideMetro: Bool
+    }
+
+    /// One version of a fiscal year's terms (nil when there is no such version).
+    func terms(fiscalYear: Int, version: Int) async throws -> ProgramTermsVersion? {
+        try await ProgramTermsVersion.query(on: db).filter(\.$fiscalYear == fiscalYear).filter(\.$version == version).first()
+    }
+
+    /// A terms text as typed: line ends normalized, surrounding blank space removed; empty or
+    /// too long is a problem of that field.
+    private static func termsText(_ raw: String?, field: String, into problems: inout FieldProblems) -> String {
+        let text = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { problems.add(field, .required) }
+        else if text.count > ProgramTerms.maximumLength { problems.add(field, .tooLong(maximum: ProgramTerms.maximumLength)) }
+        return text
     }
 
     func update(_ settings: ProgramSettings, with input: SettingsInput, by actor: Principal, ip: String?) async throws {
@@ -52,12 +68,12 @@ struct ProgramService {
         let opens = (input.opensOn ?? "").trimmingCharacters(in: .whitespaces)
         let closes = (input.closesOn ?? "").trimmingCharacters(in: .whitespaces)
         for entry in ProgramValidation.periodProblems(opensOn: opens, closesOn: closes).entries { problems.add(entry.field, entry.problem) }
-        let terms = (input.termsText ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        if terms.isEmpty { problems.add("termsText", .required) }
-        else if terms.count > 20_000 { problems.add("termsText", .tooLong(maximum: 20_000)) }
+        let termsJa = Self.termsText(input.termsTextJa, field: "termsTextJa", into: &problems)
+        let termsEn = Self.termsText(input.termsTextEn, field: "termsTextEn", into: &problems)
         guard problems.isEmpty, let capacity, let visits, let hours else { throw MamoriError.invalid(problems) }
 
-        let termsChanged = terms != settings.termsText
+        // A change in either language is a new version, which keeps both texts.
+        let termsChanged = termsJa != settings.termsTextJa || termsEn != settings.termsTextEn
         try await db.transaction { db in
             settings.capacity = Int(capacity)
             settings.visitsPerCompany = Int(visits)
@@ -67,8 +83,9 @@ struct ProgramService {
             settings.preferOutsideMetro = input.preferOutsideMetro
             if termsChanged {
                 settings.termsVersion += 1
-                settings.termsText = terms
-                try await ProgramTermsVersion(fiscalYear: settings.fiscalYear, version: settings.termsVersion, text: terms).create(on: db)
+                settings.termsTextJa = termsJa
+                settings.termsTextEn = termsEn
+                try await ProgramTermsVersion(fiscalYear: settings.fiscalYear, version: settings.termsVersion, textJa: termsJa, textEn: termsEn).create(on: db)
             }
             try await settings.save(on: db)
             try await AuditLog.record(.programSettingsChanged, by: .principal(actor, ip: ip), target: ("program_settings", settings.id),
@@ -85,6 +102,31 @@ struct ProgramService {
             .filter(\.$fiscalYear == fiscalYear)
             .with(\.$expert)
             .first()
+    }
+
+    /// Any application, for the program office (which sees every application), with its
+    /// organization and expert; 404 when there is none.
+    func application(id: UUID?) async throws -> ProgramApplication {
+        guard let id, let application = try await ProgramApplication.query(on: db).filter(\.$id == id)
+            .with(\.$expert).with(\.$organization).first()
+        else { throw MamoriError.notFound() }
+        return application
+    }
+
+    /// One page of a fiscal year's applications for the office, with organizations and experts:
+    /// by submission, or — for the waitlist — in the waitlist's order (MamoriCore `Waitlist`).
+    func applications(of settings: ProgramSettings, status: ApplicationStatus?, page: Int, per: Int) async throws -> (items: [ProgramApplication], total: Int) {
+        let query = ProgramApplication.query(on: db).filter(\.$fiscalYear == settings.fiscalYear).with(\.$expert).with(\.$organization)
+        if let status { query.filter(\.$status == status) }
+        if status == .waitlisted {
+            let all = try await query.limit(10_000).all()
+            let order = Waitlist.ordered(all.map { .init(id: $0.id!, submittedAt: $0.submittedAt, prefecture: $0.prefecture) },
+                                         preferOutsideMetropolitanAreas: settings.preferOutsideMetro)
+            let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id!, $0) })
+            return (order.dropFirst((page - 1) * per).prefix(per).compactMap { byID[$0.id] }, all.count)
+        }
+        let result = try await query.sort(\.$submittedAt).sort(\.$id).paginate(PageRequest(page: page, per: per))
+        return (result.items, result.metadata.total)
     }
 
     struct ApplyInput {
@@ -221,8 +263,10 @@ struct ProgramService {
         var maxCompanies: String?
     }
 
-    /// Registers an expert and returns a single-use link for the expert's own account.
-    func registerExpert(_ input: ExpertInput, by actor: Principal, ip: String?, hasher: AsyncPasswordHasher) async throws -> (ExpertProfile, token: String) {
+    /// Registers an expert and returns a single-use link for the expert's own account. Issuing
+    /// the invitation hashes no password, so callers without a request's hasher (the API) may
+    /// leave it out.
+    func registerExpert(_ input: ExpertInput, by actor: Principal, ip: String?, hasher: AsyncPasswordHasher? = nil) async throws -> (ExpertProfile, token: String) {
         var problems = FieldProblems()
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { problems.add("name", .required) } else if name.count > 100 { problems.add("name", .tooLong(maximum: 100)) }
@@ -248,7 +292,7 @@ struct ProgramService {
         profile.maxCompanies = Int(maximum)
         return try await db.transaction { db in
             try await profile.create(on: db)
-            let (invitation, token) = try await MembershipService(db: db, hasher: hasher)
+            let (invitation, token) = try await MembershipService(db: db, hasher: hasher ?? Self.invitationHasher)
                 .invite(role: .expert, to: nil, note: "\(name) (\(number))", by: actor, ip: ip)
             invitation.expertProfileID = profile.id
             try await invitation.save(on: db)
@@ -256,6 +300,32 @@ struct ProgramService {
                                       summary: L.Audit.expertRegistered(name: name, number: number, prefecture: prefecture), on: db)
             return (profile, token)
         }
+    }
+
+    /// The registered experts, by name.
+    func experts() async throws -> [ExpertProfile] {
+        try await ExpertProfile.query(on: db).sort(\.$name).limit(2000).all()
+    }
+
+    /// Experts' invitations that can still be used, newest first.
+    func openExpertInvitations() async throws -> [Invitation] {
+        try await Invitation.query(on: db).filter(\.$role == .expert)
+            .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
+            .sort(\.$createdAt, .descending).limit(100).all()
+    }
+
+    /// Revokes an expert's invitation (404 for any other invitation); a used or revoked one stays as it is.
+    func revokeExpertInvitation(_ id: UUID?, by actor: Principal, ip: String?) async throws {
+        guard let id, let invitation = try await Invitation.query(on: db).filter(\.$id == id).filter(\.$role == .expert).first()
+        else { throw MamoriError.notFound() }
+        try await MembershipService(db: db, hasher: Self.invitationHasher).revoke(invitation, by: actor, ip: ip)
+    }
+
+    /// `MembershipService` is built with a password hasher, but issuing and revoking an
+    /// invitation hash nothing (the expert chooses a password on accepting the link). This one
+    /// refuses to hash, so a wrong use fails loudly instead of storing something.
+    static var invitationHasher: AsyncPasswordHasher {
+        AsyncPasswordHasher(hasher: NoPasswordHashing(), threadPool: .singleton, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
     }
 
     /// Accepted, assigned companies per expert in a fiscal year.
@@ -498,4 +568,13 @@ extension ProgramService {
             .sort(\.$uploadedAt).all()
         return Dictionary(grouping: rows, by: { $0.$visit.id })
     }
+}
+
+/// See `ProgramService.invitationHasher`.
+private struct NoPasswordHashing: PasswordHasher {
+    func hash<Password: DataProtocol>(_ password: Password) throws -> [UInt8] {
+        throw Abort(.internalServerError, reason: "Issuing an invitation hashes no password.")
+    }
+
+    func verify<Password: DataProtocol, Digest: DataProtocol>(_ password: Password, created digest: Digest) throws -> Bool { false }
 }

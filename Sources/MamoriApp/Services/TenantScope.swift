@@ -72,6 +72,17 @@ enum TenantScope {
         return application
     }
 
+    /// A SECURITY ACTION declaration recorded for the organization (404 for another organization's).
+    static func securityActionDeclaration(_ id: UUID?, in organization: Organization, on db: any Database) async throws -> SecurityActionDeclaration {
+        guard let id,
+              let declaration = try await SecurityActionDeclaration.query(on: db)
+                .filter(\.$id == id)
+                .filter(\.$organization.$id == organization.requireID())
+                .first()
+        else { throw Refusal.notFound }
+        return declaration
+    }
+
     /// A version of the organization's policy or rules (404 for another organization's).
     static func policyVersion(_ id: UUID?, in organization: Organization, on db: any Database) async throws -> PolicyVersion {
         guard let id,

@@ -42,6 +42,10 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case fileUnreadable
     case missingColumn(String)
     case tooManyRows(maximum: Int)
+    /// A webhook address Mamori will not post to (not HTTPS, a private address, …).
+    case webhookTarget(WebhookTarget.Problem)
+    /// More entries than allowed (e.g. webhooks of one organization).
+    case tooMany(maximum: Int)
 }
 
 /// Field name → problem, in the order the form shows the fields.

@@ -305,12 +305,13 @@ struct PolicyService {
 
     // MARK: Helpers
 
-    /// The organization's name, its owner's name and today's date, for the template.
+    /// The organization's name, its owner's name and today's date, for the template (the date as
+    /// official documents write it: 令和8年（2026年）4月1日).
     func facts(of organization: Organization, locale: AppLocale) async throws -> PolicyContent.Facts {
         let owner = try await User.query(on: db).filter(\.$organization.$id == organization.requireID())
             .filter(\.$role == .owner).filter(\.$deactivatedAt == nil).first()
         return PolicyContent.Facts(organization: organization.name, representative: owner?.displayName ?? "",
-                                   date: DateText.calendarDate(CalendarDate.today(), locale))
+                                   date: DateText.officialCalendarDate(CalendarDate.today(), locale))
     }
 
     static func newSectionID() -> String {

@@ -28,6 +28,35 @@ enum DateText {
         return self.date(date, locale)
     }
 
+    /// On official forms (report drafts, printed policy and program documents) Japanese readers
+    /// expect the era and the Western year: 令和8年（2026年）12月3日. English: as `date`.
+    static func officialDate(_ date: Date, _ locale: AppLocale) -> String {
+        guard locale == .ja else { return self.date(date, locale) }
+        return JapaneseEra.officialText(Day(date))
+    }
+
+    /// 令和8年（2026年）12月3日 15:08 in Japanese; English: as `dateTime`.
+    static func officialDateTime(_ date: Date, _ locale: AppLocale) -> String {
+        guard locale == .ja else { return dateTime(date, locale) }
+        return JapaneseEra.officialText(Day(date)) + " " + clockTime(date)
+    }
+
+    /// A stored `yyyy-MM-dd` date on an official form (令和8年（2026年）4月1日 / 1 Apr 2026).
+    static func officialCalendarDate(_ text: String, _ locale: AppLocale) -> String {
+        guard locale == .ja else { return calendarDate(text, locale) }
+        guard let day = Day(text) else { return text }
+        return JapaneseEra.officialText(day)
+    }
+
+    /// H:mm in Tokyo, as the Japanese date-time above writes the time.
+    private static func clockTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = tokyo
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        return String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+    }
+
     /// For `<time datetime="…">`.
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 

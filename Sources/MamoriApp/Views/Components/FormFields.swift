@@ -1,3 +1,4 @@
+import Foundation
 import MamoriCore
 import Plot
 
@@ -5,24 +6,97 @@ import Plot
 struct FormState: Sendable {
     var values: [String: String] = [:]
     var errors: [String: LocalizedText] = [:]
+    /// The values are what a person just submitted (a refused form), so date fields show them
+    /// exactly as typed; otherwise they are stored values, shown in the page's date format.
+    var isTyped = false
 
     static let empty = FormState()
 
-    init(values: [String: String] = [:], errors: [String: LocalizedText] = [:]) {
+    init(values: [String: String] = [:], errors: [String: LocalizedText] = [:], isTyped: Bool = false) {
         self.values = values
         self.errors = errors
+        self.isTyped = isTyped
     }
 
     init(values: [String: String], error: MamoriError) {
         self.values = values
         self.errors = Dictionary(error.fields.map { ($0.name, $0.message) }, uniquingKeysWith: { first, _ in first })
+        self.isTyped = true
+    }
+}
+
+/// The date fields of a submitted form, read with `DateInput` before any service sees them, so
+/// services keep receiving `yyyy-MM-dd` / `yyyy-MM-ddTHH:mm` whatever the person typed
+/// (2026/12/03, 令和8年12月3日, …). Text that is no date is passed on as typed: the service
+/// refuses it as before, and `explained` words that refusal with the format the page asks for.
+/// The API does not use this: it takes ISO 8601 only.
+struct TypedDates {
+    private var fields: [(name: String, dateTime: Bool, blank: Bool, readable: Bool)] = []
+
+    /// `yyyy-MM-dd` for the service; nil stays nil and blank text becomes "".
+    mutating func date(_ field: String, _ typed: String?) -> String? {
+        read(field, typed, dateTime: false)
+    }
+
+    /// `yyyy-MM-ddTHH:mm` for the service; nil stays nil and blank text becomes "".
+    mutating func dateTime(_ field: String, _ typed: String?) -> String? {
+        read(field, typed, dateTime: true)
+    }
+
+    private mutating func read(_ field: String, _ typed: String?, dateTime: Bool) -> String? {
+        let trimmed = (typed ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            fields.append((name: field, dateTime: dateTime, blank: true, readable: false))
+            return typed == nil ? nil : ""
+        }
+        let read: String? = dateTime ? DateInput.dateTime(trimmed) : DateInput.date(trimmed)
+        fields.append((name: field, dateTime: dateTime, blank: false, readable: read != nil))
+        return read ?? trimmed
+    }
+
+    /// The refusal with the expected format beside every date field whose text could not be
+    /// read, instead of the services' ISO wording (meant for API clients); a blank field the
+    /// service refused as a bad date is asked for as a required one.
+    func explained(_ error: MamoriError) -> MamoriError {
+        var error = error
+        let isoWording: [LocalizedText] = [L.describe(.invalidDate), L.describe(.invalidDateTime)]
+        for field in fields where !field.readable {
+            let message: LocalizedText
+            if field.blank {
+                message = L.describe(.required)
+            } else {
+                message = field.dateTime ? L.DateEntry.unreadableDateTime : L.DateEntry.unreadableDate
+            }
+            if let index = error.fields.firstIndex(where: { $0.name == field.name }) {
+                if !field.blank || isoWording.contains(error.fields[index].message) {
+                    error.fields[index] = (name: field.name, message: message)
+                }
+            } else if !field.blank {
+                error.fields.append((name: field.name, message: message))
+            }
+        }
+        return error
+    }
+
+    func explained(_ problems: FieldProblems) -> MamoriError {
+        explained(MamoriError.invalid(problems))
     }
 }
 
 /// Accessible form controls: a visible label tied to the control, hints and inline errors
 /// referenced by `aria-describedby`, `aria-invalid` on refused fields.
 enum FormField {
+    /// What a text field holds. Dates are typed, not picked: browsers draw `type="date"` in
+    /// their own locale (mm/dd/yyyy on a Japanese page), so a date field is a text field with
+    /// the page's format as its hint and value, read on the server by `TypedDates`.
+    enum InputKind: Sendable {
+        case text
+        case date
+        case dateTime
+    }
+
     struct Options {
+        var kind: InputKind = .text
         var type = "text"
         var autocomplete: String?
         var required = false
@@ -34,18 +108,50 @@ enum FormField {
     static func input(_ name: String, label: String, state: FormState, context: PageContext, options: Options = Options(), keepValue: Bool = true) -> Component {
         let id = "field-\(name)"
         let error = state.errors[name].map { context.t($0) }
-        var attributes: [(String, String?)] = [("type", options.type), ("id", id), ("name", name)]
-        if keepValue, let value = state.values[name] { attributes.append(("value", value)) }
+        let format = formatHint(options.kind, context: context)
+        var attributes: [(String, String?)] = [("type", options.kind == .text ? options.type : "text"), ("id", id), ("name", name)]
+        if keepValue, let value = state.values[name] { attributes.append(("value", shownValue(value, kind: options.kind, isTyped: state.isTyped, locale: context.locale))) }
+        attributes += dateAttributes(options)
         if let autocomplete = options.autocomplete { attributes.append(("autocomplete", autocomplete)) }
         if let inputMode = options.inputMode { attributes.append(("inputmode", inputMode)) }
         if let maxLength = options.maxLength { attributes.append(("maxlength", String(maxLength))) }
         if options.required { attributes.append(("required", nil)) }
-        attributes += describedBy(id: id, hint: options.hint, error: error)
+        attributes += describedBy(id: id, hint: options.hint, error: error, format: format)
         return div("field" + (error == nil ? "" : " field-invalid")) {
             fieldLabel(id: id, label: label, required: options.required, context: context)
             El.void("input", attributes)
-            hintAndError(id: id, hint: options.hint, error: error)
+            hintAndError(id: id, hint: options.hint, error: error, format: format)
         }
+    }
+
+    /// The example under a date field, in the page's language (例 2026/12/03, e.g. 2026-12-03).
+    static func formatHint(_ kind: InputKind, context: PageContext) -> String? {
+        switch kind {
+        case .text: nil
+        case .date: context.t(L.DateEntry.dateExample)
+        case .dateTime: context.t(L.DateEntry.dateTimeExample)
+        }
+    }
+
+    /// A stored date as the page writes it (2026/12/03 in Japanese, 2026-12-03 in English);
+    /// what a person typed into a refused form stays exactly as typed.
+    static func shownValue(_ value: String, kind: InputKind, isTyped: Bool, locale: AppLocale) -> String {
+        if isTyped { return value }
+        switch kind {
+        case .text: return value
+        case .date: return DateInput.display(date: value, locale)
+        case .dateTime: return DateInput.display(dateTime: value, locale)
+        }
+    }
+
+    /// Date fields: the number pad on phones, no autofill of old values, a sane length.
+    private static func dateAttributes(_ options: Options) -> [(String, String?)] {
+        guard options.kind != .text else { return [] }
+        var attributes: [(String, String?)] = []
+        if options.inputMode == nil { attributes.append(("inputmode", "numeric")) }
+        if options.autocomplete == nil { attributes.append(("autocomplete", "off")) }
+        if options.maxLength == nil { attributes.append(("maxlength", "40")) }
+        return attributes
     }
 
     static func select(_ name: String, label: String, choices: [(value: String, label: String)], state: FormState, context: PageContext, required: Bool = true,
@@ -134,16 +240,18 @@ enum FormField {
         }
     }
 
-    private static func describedBy(id: String, hint: String?, error: String?) -> [(String, String?)] {
-        let ids = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
+    private static func describedBy(id: String, hint: String?, error: String?, format: String? = nil) -> [(String, String?)] {
+        let candidates: [String?] = [format == nil ? nil : "\(id)-format", hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"]
+        let ids = candidates.compactMap { $0 }
         var attributes: [(String, String?)] = []
         if !ids.isEmpty { attributes.append(("aria-describedby", ids.joined(separator: " "))) }
         if error != nil { attributes.append(("aria-invalid", "true")) }
         return attributes
     }
 
-    private static func hintAndError(id: String, hint: String?, error: String?) -> Component {
+    private static func hintAndError(id: String, hint: String?, error: String?, format: String? = nil) -> Component {
         ComponentGroup {
+            if let format { El("p", [("class", "hint date-format"), ("id", "\(id)-format")]) { Text(format) } }
             if let hint { El("p", [("class", "hint"), ("id", "\(id)-hint")]) { Text(hint) } }
             if let error { El("p", [("class", "error"), ("id", "\(id)-error")]) { Text(error) } }
         }

@@ -215,7 +215,10 @@ enum Layout {
                 items.append(.link(L.navProgram, SiteURL.orgProgram(organization: org).path))
                 var organization: [(LocalizedText, String)] = [(L.navOrganizationDetails, SiteURL.organizationDetails(organization: org).path),
                                                                (L.navMembers, SiteURL.members(organization: org).path)]
-                if principal.isOwner { organization.append((L.navTokens, SiteURL.tokens(organization: org).path)) }
+                if principal.isOwner {
+                    organization.append((L.Reminders.nav, SiteURL.reminders(organization: org).path))
+                    organization.append((L.navTokens, SiteURL.tokens(organization: org).path))
+                }
                 organization.append((L.navAudit, SiteURL.audit(organization: org).path))
                 organization.append((L.navSettings, SiteURL.settings.path))
                 items.append(.group(L.navGroupOrganization, organization))

@@ -243,7 +243,7 @@ struct OrganizationTable: Component {
     var body: Component {
         let t = context.t
         return div("table-scroll") {
-            El("table") {
+            El("table", [("class", "cards-on-phone")]) {
                 El("thead") {
                     El("tr") {
                         El("th", [("scope", "col")]) { Text(t(L.name)) }
@@ -257,12 +257,12 @@ struct OrganizationTable: Component {
                 El("tbody") {
                     for org in organizations {
                         El("tr") {
-                            El("td") { Text(org.name) }
-                            El("td") { Text(org.prefecture.map { $0.name(context.locale) } ?? org.prefectureCode) }
-                            El("td") { Text(org.industryCategory.map { $0.name(context.locale) } ?? org.category) }
-                            El("td", [("class", "number")]) { Text(org.employees.formatted()) }
-                            if !userCounts.isEmpty { El("td", [("class", "number")]) { Text(String(userCounts[org.id!] ?? 0)) } }
-                            El("td") { timeElement(org.createdAt, context, dateOnly: true) }
+                            El("td", [("data-label", t(L.name))]) { Text(org.name) }
+                            El("td", [("data-label", t(L.prefecture))]) { Text(org.prefecture.map { $0.name(context.locale) } ?? org.prefectureCode) }
+                            El("td", [("data-label", t(L.industryCategory))]) { Text(org.industryCategory.map { $0.name(context.locale) } ?? org.category) }
+                            El("td", [("class", "number"), ("data-label", t(L.employees))]) { Text(org.employees.formatted()) }
+                            if !userCounts.isEmpty { El("td", [("class", "number"), ("data-label", t(L.people))]) { Text(String(userCounts[org.id!] ?? 0)) } }
+                            El("td", [("data-label", t(L.registered))]) { timeElement(org.createdAt, context, dateOnly: true) }
                         }
                     }
                 }

@@ -34,15 +34,17 @@ struct DiagnosisController: RouteCollection {
             return Layout.response(MessagePage.render(title: L.resultTitle, message: L.resultExpired, context: req.pageContext()), status: .conflict)
         }
         let form = try req.content.decode(SaveForm.self)
+        var dates = TypedDates()
+        let diagnosedOn = dates.date("diagnosedOn", form.diagnosedOn)
         do {
             let diagnosis = try await service(req).save(answers, input: .init(respondentName: form.respondentName, siteLabel: form.siteLabel,
-                                                                              diagnosedOn: form.diagnosedOn),
+                                                                              diagnosedOn: diagnosedOn),
                                                         in: organization, by: principal, ip: req.clientIP)
             req.pendingDiagnosis = nil
             req.flash(.success, L.diagnosisSaved)
             return req.redirect(to: .diagnosis(organization: try organization.requireID(), diagnosis: try diagnosis.requireID()))
         } catch let error as MamoriError {
-            let state = FormState(values: ["respondentName": form.respondentName ?? "", "siteLabel": form.siteLabel ?? "", "diagnosedOn": form.diagnosedOn ?? ""], error: error)
+            let state = FormState(values: ["respondentName": form.respondentName ?? "", "siteLabel": form.siteLabel ?? "", "diagnosedOn": form.diagnosedOn ?? ""], error: dates.explained(error))
             return Layout.response(DiagnosisResultPage.render(result: DiagnosisResult(answers), saveForm: state, context: req.pageContext(), printable: false),
                                    status: error.status)
         }

@@ -90,7 +90,10 @@ enum DiagnosisHistoryPage {
 enum DiagnosisDetailPage {
     static func render(_ diagnosis: SelfDiagnosis, result: DiagnosisResult, organizationID: UUID, context: PageContext, printable: Bool) -> String {
         let t = context.t
-        let title = "\(t(L.resultTitle)) — \(diagnosis.siteLabel) \(DateText.calendarDate(diagnosis.diagnosedOn, context.locale))"
+        // The printed result is a program document: its date carries the era and the Western year.
+        let diagnosedOn = printable ? DateText.officialCalendarDate(diagnosis.diagnosedOn, context.locale)
+                                    : DateText.calendarDate(diagnosis.diagnosedOn, context.locale)
+        let title = "\(t(L.resultTitle)) — \(diagnosis.siteLabel) \(diagnosedOn)"
         let body: () -> Component = {
             ComponentGroup {
                 heading(1, title)
@@ -100,7 +103,7 @@ enum DiagnosisDetailPage {
                     El("dt") { Text(t(L.respondentName)) }
                     El("dd") { Text(diagnosis.respondentName) }
                     El("dt") { Text(t(L.diagnosedOn)) }
-                    El("dd") { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(DateText.calendarDate(diagnosis.diagnosedOn, context.locale)) } }
+                    El("dd") { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(diagnosedOn) } }
                 }
                 if !printable {
                     div("actions no-print") {

@@ -157,7 +157,7 @@ enum DiagnosisResultPage {
                 csrfField(context)
                 FormField.input("respondentName", label: t(L.respondentName), state: state, context: context, options: .init(required: true, maxLength: 100))
                 FormField.input("siteLabel", label: t(L.siteLabel), state: state, context: context, options: .init(required: true, hint: t(L.siteLabelHint), maxLength: 100))
-                FormField.input("diagnosedOn", label: t(L.diagnosedOn), state: state, context: context, options: .init(type: "date", required: true))
+                FormField.input("diagnosedOn", label: t(L.diagnosedOn), state: state, context: context, options: .init(kind: .date, required: true))
                 FormField.submit(t(L.saveDiagnosis))
             }
         }

@@ -40,7 +40,7 @@ struct IncidentController: RouteCollection {
         return req.redirect(to: back(incident), redirectType: .normal)
     }
 
-    private func service(_ req: Request) -> IncidentService { IncidentService(db: req.db) }
+    private func service(_ req: Request) -> IncidentService { IncidentService(db: req.db, publicURL: req.application.settings.publicURL) }
 
     private func load(_ req: Request) async throws -> (Principal, Organization, Incident) {
         let (principal, organization) = try await MembersController.organization(req)
@@ -51,7 +51,8 @@ struct IncidentController: RouteCollection {
         let service = IncidentService(db: db)
         return .init(incident: incident, checks: try await service.checks(of: incident), timeline: try await service.timeline(of: incident),
                      evidence: try await service.evidence(of: incident), duties: try await service.duties(of: incident),
-                     measures: try await service.measures(of: incident))
+                     measures: try await service.measures(of: incident),
+                     reports: try await IncidentReportService(db: db).statusByKind(of: incident))
     }
 
     private func back(_ incident: Incident, anchor: String = "") -> String {
@@ -82,14 +83,16 @@ struct IncidentController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let (principal, organization) = try await MembersController.organization(req)
         let form = try req.content.decode(CreateForm.self)
+        var dates = TypedDates()
+        let detectedAt = dates.dateTime("detectedAt", form.detectedAt)
         do {
-            let incident = try await service(req).open(.init(kind: form.kind, title: form.title, detectedAt: form.detectedAt.flatMap(TokyoDateTime.parse),
+            let incident = try await service(req).open(.init(kind: form.kind, title: form.title, detectedAt: detectedAt.flatMap(TokyoDateTime.parse),
                                                              severity: form.severity), in: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.incidentOpened)
             return req.redirect(to: back(incident, anchor: "#step-1"), redirectType: .normal)
         } catch let error as MamoriError {
             let values = ["kind": form.kind ?? "", "title": form.title ?? "", "detectedAt": form.detectedAt ?? "", "severity": form.severity ?? ""]
-            return Layout.response(NewIncidentPage.render(organizationID: try organization.requireID(), form: FormState(values: values, error: error),
+            return Layout.response(NewIncidentPage.render(organizationID: try organization.requireID(), form: FormState(values: values, error: dates.explained(error)),
                                                           context: req.pageContext()), status: error.status)
         }
     }
@@ -138,8 +141,9 @@ struct IncidentController: RouteCollection {
         for field in IncidentService.textFields { if let value = fields[field.key] { input.text[field.key] = value } }
         for field in IncidentService.flagFields { input.flags[field.key] = fields[field.key] == "on" }
         input.persons = fields["persons"] ?? ""
-        input.occurredAt = fields["occurredAt"]
-        input.awareAt = fields["awareAt"]
+        var dates = TypedDates()
+        input.occurredAt = dates.dateTime("occurredAt", fields["occurredAt"])
+        input.awareAt = dates.dateTime("awareAt", fields["awareAt"])
         input.severity = fields["severity"]
         input.ppcDelegatedTo = fields["ppcDelegatedTo"] ?? ""
         do {
@@ -148,7 +152,7 @@ struct IncidentController: RouteCollection {
             return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
         } catch let error as MamoriError where !error.fields.isEmpty {
             var model = try await Self.model(incident, on: req.db)
-            model.recordForm = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: error)
+            model.recordForm = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: dates.explained(error))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
         }
     }
@@ -167,8 +171,10 @@ struct IncidentController: RouteCollection {
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { problems.add("text", .required) }
         else if text.count > IncidentService.entryMaximum { problems.add("text", .tooLong(maximum: IncidentService.entryMaximum)) }
-        let occurred = (form.occurredAt ?? "").isEmpty ? nil : TokyoDateTime.parse(form.occurredAt!)
-        if !(form.occurredAt ?? "").isEmpty && occurred == nil { problems.add("occurredAt", .invalidDateTime) }
+        var dates = TypedDates()
+        let occurredText = dates.dateTime("occurredAt", form.occurredAt) ?? ""
+        let occurred = occurredText.isEmpty ? nil : TokyoDateTime.parse(occurredText)
+        if !occurredText.isEmpty && occurred == nil { problems.add("occurredAt", .invalidDateTime) }
         else if let occurred, occurred > IncidentService.latestAcceptable { problems.add("occurredAt", .inFuture) }
         let timeline = try await service(req).timeline(of: incident)
         let corrects = (form.corrects ?? "").isEmpty ? nil : Int(form.corrects!)
@@ -177,7 +183,7 @@ struct IncidentController: RouteCollection {
             // The text stays in the form, however long: nothing typed is lost.
             var model = try await Self.model(incident, on: req.db)
             model.timelineForm = FormState(values: ["text": form.text ?? "", "occurredAt": form.occurredAt ?? "", "corrects": form.corrects ?? ""],
-                                           error: .invalid(problems))
+                                           error: dates.explained(problems))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
         }
         try await service(req).append(to: incident, type: corrects == nil ? "note" : "correction", text: text, occurredAt: occurred,
@@ -237,15 +243,17 @@ struct IncidentController: RouteCollection {
     @Sendable func recordDuty(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
         let form = try req.content.decode(DutyForm.self)
+        var dates = TypedDates()
+        let doneOn = dates.date("doneOn", form.doneOn)
         let recipient = req.parameters.get("recipient") ?? "", action = req.parameters.get("action") ?? ""
         do {
             try await refusing {
-                try await service(req).recordNotification(recipient: recipient, action: action, doneOn: form.doneOn, reference: form.reference, of: incident, by: principal)
+                try await service(req).recordNotification(recipient: recipient, action: action, doneOn: doneOn, reference: form.reference, of: incident, by: principal)
             }
         } catch let error as MamoriError where !error.fields.isEmpty {
             // Shown beside the duty's own form, with the date and reference as typed.
             var model = try await Self.model(incident, on: req.db)
-            model.dutyForm = ("\(recipient)-\(action)", FormState(values: ["doneOn": form.doneOn ?? "", "reference": form.reference ?? ""], error: error))
+            model.dutyForm = ("\(recipient)-\(action)", FormState(values: ["doneOn": form.doneOn ?? "", "reference": form.reference ?? ""], error: dates.explained(error)))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
         }
         req.flash(.success, L.notificationRecorded)

@@ -50,7 +50,7 @@ enum NewIncidentPage {
                     csrfField(context)
                     FormField.select("kind", label: t(L.incidentKindLabel), choices: IncidentKind.allCases.map { ($0.rawValue, t(L.incidentKind($0))) }, state: form, context: context)
                     FormField.input("title", label: t(L.incidentTitle), state: form, context: context, options: .init(required: true, maxLength: 200))
-                    FormField.input("detectedAt", label: t(L.detectedAt), state: form, context: context, options: .init(type: "datetime-local", required: true))
+                    FormField.input("detectedAt", label: t(L.detectedAt), state: form, context: context, options: .init(kind: .dateTime, required: true))
                     FormField.select("severity", label: t(L.severityLabel), choices: Incident.Severity.allCases.map { ($0.rawValue, t(L.severity($0))) }, state: form, context: context)
                     FormField.submit(t(L.openIncident))
                 }
@@ -67,6 +67,8 @@ enum IncidentPage {
         var evidence: [EvidenceFile]
         var duties: (NotificationDuties.Result, [IncidentService.DutyStatus])
         var measures: [IncidentMeasure]
+        /// Saved report versions per report kind (one query for all kinds).
+        var reports: [String: IncidentReportService.KindStatus] = [:]
         var recordForm: FormState = .empty
         /// A refused form of this page shows again with what was typed and its errors.
         var closeForm: FormState = .empty
@@ -171,8 +173,11 @@ enum IncidentPage {
             El("section", [("class", "card card-wide"), ("id", "reports")]) {
                 heading(2, t(L.reportsTitle))
                 El("ul") {
-                    for report in IncidentReport.available(for: incident) {
-                        El("li") { link(t(report.title), to: SiteURL.incidentReport(organization: orgID, incident: id, report: report.rawValue).path) }
+                    for report in reportsListed(model) {
+                        El("li") {
+                            link(t(report.title), to: SiteURL.incidentReport(organization: orgID, incident: id, report: report.rawValue).path)
+                            El("span", [("class", "muted")]) { Text(" — " + reportStatusLine(model.reports[report.rawValue], context: context)) }
+                        }
                     }
                 }
             }
@@ -288,6 +293,7 @@ enum IncidentPage {
                                 csrfField(context)
                                 El("label", [("for", "done-\(key)")]) { Text(t(L.doneOn) + " ") }
                                 El.void("input", dutyDateAttributes(key: key, typed: failed?.values["doneOn"], invalid: dateError != nil))
+                                El("span", [("class", "hint"), ("id", "done-\(key)-format")]) { Text(t(L.DateEntry.dateExample)) }
                                 El.void("input", dutyReferenceAttributes(typed: failed?.values["reference"], label: t(L.referenceNumber)))
                                 El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.recordDone)) }
                                 if let dateError { El("p", [("class", "error"), ("id", "done-\(key)-error"), ("role", "alert")]) { Text(dateError) } }
@@ -299,14 +305,19 @@ enum IncidentPage {
         }
     }
 
-    /// The date a duty was done; typed again after a refusal, marked invalid and focused.
+    /// The date a duty was done, typed in the page's format (a text field: see
+    /// `FormField.InputKind`; the server refuses future dates); typed again after a refusal,
+    /// marked invalid and focused.
     private static func dutyDateAttributes(key: String, typed: String?, invalid: Bool) -> [(String, String?)] {
-        var attributes: [(String, String?)] = [("type", "date"), ("id", "done-\(key)"), ("name", "doneOn"), ("max", CalendarDate.today()), ("required", nil)]
+        var attributes: [(String, String?)] = [("type", "text"), ("id", "done-\(key)"), ("name", "doneOn"), ("inputmode", "numeric"),
+                                               ("autocomplete", "off"), ("maxlength", "40"), ("required", nil)]
         if let typed { attributes.append(("value", typed)) }
         if invalid {
             attributes.append(("aria-invalid", "true"))
-            attributes.append(("aria-describedby", "done-\(key)-error"))
+            attributes.append(("aria-describedby", "done-\(key)-format done-\(key)-error"))
             attributes.append(("autofocus", nil))
+        } else {
+            attributes.append(("aria-describedby", "done-\(key)-format"))
         }
         return attributes
     }
@@ -345,7 +356,7 @@ enum IncidentPage {
                 FormField.input("responsibleDepartment", label: t(L.department), state: state, context: context, options: .init(maxLength: 100))
                 FormField.textArea("teamMembers", label: t(L.teamMembersLabel), state: state, context: context, maxLength: 2000)
                 El("p", [("class", "hint")]) { Text(label(4) + t(L.colon) + DateText.dateTime(incident.detectedAt, context.locale)) }
-                FormField.input("occurredAt", label: label(5), state: state, context: context, options: .init(type: "datetime-local", hint: hint(5)))
+                FormField.input("occurredAt", label: label(5), state: state, context: context, options: .init(kind: .dateTime, hint: hint(5)))
                 FormField.textArea("observedImpact", label: label(6), state: state, context: context)
                 El("p", [("class", "hint")]) { Text(label(7) + t(L.colon) + t(L.seeTimeline)) }
                 FormField.textArea("suspectedCause", label: label(8), state: state, context: context)
@@ -366,7 +377,7 @@ enum IncidentPage {
                 }
                 El("fieldset") {
                     El("legend") { Text(t(L.factsTitle)) }
-                    FormField.input("awareAt", label: t(L.awareAtLabel), state: state, context: context, options: .init(type: "datetime-local", required: true))
+                    FormField.input("awareAt", label: t(L.awareAtLabel), state: state, context: context, options: .init(kind: .dateTime, required: true))
                     for field in IncidentService.flagFields {
                         FormField.checkbox(field.key, label: t(L.flag(field.key)), checked: false, state: state, context: context)
                     }
@@ -411,7 +422,7 @@ enum IncidentPage {
                 El("form", [("method", "post"), ("action", SiteURL.incidentTimeline(organization: incident.$organization.id, incident: incident.id!).path)]) {
                     csrfField(context)
                     FormField.textArea("text", label: t(L.entryText), state: model.timelineForm, context: context, required: true, maxLength: IncidentService.entryMaximum)
-                    FormField.input("occurredAt", label: t(L.entryOccurredAt), state: model.timelineForm, context: context, options: .init(type: "datetime-local"))
+                    FormField.input("occurredAt", label: t(L.entryOccurredAt), state: model.timelineForm, context: context, options: .init(kind: .dateTime))
                     FormField.input("corrects", label: t(L.correctsLabel), state: model.timelineForm, context: context, options: .init(inputMode: "numeric"))
                     FormField.submit(t(L.addEntry), secondary: true)
                 }

@@ -104,7 +104,7 @@ struct InvitationTable: Component {
     var body: Component {
         let t = context.t
         return div("table-scroll") {
-            El("table") {
+            El("table", [("class", "cards-on-phone")]) {
                 El("thead") {
                     El("tr") {
                         El("th", [("scope", "col")]) { Text(t(L.note)) }
@@ -116,10 +116,10 @@ struct InvitationTable: Component {
                 El("tbody") {
                     for invitation in invitations {
                         El("tr") {
-                            El("td") { Text(invitation.note.isEmpty ? "—" : invitation.note) }
-                            El("td") { timeElement(invitation.createdAt, context) }
-                            El("td") { timeElement(invitation.expiresAt, context) }
-                            El("td") { FormField.actionButton(t(L.revoke), action: revokeURL(invitation), context: context, danger: true) }
+                            El("td", [("data-label", t(L.note))]) { Text(invitation.note.isEmpty ? "—" : invitation.note) }
+                            El("td", [("data-label", t(L.created))]) { timeElement(invitation.createdAt, context) }
+                            El("td", [("data-label", t(L.expires))]) { timeElement(invitation.expiresAt, context) }
+                            El("td", [("data-label", t(L.actions))]) { FormField.actionButton(t(L.revoke), action: revokeURL(invitation), context: context, danger: true) }
                         }
                     }
                 }

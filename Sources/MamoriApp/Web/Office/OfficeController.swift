@@ -31,13 +31,11 @@ struct OfficeController: RouteCollection {
     }
 
     private func expertsModel(_ req: Request) async throws -> OfficeExpertsPage.Model {
-        let experts = try await ExpertProfile.query(on: req.db).sort(\.$name).limit(2000).all()
-        let settings = try await ProgramService(db: req.db).settings()
-        let loads = try await ProgramService(db: req.db).loads(fiscalYear: settings.fiscalYear)
-        let invitations = try await Invitation.query(on: req.db).filter(\.$role == .expert)
-            .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
-            .sort(\.$createdAt, .descending).limit(100).all()
-        return .init(experts: experts, loads: loads, openInvitations: invitations)
+        let service = ProgramService(db: req.db)
+        let experts = try await service.experts()
+        let settings = try await service.settings()
+        let loads = try await service.loads(fiscalYear: settings.fiscalYear)
+        return .init(experts: experts, loads: loads, openInvitations: try await service.openExpertInvitations())
     }
 
     @Sendable func experts(req: Request) async throws -> Response {
@@ -67,10 +65,8 @@ struct OfficeController: RouteCollection {
 
     @Sendable func revokeExpertInvitation(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        guard let id = req.uuidParameter("invitationID"),
-              let invitation = try await Invitation.query(on: req.db).filter(\.$id == id).filter(\.$role == .expert).first()
-        else { throw MamoriError.notFound() }
-        try await req.memberships.revoke(invitation, by: principal, ip: req.clientIP)
+        // The same call as the API's `revokeExpertInvitation`: 404 for anything but an expert's invitation.
+        try await ProgramService(db: req.db).revokeExpertInvitation(req.uuidParameter("invitationID"), by: principal, ip: req.clientIP)
         req.flash(.success, L.invitationRevoked)
         return req.redirect(to: .officeExperts)
     }

@@ -42,18 +42,18 @@ enum OfficeExpertsPage {
                 paragraph(t(L.noExperts), class: "muted")
             } else {
                 div("table-scroll") {
-                    El("table") {
+                    El("table", [("class", "cards-on-phone")]) {
                         tableHead([L.expertName, L.registrationNumber, L.expertPrefecture, L.regionsCovered, L.modesLabel, L.navExpertCompanies, L.expertAccount].map(t))
                         El("tbody") {
                             for expert in model.experts {
                                 El("tr") {
-                                    El("td") { Text(expert.name) }
-                                    El("td") { Text(expert.registrationNumber) }
-                                    El("td") { Text(expert.prefecture.map { $0.name(context.locale) } ?? expert.prefectureCode) }
-                                    El("td") { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: t(L.listSeparator))) }
-                                    El("td") { Text([expert.onSite ? t(L.visitMode(.onSite)) : nil, expert.online ? t(L.visitMode(.online)) : nil].compactMap { $0 }.joined(separator: " / ")) }
-                                    El("td", [("class", "number")]) { Text(t(L.load(model.loads[expert.id!] ?? 0, expert.maxCompanies))) }
-                                    El("td") { Text(expert.userID == nil ? t(L.accountPending) : t(L.active)) }
+                                    El("td", [("data-label", t(L.expertName))]) { Text(expert.name) }
+                                    El("td", [("data-label", t(L.registrationNumber))]) { Text(expert.registrationNumber) }
+                                    El("td", [("data-label", t(L.expertPrefecture))]) { Text(expert.prefecture.map { $0.name(context.locale) } ?? expert.prefectureCode) }
+                                    El("td", [("data-label", t(L.regionsCovered))]) { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: t(L.listSeparator))) }
+                                    El("td", [("data-label", t(L.modesLabel))]) { Text([expert.onSite ? t(L.visitMode(.onSite)) : nil, expert.online ? t(L.visitMode(.online)) : nil].compactMap { $0 }.joined(separator: " / ")) }
+                                    El("td", [("class", "number"), ("data-label", t(L.navExpertCompanies))]) { Text(t(L.load(model.loads[expert.id!] ?? 0, expert.maxCompanies))) }
+                                    El("td", [("data-label", t(L.expertAccount))]) { Text(expert.userID == nil ? t(L.accountPending) : t(L.active)) }
                                 }
                             }
                         }

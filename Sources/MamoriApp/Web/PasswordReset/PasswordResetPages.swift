@@ -81,16 +81,16 @@ enum OfficeAccountsPage {
                 paragraph(t(L.PasswordReset.noAccounts), class: "muted")
             } else {
                 div("table-scroll") {
-                    El("table") {
+                    El("table", [("class", "cards-on-phone")]) {
                         tableHead([L.PasswordReset.personName, L.email, L.accountRole, L.PasswordReset.organization, L.actions].map(t))
                         El("tbody") {
                             for user in model.users.items {
                                 El("tr") {
-                                    El("td") { Text(user.displayName + (user.id == context.principal?.userID ? t(L.you) : "")) }
-                                    El("td") { Text(user.email) }
-                                    El("td") { Text(t(L.roleName(user.role))) }
-                                    El("td") { Text(user.organization?.name ?? "—") }
-                                    El("td", [("class", "row-actions")]) {
+                                    El("td", [("data-label", t(L.PasswordReset.personName))]) { Text(user.displayName + (user.id == context.principal?.userID ? t(L.you) : "")) }
+                                    El("td", [("data-label", t(L.email))]) { Text(user.email) }
+                                    El("td", [("data-label", t(L.accountRole))]) { Text(t(L.roleName(user.role))) }
+                                    El("td", [("data-label", t(L.PasswordReset.organization))]) { Text(user.organization?.name ?? "—") }
+                                    El("td", [("class", "row-actions"), ("data-label", t(L.actions))]) {
                                         if let id = user.id, id != context.principal?.userID {
                                             FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.officeAccountPasswordReset(user: id).path, context: context)
                                         }

@@ -281,7 +281,7 @@ enum PlanPages {
     static func docx(_ model: Model, locale: AppLocale) throws -> Data {
         var document = DocxDocument(language: locale == .ja ? "ja-JP" : "en-GB")
         document.blocks.append(.title(L.Plan.title(locale)))
-        document.blocks.append(.paragraph(model.organizationName + " — " + DateText.calendarDate(CalendarDate.today(), locale)))
+        document.blocks.append(.paragraph(model.organizationName + " — " + DateText.officialCalendarDate(CalendarDate.today(), locale)))
         for (index, item) in model.items.enumerated() {
             document.blocks.append(.heading("\(index + 1). " + item.title))
             document.blocks.append(.paragraph([

@@ -64,7 +64,7 @@ enum PublicPolicyPage {
                         El("p", [("class", "hint")]) {
                             Text(L.Policy.publicEstablished(locale) + L.colon(locale))
                             if let published = model.version.publishedAt {
-                                El("time", [("datetime", DateText.iso(published))]) { Text(DateText.date(published, locale)) }
+                                El("time", [("datetime", DateText.iso(published))]) { Text(DateText.officialDate(published, locale)) }
                             }
                             Text(" — " + L.Policy.versionNumber(model.version.number)(locale))
                         }

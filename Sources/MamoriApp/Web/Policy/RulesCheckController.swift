@@ -39,19 +39,20 @@ struct RulesCheckController: RouteCollection {
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var checks: [String: RulesCheckService.Input] = [:]
         var problems = FieldProblems()
+        var dates = TypedDates()
         for chapter in PolicyContent.bundled.chapters {
             let key = chapter.key
             // A chapter left at "not checked" stays unchecked.
             guard let status = fields["status_\(key)"], !status.isEmpty else { continue }
             switch RulesCheckService.Input.parse(status: status, note: fields["note_\(key)"], owner: fields["owner_\(key)"],
-                                                 reviewOn: fields["reviewOn_\(key)"]) {
+                                                 reviewOn: dates.date("reviewOn_\(key)", fields["reviewOn_\(key)"])) {
             case .success(let input): checks[key] = input
             case .failure(let found): for entry in found.entries { problems.add("\(entry.field)_\(key)", entry.problem) }
             }
         }
         guard problems.isEmpty else {
             var model = try await Self.model(organization, page: 1, on: req.db)
-            model.form = FormState(values: fields, error: .invalid(problems))
+            model.form = FormState(values: fields, error: dates.explained(problems))
             return Layout.response(RulesCheckPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
         }
         let count = try await RulesCheckService(db: req.db).record(checks, in: organization, by: principal, ip: req.clientIP)
@@ -80,13 +81,13 @@ struct RulesCheckController: RouteCollection {
         let locale = req.locale
         var document = DocxDocument(language: locale == .ja ? "ja-JP" : "en-GB")
         document.blocks.append(.title(L.Rules.documentTitle(locale)))
-        document.blocks.append(.paragraph(organization.name + " — " + DateText.calendarDate(CalendarDate.today(), locale)))
+        document.blocks.append(.paragraph(organization.name + " — " + DateText.officialCalendarDate(CalendarDate.today(), locale)))
         for row in rows {
             document.blocks.append(.heading("\(row.number). " + row.title(locale)))
             var lines = [L.Policy.status(locale) + L.colon(locale) + (row.current.map { L.Rules.statusName($0.status)(locale) } ?? L.Rules.neverChecked(locale))]
             if let check = row.current {
                 if !check.owner.isEmpty { lines.append(L.Rules.owner(locale) + L.colon(locale) + check.owner) }
-                if let review = check.reviewOn { lines.append(L.Rules.reviewOn(locale) + L.colon(locale) + DateText.calendarDate(review, locale)) }
+                if let review = check.reviewOn { lines.append(L.Rules.reviewOn(locale) + L.colon(locale) + DateText.officialCalendarDate(review, locale)) }
                 if !check.note.isEmpty { lines.append(L.Rules.note(locale) + L.colon(locale) + check.note) }
             }
             document.blocks.append(.paragraph(lines.joined(separator: "\n")))

@@ -78,7 +78,7 @@ enum RulesCheckPage {
                                              required: false, emptyLabel: t(L.Rules.neverChecked))
                             FormField.input("owner_\(key)", label: t(L.Rules.owner), state: state, context: context,
                                             options: .init(maxLength: RulesCheckService.Input.maximumOwner))
-                            FormField.input("reviewOn_\(key)", label: t(L.Rules.reviewOn), state: state, context: context, options: .init(type: "date"))
+                            FormField.input("reviewOn_\(key)", label: t(L.Rules.reviewOn), state: state, context: context, options: .init(kind: .date))
                         }
                         FormField.textArea("note_\(key)", label: t(L.Rules.note), state: state, context: context,
                                            maxLength: RulesCheckService.Input.maximumNote, rows: 2)

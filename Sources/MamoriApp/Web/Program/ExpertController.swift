@@ -80,13 +80,15 @@ struct ExpertController: RouteCollection {
         let application = try await Self.assigned(req, expert)
         let form = try req.content.decode(ScheduleForm.self)
         let service = ProgramService(db: req.db)
+        var dates = TypedDates()
+        let scheduledAt = dates.dateTime("scheduledAt", form.scheduledAt)
         do {
-            _ = try await service.schedule(.init(number: form.number, scheduledAt: form.scheduledAt, mode: form.mode, place: form.place), for: application,
+            _ = try await service.schedule(.init(number: form.number, scheduledAt: scheduledAt, mode: form.mode, place: form.place), for: application,
                                            settings: try await service.settings(fiscalYear: application.fiscalYear), expert: expert, by: principal, ip: req.clientIP)
             req.flash(.success, L.visitScheduledNotice)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
         } catch let error as MamoriError where !error.fields.isEmpty {
-            let state = FormState(values: ["number": form.number ?? "", "scheduledAt": form.scheduledAt ?? "", "mode": form.mode ?? "", "place": form.place ?? ""], error: error)
+            let state = FormState(values: ["number": form.number ?? "", "scheduledAt": form.scheduledAt ?? "", "mode": form.mode ?? "", "place": form.place ?? ""], error: dates.explained(error))
             return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: state, recordForms: [:], status: error.status), status: error.status)
         }
     }
@@ -215,7 +217,7 @@ enum ExpertPages {
                 paragraph(t(L.noCompaniesAssigned), class: "muted")
             } else {
                 div("table-scroll") {
-                    El("table") {
+                    El("table", [("class", "cards-on-phone")]) {
                         El("thead") {
                             El("tr") {
                                 for header in [L.name, L.prefecture, L.contactName, L.visitsDone, L.actions] { El("th", [("scope", "col")]) { Text(t(header)) } }
@@ -224,11 +226,11 @@ enum ExpertPages {
                         El("tbody") {
                             for application in applications {
                                 El("tr") {
-                                    El("td") { Text(application.organization.name) }
-                                    El("td") { Text(application.prefecture.map { $0.name(context.locale) } ?? "") }
-                                    El("td") { Text(application.contactName + " / " + application.contactPhone) }
-                                    El("td", [("class", "number")]) { Text(String(visitsDone[application.id!] ?? 0)) }
-                                    El("td") { link(t(L.view), to: SiteURL.expertCompany(application: application.id!).path) }
+                                    El("td", [("data-label", t(L.name))]) { Text(application.organization.name) }
+                                    El("td", [("data-label", t(L.prefecture))]) { Text(application.prefecture.map { $0.name(context.locale) } ?? "") }
+                                    El("td", [("data-label", t(L.contactName))]) { Text(application.contactName + " / " + application.contactPhone) }
+                                    El("td", [("class", "number"), ("data-label", t(L.visitsDone))]) { Text(String(visitsDone[application.id!] ?? 0)) }
+                                    El("td", [("data-label", t(L.actions))]) { link(t(L.view), to: SiteURL.expertCompany(application: application.id!).path) }
                                 }
                             }
                         }
@@ -293,7 +295,7 @@ enum ExpertPages {
                     FormField.select("number", label: t(L.visitNumberLabel(settings.visitsPerCompany)),
                                      choices: (1...settings.visitsPerCompany).map { (String($0), t(L.visitNumber($0))) }, state: scheduleState, context: context)
                     FormField.input("scheduledAt", label: t(L.visitWhen), state: scheduleState, context: context,
-                                    options: .init(type: "datetime-local", required: true,
+                                    options: .init(kind: .dateTime, required: true,
                                                    hint: t(L.visitWhenHint(fiscalYear: application.fiscalYear, hours: settings.hoursPerVisit))))
                     FormField.select("mode", label: t(L.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.visitMode($0))) }, state: scheduleState, context: context)
                     FormField.input("place", label: t(L.visitPlace), state: scheduleState, context: context,

@@ -34,6 +34,9 @@ struct OfficeProgramController: RouteCollection {
         var hoursPerVisit: String?
         var opensOn: String?
         var closesOn: String?
+        var termsTextJa: String?
+        var termsTextEn: String?
+        /// The single terms field of the form before the terms had two languages.
         var termsText: String?
         var preferOutsideMetro: String?
     }
@@ -42,17 +45,22 @@ struct OfficeProgramController: RouteCollection {
         let principal = try req.requirePrincipal()
         let settings = try await service(req).settings()
         let form = try req.content.decode(SettingsForm.self)
+        var dates = TypedDates()
+        let opensOn = dates.date("opensOn", form.opensOn)
+        let closesOn = dates.date("closesOn", form.closesOn)
+        let termsJa = form.termsTextJa ?? form.termsText
         do {
             try await service(req).update(settings, with: .init(capacity: form.capacity, visitsPerCompany: form.visitsPerCompany, hoursPerVisit: form.hoursPerVisit,
-                                                                opensOn: form.opensOn, closesOn: form.closesOn, termsText: form.termsText,
+                                                                opensOn: opensOn, closesOn: closesOn, termsTextJa: termsJa, termsTextEn: form.termsTextEn,
                                                                 preferOutsideMetro: form.preferOutsideMetro == "on"), by: principal, ip: req.clientIP)
             req.flash(.success, L.settingsSaved)
             return req.redirect(to: .officeProgram)
         } catch let error as MamoriError {
             let values = ["capacity": form.capacity, "visitsPerCompany": form.visitsPerCompany, "hoursPerVisit": form.hoursPerVisit,
-                          "opensOn": form.opensOn, "closesOn": form.closesOn, "termsText": form.termsText, "preferOutsideMetro": form.preferOutsideMetro]
+                          "opensOn": form.opensOn, "closesOn": form.closesOn, "termsTextJa": termsJa, "termsTextEn": form.termsTextEn,
+                          "preferOutsideMetro": form.preferOutsideMetro]
             let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
-            return Layout.response(OfficeProgramPage.render(settings: settings, form: FormState(values: values.compactMapValues { $0 }, error: error),
+            return Layout.response(OfficeProgramPage.render(settings: settings, form: FormState(values: values.compactMapValues { $0 }, error: dates.explained(error)),
                                                             statistics: statistics, context: req.pageContext()), status: error.status)
         }
     }
@@ -61,34 +69,15 @@ struct OfficeProgramController: RouteCollection {
         let settings = try await service(req).settings()
         let status = req.query[String.self, at: "status"].flatMap(ApplicationStatus.init(rawValue:))
         let page = pageNumber(req.query[String.self, at: "page"])
-        let query = ProgramApplication.query(on: req.db).filter(\.$fiscalYear == settings.fiscalYear).with(\.$expert)
-        if let status { query.filter(\.$status == status) }
-        let items: [ProgramApplication]
-        let total: Int
-        if status == .waitlisted {
-            // The waitlist order (outside the metropolitan areas first, if set) is a rule of MamoriCore.
-            let all = try await query.limit(10_000).all()
-            let order = Waitlist.ordered(all.map { .init(id: $0.id!, submittedAt: $0.submittedAt, prefecture: $0.prefecture) },
-                                         preferOutsideMetropolitanAreas: settings.preferOutsideMetro)
-            let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id!, $0) })
-            total = all.count
-            items = order.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage).compactMap { byID[$0.id] }
-        } else {
-            let result = try await query.sort(\.$submittedAt).sort(\.$id).paginate(PageRequest(page: page, per: Self.perPage))
-            items = result.items
-            total = result.metadata.total
-        }
-        let organizationIDs = items.map { $0.$organization.id }
-        let organizations = organizationIDs.isEmpty ? [] : try await Organization.query(on: req.db).filter(\.$id ~~ organizationIDs).all()
-        let byID = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id!, $0) })
+        // The same list as the API's (`ProgramService.applications`): the waitlist in its order.
+        let (items, total) = try await service(req).applications(of: settings, status: status, page: page, per: Self.perPage)
+        let byID = Dictionary(items.map { ($0.$organization.id, $0.organization) }, uniquingKeysWith: { first, _ in first })
         return Layout.response(OfficeApplicationsPage.render(applications: items, organizations: byID, status: status, page: page,
                                                              pageCount: (total + Self.perPage - 1) / Self.perPage, settings: settings, context: req.pageContext()))
     }
 
     private func load(_ req: Request) async throws -> (ProgramApplication, ProgramSettings) {
-        guard let id = req.uuidParameter("applicationID"),
-              let application = try await ProgramApplication.query(on: req.db).filter(\.$id == id).with(\.$expert).with(\.$organization).first()
-        else { throw MamoriError.notFound() }
+        let application = try await service(req).application(id: req.uuidParameter("applicationID"))
         return (application, try await service(req).settings(fiscalYear: application.fiscalYear))
     }
 

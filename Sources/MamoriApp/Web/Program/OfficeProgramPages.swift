@@ -8,7 +8,8 @@ enum OfficeProgramPage {
         let t = context.t
         let state = form.values.isEmpty ? FormState(values: [
             "capacity": String(settings.capacity), "visitsPerCompany": String(settings.visitsPerCompany), "hoursPerVisit": String(settings.hoursPerVisit),
-            "opensOn": settings.opensOn, "closesOn": settings.closesOn, "termsText": settings.termsText,
+            "opensOn": settings.opensOn, "closesOn": settings.closesOn,
+            "termsTextJa": settings.termsTextJa, "termsTextEn": settings.termsTextEn,
             "preferOutsideMetro": settings.preferOutsideMetro ? "on" : "",
         ]) : form
         return Layout.page(title: t(L.programSettingsTitle), context: context) {
@@ -31,13 +32,11 @@ enum OfficeProgramPage {
                                     options: .init(required: true, hint: t(L.capacityHint(accepted: settings.acceptedCount)), inputMode: "numeric"))
                     FormField.input("visitsPerCompany", label: t(L.visitsPerCompanyLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
                     FormField.input("hoursPerVisit", label: t(L.hoursPerVisitLabel), state: state, context: context, options: .init(required: true, inputMode: "numeric"))
-                    FormField.input("opensOn", label: t(L.opensOnLabel), state: state, context: context, options: .init(type: "date", required: true))
+                    FormField.input("opensOn", label: t(L.opensOnLabel), state: state, context: context, options: .init(kind: .date, required: true))
                     FormField.input("closesOn", label: t(L.closesOnLabel), state: state, context: context,
-                                    options: .init(type: "date", required: true, hint: t(L.closesOnHint)))
+                                    options: .init(kind: .date, required: true, hint: t(L.closesOnHint)))
                     FormField.checkbox("preferOutsideMetro", label: t(L.preferOutsideMetroLabel), checked: false, state: state, context: context)
-                    FormField.textArea("termsText", label: t(L.termsLabel) + " (" + t(L.termsVersion(settings.termsVersion)) + ")", state: state, context: context,
-                                       required: true, maxLength: 20_000, rows: 14)
-                    paragraph(t(L.termsHint), class: "hint")
+                    termsFields(state: state, version: settings.termsVersion, context: context)
                     FormField.submit(t(L.save))
                 }
             }
@@ -71,20 +70,20 @@ enum OfficeApplicationsPage {
                 paragraph(t(L.noApplications), class: "muted")
             } else {
                 div("table-scroll") {
-                    El("table") {
+                    El("table", [("class", "cards-on-phone")]) {
                         tableHead([L.submittedAt, L.name, L.prefecture, L.status, L.assignedExpert, L.actions].map(t))
                         El("tbody") {
                             for application in applications {
                                 El("tr") {
-                                    El("td") { timeElement(application.submittedAt, context) }
-                                    El("td") { Text(organizations[application.$organization.id]?.name ?? "—") }
-                                    El("td") {
+                                    El("td", [("data-label", t(L.submittedAt))]) { timeElement(application.submittedAt, context) }
+                                    El("td", [("data-label", t(L.name))]) { Text(organizations[application.$organization.id]?.name ?? "—") }
+                                    El("td", [("data-label", t(L.prefecture))]) {
                                         Text(application.prefecture.map { $0.name(context.locale) } ?? application.prefectureCode)
                                         if application.prefecture?.isMetropolitan == false { El("span", [("class", "hint")]) { Text(" · " + t(L.outsideMetropolitan)) } }
                                     }
-                                    El("td") { Text(t(L.applicationStatus(application.status))) }
-                                    El("td") { Text(application.expert?.name ?? "—") }
-                                    El("td") { link(t(L.view), to: SiteURL.officeApplication(application: application.id!).path) }
+                                    El("td", [("data-label", t(L.status))]) { Text(t(L.applicationStatus(application.status))) }
+                                    El("td", [("data-label", t(L.assignedExpert))]) { Text(application.expert?.name ?? "—") }
+                                    El("td", [("data-label", t(L.actions))]) { link(t(L.view), to: SiteURL.officeApplication(application: application.id!).path) }
                                 }
                             }
                         }
@@ -273,13 +272,14 @@ enum OfficeStatisticsPage {
                 heading(2, t(L.expertsLoadTitle), id: "load")
                 if experts.isEmpty { paragraph(t(L.noExperts), class: "muted") }
                 div("table-scroll") {
-                    El("table", [("class", "compact")]) {
+                    El("table", [("class", "compact cards-on-phone")]) {
+                        tableHead([L.expertName, L.expertPrefecture, L.navExpertCompanies].map(t))
                         El("tbody") {
                             for (expert, load) in experts {
                                 El("tr") {
                                     El("th", [("scope", "row")]) { Text(expert.name) }
-                                    El("td") { Text(expert.prefecture.map { $0.name(context.locale) } ?? "") }
-                                    El("td", [("class", "number")]) { Text(t(L.load(load, expert.maxCompanies))) }
+                                    El("td", [("data-label", t(L.expertPrefecture))]) { Text(expert.prefecture.map { $0.name(context.locale) } ?? "") }
+                                    El("td", [("class", "number"), ("data-label", t(L.navExpertCompanies))]) { Text(t(L.load(load, expert.maxCompanies))) }
                                 }
                             }
                         }
@@ -292,7 +292,7 @@ enum OfficeStatisticsPage {
     private static func countTable(rows: [(String, ProgramStatistics.Count)], context: PageContext) -> Component {
         let t = context.t
         return div("table-scroll") {
-            El("table", [("class", "compact")]) {
+            El("table", [("class", "compact cards-on-phone")]) {
                 El("thead") {
                     El("tr") {
                         El("th", [("scope", "col")]) { Text(t(L.name)) }
@@ -305,9 +305,9 @@ enum OfficeStatisticsPage {
                     for (name, count) in rows {
                         El("tr") {
                             El("th", [("scope", "row")]) { Text(name) }
-                            El("td", [("class", "number")]) { Text(String(count.applications)) }
-                            El("td", [("class", "number")]) { Text(String(count.accepted)) }
-                            El("td", [("class", "number")]) { Text(String(count.completed)) }
+                            El("td", [("class", "number"), ("data-label", t(L.statApplications))]) { Text(String(count.applications)) }
+                            El("td", [("class", "number"), ("data-label", t(L.statAccepted))]) { Text(String(count.accepted)) }
+                            El("td", [("class", "number"), ("data-label", t(L.completedLabel))]) { Text(String(count.completed)) }
                         }
                     }
                 }

@@ -21,6 +21,8 @@ struct OrgProgramController: RouteCollection {
         var attachments: [UUID: [VisitAttachment]] = [:]
         var deliverables: [(Deliverable, Deliverable.Status)] = []
         var survey: ProgramSurvey?
+        /// The version of the terms the application agreed to.
+        var agreedTerms: ProgramTermsVersion?
         var applyForm: FormState = .empty
         var refusal: LocalizedText?
         var ineligible: ProgramEligibility.Decision?
@@ -37,6 +39,7 @@ struct OrgProgramController: RouteCollection {
             model.attachments = try await service.attachments(of: model.visits)
             model.deliverables = try await service.deliverables(of: organization)
             model.survey = try await service.survey(of: application)
+            model.agreedTerms = try await service.terms(fiscalYear: application.fiscalYear, version: application.termsVersion)
         }
         return model
     }
@@ -143,6 +146,7 @@ enum OrgProgramPage {
                         El("dt") { Text(t(L.assignedExpert)) }
                         El("dd") { Text(application.expert?.name ?? t(L.notAssignedYet)) }
                     }
+                    if let terms = model.agreedTerms { agreedTermsDetails(terms, context: context) }
                 }
                 if application.status == .accepted {
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "visits")]) {
@@ -185,10 +189,19 @@ enum OrgProgramPage {
                 FormField.input("contactPhone", label: t(L.contactPhone), state: state, context: context, options: .init(type: "tel", autocomplete: "tel", required: true, maxLength: 20))
                 FormField.textArea("message", label: t(L.applyMessage), state: state, context: context)
                 heading(3, t(L.termsLabel) + " (" + t(L.termsVersion(model.settings.termsVersion)) + ")")
-                El("div", [("class", "terms"), ("tabindex", "0")]) { El("p") { Text(model.settings.termsText) } }
+                ProgramTermsText(ja: model.settings.termsTextJa, en: model.settings.termsTextEn, context: context)
                 FormField.checkbox("agreed", label: t(L.agreeTerms), checked: false, state: model.applyForm, context: context)
                 FormField.submit(t(L.applySubmit))
             }
+        }
+    }
+
+    /// What the application agreed to, in the page's language, folded away.
+    private static func agreedTermsDetails(_ terms: ProgramTermsVersion, context: PageContext) -> Component {
+        let summary: String = context.t(L.agreedTermsTitle(terms.version))
+        return El("details", [("class", "agreed-terms")]) {
+            El("summary") { Text(summary) }
+            ProgramTermsText(ja: terms.textJa, en: terms.textEn, context: context)
         }
     }
 

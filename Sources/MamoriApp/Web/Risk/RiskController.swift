@@ -44,23 +44,26 @@ struct RiskController: RouteCollection {
         return try await listResponse(req, organization, form: .empty)
     }
 
-    static func raw(_ fields: [String: String]) -> AssetService.Input.Raw {
-        .init(business: fields["business"], name: fields["name"], notes: fields["notes"], usersAllowed: fields["usersAllowed"],
-              ownerDepartment: fields["ownerDepartment"], medium: fields["medium"], personalData: fields["personalData"],
-              confidentiality: fields["confidentiality"], integrity: fields["integrity"], availability: fields["availability"],
-              retention: fields["retention"], registeredOn: fields["registeredOn"])
+    /// The asset form's fields; the registration date is read as typed (2026/12/03, 令和8年…) first.
+    static func raw(_ fields: [String: String], dates: inout TypedDates) -> AssetService.Input.Raw {
+        let registeredOn = dates.date("registeredOn", fields["registeredOn"])
+        return .init(business: fields["business"], name: fields["name"], notes: fields["notes"], usersAllowed: fields["usersAllowed"],
+                     ownerDepartment: fields["ownerDepartment"], medium: fields["medium"], personalData: fields["personalData"],
+                     confidentiality: fields["confidentiality"], integrity: fields["integrity"], availability: fields["availability"],
+                     retention: fields["retention"], registeredOn: registeredOn)
     }
 
     @Sendable func addAsset(req: Request) async throws -> Response {
         let (principal, organization) = try await MembersController.organization(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        switch AssetService.Input.parse(Self.raw(fields)) {
+        var dates = TypedDates()
+        switch AssetService.Input.parse(Self.raw(fields, dates: &dates)) {
         case .success(let input):
             let asset = try await AssetService(db: req.db).add(input, to: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.Risk.assetAdded)
             return req.redirect(to: .asset(organization: try organization.requireID(), asset: try asset.requireID()))
         case .failure(let problems):
-            return try await listResponse(req, organization, form: FormState(values: fields, error: .invalid(problems)), status: .unprocessableEntity)
+            return try await listResponse(req, organization, form: FormState(values: fields, error: dates.explained(problems)), status: .unprocessableEntity)
         }
     }
 
@@ -148,13 +151,14 @@ struct RiskController: RouteCollection {
         let service = AssetService(db: req.db)
         let asset = try await service.find(req.uuidParameter("assetID"), in: organization)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        switch AssetService.Input.parse(Self.raw(fields)) {
+        var dates = TypedDates()
+        switch AssetService.Input.parse(Self.raw(fields, dates: &dates)) {
         case .success(let input):
             try await service.update(asset, with: input, by: principal, ip: req.clientIP)
             req.flash(.success, L.Risk.assetSaved)
             return req.redirect(to: .asset(organization: try organization.requireID(), asset: try asset.requireID()))
         case .failure(let problems):
-            return try await assetPage(req, organization, asset, assetForm: FormState(values: fields, error: .invalid(problems)), riskForm: .empty,
+            return try await assetPage(req, organization, asset, assetForm: FormState(values: fields, error: dates.explained(problems)), riskForm: .empty,
                                        status: .unprocessableEntity)
         }
     }

@@ -40,7 +40,7 @@ enum RiskPages {
             }
             paragraph(t(L.Risk.ratingHint), class: "hint")
             FormField.textArea("notes", label: t(L.Risk.notes), state: state, context: context, maxLength: 1000, rows: 2)
-            FormField.input("registeredOn", label: t(L.Risk.registeredOn), state: state, context: context, options: .init(type: "date"))
+            FormField.input("registeredOn", label: t(L.Risk.registeredOn), state: state, context: context, options: .init(kind: .date))
         }
     }
 

@@ -50,8 +50,10 @@ struct SecurityActionController: RouteCollection {
     @Sendable func recordDeclaration(req: Request) async throws -> Response {
         let (principal, organization) = try await MembersController.organization(req)
         let form = try req.content.decode(DeclarationForm.self)
+        var dates = TypedDates()
+        let declaredOn = dates.date("declaredOn", form.declaredOn)
         do {
-            _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: form.declaredOn,
+            _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: declaredOn,
                                                                          conditionsMetElsewhere: form.conditionsMetElsewhere == "on"),
                                                                     for: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.declarationRecorded)
@@ -59,7 +61,7 @@ struct SecurityActionController: RouteCollection {
         } catch let error as MamoriError {
             var model = try await Self.model(organization, on: req.db)
             model.declarationForm = FormState(values: ["stars": form.stars ?? "", "declarationID": form.declarationID ?? "", "declaredOn": form.declaredOn ?? "",
-                                                       "conditionsMetElsewhere": form.conditionsMetElsewhere ?? ""], error: error)
+                                                       "conditionsMetElsewhere": form.conditionsMetElsewhere ?? ""], error: dates.explained(error))
             return Layout.response(SecurityActionPage.render(model, context: req.pageContext()), status: error.status)
         }
     }

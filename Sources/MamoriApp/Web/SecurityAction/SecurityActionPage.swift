@@ -129,7 +129,7 @@ enum SecurityActionPage {
                     FormField.input("declaredOn", label: t(L.declaredOn),
                                     state: model.declarationForm.values.isEmpty ? FormState(values: ["declaredOn": CalendarDate.today()]) : model.declarationForm,
                                     context: context,
-                                    options: .init(type: "date", required: true))
+                                    options: .init(kind: .date, required: true))
                     FormField.submit(t(L.declarationRecord))
                 }
                 if model.declarations.isEmpty {
