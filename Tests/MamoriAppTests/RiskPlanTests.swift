@@ -543,7 +543,8 @@ struct RiskPlanTests {
             #expect(reversed.status == .unprocessableEntity)
             #expect(reversed.body.string.contains(#"id="field-dueMonth-error""#))
             #expect(try await reload(app, c).startMonth == "2027-01")
-            let badMonth = try await browser.post(itemPath(org, cID), itemForm(c, ["dueMonth": "2027/03"]))
+            // Pages read months as typed (2027/03, 令和9年3月, #12); a month that does not exist is refused.
+            let badMonth = try await browser.post(itemPath(org, cID), itemForm(c, ["dueMonth": "2027/13"]))
             #expect(badMonth.status == .unprocessableEntity)
             #expect(try await reload(app, c).dueMonth == "2027-06")
 

@@ -189,3 +189,23 @@ struct DateInputTests {
         #expect(JapaneseEra.officialText(day) == text)
     }
 }
+
+@Suite("Typed months (a plan's start and due month)")
+struct MonthInputTests {
+    @Test("months as people type them", arguments: [
+        ("2027/03", "2027-03"), ("2027-03", "2027-03"), ("2027.3", "2027-03"), ("2027年3月", "2027-03"), ("202703", "2027-03"),
+        ("令和9年3月", "2027-03"), ("R9.3", "2027-03"), ("２０２７／０３", "2027-03"), (" 2027/12 ", "2027-12"),
+        ("平成31年4月", "2019-04"), ("令和元年5月", "2019-05"), ("平成31年5月", nil), ("令和元年4月", nil),
+        ("2027/13", nil), ("2027/00", nil), ("27/03", nil), ("2027/03/01", nil), ("", nil), ("March 2027", nil),
+    ] as [(String, String?)])
+    func month(text: String, expected: String?) {
+        #expect(DateInput.month(text) == expected, "\(text)")
+    }
+
+    @Test("a stored month as the field shows it")
+    func display() {
+        #expect(DateInput.display(month: "2027-03", .ja) == "2027/03")
+        #expect(DateInput.display(month: "2027-03", .en) == "2027-03")
+        #expect(DateInput.display(month: "2027/3", .ja) == "2027/3")
+    }
+}

@@ -6,6 +6,7 @@ extension L {
     enum DateEntry {
         /// Shown under every date field (the example in the form the field shows dates).
         static let dateExample = LocalizedText(ja: "例 2026/12/03", en: "e.g. 2026-12-03")
+        static let monthExample = LocalizedText(ja: "例 2027/03", en: "e.g. 2027-03")
         static let dateTimeExample = LocalizedText(ja: "例 2026/12/03 14:30", en: "e.g. 2026-12-03 14:30")
 
         static let unreadableDate = LocalizedText(

@@ -202,7 +202,6 @@ extension L {
     static let incidentIsClosed = LocalizedText(ja: "このインシデントは終了しています。記録は閲覧のみです。", en: "This incident is closed; its record can only be read.")
     static let unknownPoint = LocalizedText(ja: "この項目はこのインシデントの手順にありません。", en: "This point is not in this incident's playbook.")
     static let reportsTitle = LocalizedText(ja: "報告書の下書き", en: "Report drafts")
-    static let reportLead = LocalizedText(ja: "記録から作成した下書きです。内容を確認・修正してから、印刷するか Word 形式でダウンロードしてください（修正した文章は Mamori には保存されません）。", en: "A draft made from the record. Check and edit it, then print it or download it as a Word file (edits are not stored in Mamori).")
     static let downloadWord = LocalizedText(ja: "Word（.docx）でダウンロード", en: "Download as Word (.docx)")
     static let backToIncident = LocalizedText(ja: "インシデントの記録へ戻る", en: "Back to the incident")
     static let dashboardDutiesCard = LocalizedText(ja: "期限が近い報告・連絡", en: "Notifications due soon")

@@ -22,8 +22,9 @@ extension L {
         static let calendarCreate = LocalizedText(ja: "カレンダー用アドレスを発行する", en: "Issue a calendar address")
         static let calendarRenew = LocalizedText(ja: "新しいアドレスを発行する（今のアドレスは使えなくなります）", en: "Issue a new address (the current one stops working)")
         static let calendarRevoke = LocalizedText(ja: "配信を止める", en: "Stop the feed")
-        static let calendarCreated = LocalizedText(ja: "カレンダー用アドレスを発行しました。このアドレスを知っている人は期限の一覧を見られるので、共有する相手に注意してください。",
-                                                   en: "A calendar address was issued. Anyone with the address can read the list of deadlines, so share it with care.")
+        static let calendarCreatedFlash = LocalizedText(ja: "カレンダー用アドレスを発行しました。", en: "A calendar address was issued.")
+        static let calendarCreated = LocalizedText(ja: "このアドレスは今だけ表示されます。知っている人は期限の一覧を見られるので、共有する相手に注意してください。",
+                                                   en: "The address is shown only now. Anyone with it can read the list of deadlines, so share it with care.")
         static let calendarRevoked = LocalizedText(ja: "カレンダーへの配信を止めました。", en: "The calendar feed was stopped.")
         static let calendarLinkLabel = LocalizedText(ja: "カレンダー用アドレス（今だけ表示）", en: "Calendar address (shown only now)")
         static let calendarName = LocalizedText(ja: "インシデント対応の期限", en: "Incident deadlines")
@@ -52,8 +53,9 @@ extension L {
         static let webhookURLHint = LocalizedText(ja: "https で始まる、インターネットから届くアドレス。社内ネットワークのアドレスには送れません。",
                                                   en: "An https address reachable from the internet. Addresses inside a private network are refused.")
         static let webhookAdd = LocalizedText(ja: "Webhook を追加", en: "Add webhook")
-        static let webhookAdded = LocalizedText(ja: "Webhook を追加しました。秘密鍵は今だけ表示されます。受け取る側に設定してください。",
-                                                en: "Webhook added. The secret is shown only now: set it up on the receiving side.")
+        static let webhookAddedFlash = LocalizedText(ja: "Webhook を追加しました。", en: "Webhook added.")
+        static let webhookAdded = LocalizedText(ja: "秘密鍵は今だけ表示されます。受け取る側に設定してください。",
+                                                en: "The secret is shown only now: set it up on the receiving side.")
         static let webhookSecretLabel = LocalizedText(ja: "秘密鍵（今だけ表示）", en: "Secret (shown only now)")
         static let webhookRemove = LocalizedText(ja: "削除", en: "Remove")
         static let webhookRemoved = LocalizedText(ja: "Webhook を削除しました。", en: "Webhook removed.")

@@ -96,7 +96,7 @@ enum L {
         case .fileUnreadable: LocalizedText(ja: "CSV（UTF-8 または Shift_JIS）か Excel（.xlsx）のファイルとして読めませんでした。", en: "The file could not be read as CSV (UTF-8 or Shift_JIS) or Excel (.xlsx).")
         case .missingColumn(let name): LocalizedText(ja: "1行目に「\(name)」の列がありません。テンプレートの見出しを使ってください。", en: "The first row has no \"\(name)\" column. Use the template's headings.")
         case .tooManyRows(let maximum): LocalizedText(ja: "行が多すぎます（\(maximum)行まで）。", en: "Too many rows (at most \(maximum)).")
-        case .invalidMonth: LocalizedText(ja: "月を「2027-03」の形で入力してください。", en: "Enter a month such as 2027-03.")
+        case .invalidMonth: LocalizedText(ja: "年と月を「2027/03」のように入力してください（「令和9年3月」も使えます）。", en: "Enter the year and month, e.g. 2027-03.")
         case .beforeStart: LocalizedText(ja: "開始より前にはできません。", en: "This cannot be before the start.")
         case .endBeforeStartDate: LocalizedText(ja: "終了日は、開始日と同じ日かそれより後の日付にしてください。", en: "The end date must be on or after the start date.")
         case .capacityTooSmall(let accepted): L.capacityTooSmall(accepted: accepted)

@@ -95,6 +95,22 @@ public enum DateInput {
         return day.description + "T" + twoDigits(time.hour) + ":" + twoDigits(time.minute)
     }
 
+    /// `yyyy-MM` (a plan's start or due month), or nil: 2027/03, 2027-03, 2027年3月, 202703,
+    /// 令和9年3月, R9.3, full-width digits.
+    public static func month(_ text: String) -> String? {
+        var reader = Reader(text)
+        guard let month = reader.month(), reader.atEnd() else { return nil }
+        return String(month.year) + "-" + twoDigits(month.month)
+    }
+
+    /// A stored `yyyy-MM` as a month field shows it (2027/03, 2027-03); other text unchanged.
+    public static func display(month text: String, _ locale: AppLocale) -> String {
+        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard pieces.count == 2, pieces[0].count == 4, pieces[1].count == 2, let year = Int(pieces[0]), let month = Int(pieces[1]), (1...12).contains(month)
+        else { return text }
+        return String(year) + (locale == .ja ? "/" : "-") + twoDigits(month)
+    }
+
     /// A day as a date field shows it: 2026/12/03 in Japanese, 2026-12-03 (ISO, read the same
     /// way everywhere) in English.
     public static func format(_ day: Day, _ locale: AppLocale) -> String {
@@ -239,6 +255,38 @@ private struct Reader {
         if kanji { _ = take("日") }
         guard let day = Self.day(year: year, month: Self.number(month), day: Self.number(dayOfMonth), era: era) else { return nil }
         return weekday(after: day)
+    }
+
+    /// A month: [era] year and month, with 年月 or one of / - . between them, or six digits.
+    mutating func month() -> (year: Int, month: Int)? {
+        let era = self.era()
+        let year: Int
+        if era != nil && take("元") {
+            year = 1
+        } else {
+            guard let run = digits() else { return nil }
+            if era == nil && run.count == 6 {
+                return Self.month(year: Self.number(run[0..<4]), month: Self.number(run[4..<6]), era: nil)
+            }
+            guard era == nil ? run.count == 4 : run.count <= 2 else { return nil }
+            year = Self.number(run)
+        }
+        let kanji = take("年")
+        if !kanji {
+            guard take("/") || take("-") || take(".") else { return nil }
+        }
+        guard let month = digits(), month.count <= 2 else { return nil }
+        if kanji { _ = take("月") }
+        return Self.month(year: year, month: Self.number(month), era: era)
+    }
+
+    /// A month that exists; with an era, one the era covers on at least one day.
+    private static func month(year: Int, month: Int, era: JapaneseEra?) -> (year: Int, month: Int)? {
+        guard year >= 1, (1...12).contains(month) else { return nil }
+        let western = era.map { $0.westernYear(year) } ?? year
+        guard (1000...9999).contains(western) else { return nil }
+        if let era, !era.contains(Day(western, month, 1)), !era.contains(Day(western, month, 28)) { return nil }
+        return (western, month)
     }
 
     private static func day(year: Int, month: Int, day: Int, era: JapaneseEra?) -> Day? {

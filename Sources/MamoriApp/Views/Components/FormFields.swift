@@ -38,6 +38,13 @@ struct TypedDates {
         read(field, typed, dateTime: false)
     }
 
+    /// `yyyy-MM` for the service (a plan month); text that is no month is passed on as typed.
+    static func month(_ typed: String?) -> String? {
+        guard let typed else { return nil }
+        let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? "" : DateInput.month(trimmed) ?? trimmed
+    }
+
     /// `yyyy-MM-ddTHH:mm` for the service; nil stays nil and blank text becomes "".
     mutating func dateTime(_ field: String, _ typed: String?) -> String? {
         read(field, typed, dateTime: true)
@@ -93,6 +100,7 @@ enum FormField {
         case text
         case date
         case dateTime
+        case month
     }
 
     struct Options {
@@ -130,6 +138,7 @@ enum FormField {
         case .text: nil
         case .date: context.t(L.DateEntry.dateExample)
         case .dateTime: context.t(L.DateEntry.dateTimeExample)
+        case .month: context.t(L.DateEntry.monthExample)
         }
     }
 
@@ -141,6 +150,7 @@ enum FormField {
         case .text: return value
         case .date: return DateInput.display(date: value, locale)
         case .dateTime: return DateInput.display(dateTime: value, locale)
+        case .month: return DateInput.display(month: value, locale)
         }
     }
 

@@ -66,7 +66,8 @@ struct PlanController: RouteCollection {
         struct Form: Content { var title: String?; var ownerName: String?; var startMonth: String?; var dueMonth: String? }
         let form = try req.content.decode(Form.self)
         do {
-            _ = try await PlanService(db: req.db).add(title: form.title, ownerName: form.ownerName, startMonth: form.startMonth, dueMonth: form.dueMonth,
+            _ = try await PlanService(db: req.db).add(title: form.title, ownerName: form.ownerName, startMonth: TypedDates.month(form.startMonth),
+                                                      dueMonth: TypedDates.month(form.dueMonth),
                                                       to: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.Plan.added)
             return req.redirect(to: .plan(organization: try organization.requireID()))
@@ -92,7 +93,8 @@ struct PlanController: RouteCollection {
         let item = try await service.find(req.uuidParameter("itemID"), in: organization)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         let raw = PlanService.Patch.Raw(title: fields["title"], status: fields["status"], progress: fields["progress"], ownerName: fields["ownerName"],
-                                        startMonth: fields["startMonth"], dueMonth: fields["dueMonth"], notes: fields["notes"], dropReason: fields["dropReason"])
+                                        startMonth: TypedDates.month(fields["startMonth"]), dueMonth: TypedDates.month(fields["dueMonth"]),
+                                        notes: fields["notes"], dropReason: fields["dropReason"])
         do {
             switch PlanService.Patch.parse(raw) {
             case .success(let patch): try await service.update(item, with: patch, by: principal, ip: req.clientIP)

@@ -175,8 +175,8 @@ enum PlanPages {
                     FormField.input("title", label: t(L.Plan.item), state: model.addForm, context: context, options: .init(required: true, maxLength: 300))
                     div("field-row") {
                         FormField.input("ownerName", label: t(L.Plan.owner), state: model.addForm, context: context, options: .init(maxLength: 100))
-                        FormField.input("startMonth", label: t(L.Plan.startMonth), state: model.addForm, context: context, options: .init(type: "month"))
-                        FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: model.addForm, context: context, options: .init(type: "month"))
+                        FormField.input("startMonth", label: t(L.Plan.startMonth), state: model.addForm, context: context, options: .init(kind: .month))
+                        FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: model.addForm, context: context, options: .init(kind: .month))
                     }
                     FormField.submit(t(L.Plan.addItem), secondary: true)
                 }
@@ -236,8 +236,8 @@ enum PlanPages {
                 FormField.input("title", label: t(L.Plan.item), state: state, context: context, options: .init(required: true, maxLength: 300))
                 div("field-row") {
                     FormField.input("ownerName", label: t(L.Plan.owner), state: state, context: context, options: .init(maxLength: 100))
-                    FormField.input("startMonth", label: t(L.Plan.startMonth), state: state, context: context, options: .init(type: "month"))
-                    FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: state, context: context, options: .init(type: "month"))
+                    FormField.input("startMonth", label: t(L.Plan.startMonth), state: state, context: context, options: .init(kind: .month))
+                    FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: state, context: context, options: .init(kind: .month))
                 }
                 div("field-row") {
                     FormField.select("status", label: t(L.Plan.status), choices: PlanRules.Status.allCases.map { ($0.rawValue, t(L.Plan.statusName($0))) },

@@ -57,7 +57,7 @@ struct RemindersController: RouteCollection {
         var link = req.application.settings.absoluteLink(SiteURL.dutyCalendarFeed(token: token + ".ics").path)
         if req.locale == .en { link += "?lang=en" }
         req.revealOnce(RemindersPage.Revealed.calendar(link).stored)
-        req.flash(.success, L.Reminders.calendarCreated)
+        req.flash(.success, L.Reminders.calendarCreatedFlash)
         return req.redirect(to: .reminders(organization: try organization.requireID()))
     }
 
@@ -78,7 +78,7 @@ struct RemindersController: RouteCollection {
                                                                        allowPrivateTargets: req.application.settings.webhooksAllowPrivateTargets,
                                                                        by: principal, ip: req.clientIP)
             req.revealOnce(RemindersPage.Revealed.webhookSecret(secret).stored)
-            req.flash(.success, L.Reminders.webhookAdded)
+            req.flash(.success, L.Reminders.webhookAddedFlash)
             return req.redirect(to: .reminders(organization: try organization.requireID()))
         } catch let refusal as Refusal {
             guard case .invalid = refusal else { throw refusal }

@@ -109,10 +109,12 @@ enum RemindersPage {
                 CopyableSecret(label: t(L.Reminders.calendarLinkLabel), value: link, notice: t(L.Reminders.calendarCreated))
             }
             paragraph(t(model.calendarIssued ? L.Reminders.calendarActive : L.Reminders.calendarNone))
-            FormField.actionButton(t(model.calendarIssued ? L.Reminders.calendarRenew : L.Reminders.calendarCreate),
-                                   action: SiteURL.remindersCalendar(organization: org).path, context: context)
-            if model.calendarIssued {
-                FormField.actionButton(t(L.Reminders.calendarRevoke), action: SiteURL.remindersCalendarStop(organization: org).path, context: context, danger: true)
+            div("button-row") {
+                FormField.actionButton(t(model.calendarIssued ? L.Reminders.calendarRenew : L.Reminders.calendarCreate),
+                                       action: SiteURL.remindersCalendar(organization: org).path, context: context)
+                if model.calendarIssued {
+                    FormField.actionButton(t(L.Reminders.calendarRevoke), action: SiteURL.remindersCalendarStop(organization: org).path, context: context, danger: true)
+                }
             }
         }
     }
@@ -133,10 +135,12 @@ enum RemindersPage {
                     for webhook in model.webhooks {
                         El("li") {
                             El("code") { Text(webhook.url) }
-                            El("span", [("class", "hint")]) { Text(" " + t(L.Reminders.addedBy) + t(L.colon) + webhook.createdBy + " ") }
-                            FormField.actionButton(t(L.Reminders.webhookTest), action: SiteURL.webhookTest(organization: org, webhook: webhook.id).path, context: context)
-                            FormField.actionButton(t(L.Reminders.webhookRemove), action: SiteURL.webhookRemove(organization: org, webhook: webhook.id).path,
-                                                   context: context, danger: true)
+                            div("button-row") {
+                                El("span", [("class", "hint")]) { Text(t(L.Reminders.addedBy) + t(L.colon) + webhook.createdBy) }
+                                FormField.actionButton(t(L.Reminders.webhookTest), action: SiteURL.webhookTest(organization: org, webhook: webhook.id).path, context: context)
+                                FormField.actionButton(t(L.Reminders.webhookRemove), action: SiteURL.webhookRemove(organization: org, webhook: webhook.id).path,
+                                                       context: context, danger: true)
+                            }
                         }
                     }
                 }
