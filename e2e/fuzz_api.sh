@@ -17,9 +17,10 @@ TOKEN=$("$BIN" create-token --email fuzz@example.jp --name fuzz | tail -1)
 schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.yaml" --url "http://127.0.0.1:$PORT/api/v1" \
   -H "Authorization: Bearer $TOKEN" --checks not_a_server_error --max-examples 25 --seed 1
 # The office's operations answer 403 to the organization's token above: fuzz them again with
-# an office admin's token (the same server and database).
+# an office admin's token (the same server and database): the program's settings, applications
+# and experts, and the directory's corrections, retirement, verification and reports.
 echo "fuzz-office-password-1" | "$BIN" create-admin --email office@example.jp --name Office >/dev/null
 OFFICE_TOKEN=$("$BIN" create-token --email office@example.jp --name office-fuzz | tail -1)
 schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.yaml" --url "http://127.0.0.1:$PORT/api/v1" \
   -H "Authorization: Bearer $OFFICE_TOKEN" --checks not_a_server_error --max-examples 25 --seed 1 \
-  --include-path-regex '^/program/(settings|applications|experts|expert-invitations)'
+  --include-path-regex '^/(program/(settings|applications|experts|expert-invitations)|directory)'

@@ -22,7 +22,9 @@ def test_incident_list_cards_calendar_feed_and_webhook_refusal(browser: WebDrive
 
     # A leak of 1,200 customers' records: the PPC duties appear with their dates.
     driver.get(f"{base_url}{org_path}/incidents/new?kind=information_leak")
-    driver.find_element(By.NAME, "title").send_keys("顧客名簿の誤送信")
+    title = driver.find_element(By.NAME, "title")
+    title.clear()
+    title.send_keys("顧客名簿の誤送信")
     click_and_wait(driver, main_submit(driver))
     incident_path = path_of(driver)
     record = driver.find_element(By.CSS_SELECTOR, "#record form")

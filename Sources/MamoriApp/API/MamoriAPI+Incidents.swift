@@ -5,7 +5,7 @@ import OpenAPIRuntime
 
 /// Incidents through the API: the same service as the pages, scoped to the token's organization.
 extension MamoriAPI {
-    private func incident(_ id: String) async throws -> (Principal, Organization, Incident) {
+    func incident(_ id: String) async throws -> (Principal, Organization, Incident) {
         let (principal, organization) = try await organizationOfToken()
         return (principal, organization, try await IncidentService(db: db).find(UUID(uuidString: id), in: organization))
     }
@@ -156,7 +156,7 @@ extension MamoriAPI {
 
     // MARK: DTOs
 
-    private func duties(_ incident: Incident) async throws -> Components.Schemas.IncidentDuties {
+    func duties(_ incident: Incident) async throws -> Components.Schemas.IncidentDuties {
         let (result, statuses) = try await IncidentService(db: db).duties(of: incident)
         let locale = APIContext.locale
         let aware = Day(incident.awareAt)
@@ -169,7 +169,7 @@ extension MamoriAPI {
         })
     }
 
-    private func dto(_ incident: Incident) async throws -> Components.Schemas.Incident {
+    func dto(_ incident: Incident) async throws -> Components.Schemas.Incident {
         let service = IncidentService(db: db)
         return Self.dto(incident, checks: try await service.checks(of: incident), measures: try await service.measures(of: incident).map(\.text))
     }

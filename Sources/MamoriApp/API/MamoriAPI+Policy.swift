@@ -128,7 +128,7 @@ extension MamoriAPI {
 
     // MARK: DTOs
 
-    private func dto(_ version: PolicyVersion, slug: String?) throws -> Components.Schemas.PolicyVersion {
+    func dto(_ version: PolicyVersion, slug: String?) throws -> Components.Schemas.PolicyVersion {
         let base = self.publicURL
         let address = version.policyStatus == .published ? slug.map { Self.link(base, SiteURL.publicPolicy(slug: $0).path) } : nil
         return .init(id: try version.requireID().uuidString, document: version.document, number: version.number,

@@ -108,7 +108,7 @@ extension MamoriAPI {
         return .ok(.init(body: .json(Self.dto(item))))
     }
 
-    private func plan(of organization: Organization) async throws -> Components.Schemas.Plan {
+    func plan(of organization: Organization) async throws -> Components.Schemas.Plan {
         let record = try await ActionPlanRecord.query(on: db).filter(\.$organizationID == organization.requireID()).first()
         return .init(agreedAt: record?.agreedAt, agreedBy: record?.agreedByName, items: try await PlanService(db: db).items(of: organization).map(Self.dto))
     }

@@ -17,10 +17,11 @@ extension L {
         static let calendarLead = LocalizedText(
             ja: "対応中のインシデントの、まだ済んでいない報告・連絡の期限を終日の予定として配信します。期限の2日前と前日の午前9時に通知が出ます。Google カレンダーや Outlook などに「URL で追加」してください。",
             en: "Every open duty of an open incident appears as an all-day event on its due date, with alerts at 9:00 two days and one day before. Add the address to Google Calendar, Outlook or another app with \"add by URL\".")
-        static let calendarActive = LocalizedText(ja: "配信用のアドレスは発行済みです。アドレスは発行したときに一度だけ表示されます。", en: "A calendar address has been issued. It is shown only once, when it is issued.")
+        static let calendarActive = LocalizedText(ja: "配信用のアドレスは発行済みです（アドレスは発行したときに一度だけ表示されます）。発行し直すと、今のアドレスは使えなくなります。",
+                                                  en: "A calendar address has been issued (it is shown only once, when issued). Issuing a new one ends the current address.")
         static let calendarNone = LocalizedText(ja: "まだ発行していません。", en: "No address issued yet.")
         static let calendarCreate = LocalizedText(ja: "カレンダー用アドレスを発行する", en: "Issue a calendar address")
-        static let calendarRenew = LocalizedText(ja: "新しいアドレスを発行する（今のアドレスは使えなくなります）", en: "Issue a new address (the current one stops working)")
+        static let calendarRenew = LocalizedText(ja: "アドレスを発行し直す", en: "Issue a new address")
         static let calendarRevoke = LocalizedText(ja: "配信を止める", en: "Stop the feed")
         static let calendarCreatedFlash = LocalizedText(ja: "カレンダー用アドレスを発行しました。", en: "A calendar address was issued.")
         static let calendarCreated = LocalizedText(ja: "このアドレスは今だけ表示されます。知っている人は期限の一覧を見られるので、共有する相手に注意してください。",
@@ -74,8 +75,12 @@ extension L {
         static let columnAttempts = LocalizedText(ja: "試行", en: "Attempts")
         static let columnResult = LocalizedText(ja: "最後の結果", en: "Last result")
 
-        static func status(_ status: WebhookDelivery.Status) -> LocalizedText {
+        static let columnWebhook = LocalizedText(ja: "送信先", en: "Sent to")
+        static let technicalDetail = LocalizedText(ja: "技術的な詳細", en: "Technical detail")
+
+        static func status(_ status: WebhookDelivery.Status, attempts: Int) -> LocalizedText {
             switch status {
+            case .pending where attempts > 0: LocalizedText(ja: "再送待ち（\(attempts)回失敗）", en: "Will retry (\(attempts) failed)")
             case .pending: LocalizedText(ja: "送信待ち", en: "Pending")
             case .delivered: LocalizedText(ja: "送信済み", en: "Delivered")
             case .failed: LocalizedText(ja: "失敗（再送終了）", en: "Failed (no more retries)")
@@ -91,6 +96,27 @@ extension L {
             case .ping: LocalizedText(ja: "テスト", en: "Test")
             case nil: LocalizedText(ja: event, en: event)
             }
+        }
+
+        /// What a failed attempt means for the owner; the exact error stays under "technical detail".
+        static func failure(_ raw: String) -> LocalizedText {
+            let text = raw.lowercased()
+            if text.hasPrefix("refused:") {
+                return LocalizedText(ja: "宛先が社内ネットワークのアドレスを指しているため、送信しませんでした。", en: "Not sent: the address points into a private network.")
+            }
+            if text.contains("unknownhost") || text.contains("name or service not known") || text.contains("dns") {
+                return LocalizedText(ja: "宛先のドメイン名が見つかりませんでした。アドレスを確かめてください。", en: "The address's host name was not found. Check the address.")
+            }
+            if text.contains("timeout") || text.contains("timed out") || text.contains("deadline") {
+                return LocalizedText(ja: "時間内に応答がありませんでした。", en: "The receiver did not answer in time.")
+            }
+            if text.contains("connect") || text.contains("refused") || text.contains("reset") {
+                return LocalizedText(ja: "宛先に接続できませんでした。", en: "Could not connect to the receiver.")
+            }
+            if text.contains("tls") || text.contains("ssl") || text.contains("certificate") {
+                return LocalizedText(ja: "暗号化通信（TLS）の確認に失敗しました。証明書を確かめてください。", en: "The TLS connection failed. Check the receiver's certificate.")
+            }
+            return LocalizedText(ja: "送信できませんでした。", en: "The delivery failed.")
         }
 
         static func nextAttempt(_ when: String) -> LocalizedText {

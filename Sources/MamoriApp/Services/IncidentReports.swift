@@ -48,16 +48,24 @@ enum IncidentReport: String, CaseIterable, Sendable {
         let incident = input.incident
         let locale = input.locale
         let t: (LocalizedText) -> String = { $0(locale) }
-        let dash = "—"
-        func or(_ text: String) -> String { text.isEmpty ? dash : text }
         let when = DateText.officialDateTime(incident.detectedAt, locale)
         let occurred = incident.occurredAt.map { DateText.officialDateTime($0, locale) } ?? t(LocalizedText(ja: "不明（調査中）", en: "Unknown (under investigation)"))
         let kind = t(L.incidentKind(incident.kind))
         let measures = input.measures.map { t(L.bullet) + $0.text }.joined(separator: "\n")
         let timeline = input.timeline.map { "\(DateText.officialDateTime($0.occurredAt, locale)) \(t(L.timelineText($0)))" }.joined(separator: "\n")
-        let overview = t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), an incident was discovered: \(kind), \(incident.title)."))
+        // A title that only repeats the kind (the new-incident form suggests it) is not said twice.
+        let titleIsKind = [L.incidentKind(incident.kind).ja, L.incidentKind(incident.kind).en].contains(incident.title)
+        let overview = titleIsKind
+            ? t(LocalizedText(ja: "\(when)、\(kind)が発覚しました。", en: "On \(when), an incident was discovered: \(kind)."))
+            : t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), an incident was discovered: \(kind), \(incident.title)."))
             + (incident.observedImpact.isEmpty ? "" : "\n" + incident.observedImpact)
-        func section(_ ja: String, _ en: String, _ text: String) -> Section { Section(heading: locale == .ja ? ja : en, text: text) }
+        // Nothing recorded yet: the section is left empty for the person to write in (a dash
+        // would have to be deleted first, and would be printed), with a hint in the field.
+        let notRecorded = t(LocalizedText(ja: "まだ記録されていません。ここに書くか、インシデントの記録に入力すると次の下書きから入ります。",
+                                          en: "Not recorded yet. Write it here, or enter it in the incident record to have it in the next draft."))
+        func section(_ ja: String, _ en: String, _ text: String) -> Section {
+            Section(heading: locale == .ja ? ja : en, text: text, placeholder: text.isEmpty ? notRecorded : nil)
+        }
 
         switch self {
         case .management:
@@ -71,12 +79,12 @@ enum IncidentReport: String, CaseIterable, Sendable {
                         + t(incident.status == .open ? L.statusOpen : L.statusClosed) + " / " + t(L.currentStep) + " \(incident.currentStep)"),
                 section("2. 概要", "2. Overview", overview),
                 section("3. 発覚・発生の日時", "3. When it was noticed and happened", "\(when)\n\(occurred)"),
-                section("4. 対応体制", "4. Response team", or([incident.responsibleName, incident.responsibleDepartment, incident.teamMembers].filter { !$0.isEmpty }.joined(separator: "\n"))),
-                section("5. 経緯", "5. Timeline", or(timeline)),
-                section("6. 判断事項（対応方針）", "6. Decisions (response policy)", or(incident.responsePolicy)),
-                section("7. 報告・連絡の状況", "7. Notifications", or(duties)),
-                section("8. 推定される原因と影響を受けた機器・サービス", "8. Suspected cause and affected systems", or([incident.suspectedCause, incident.affectedAssets].filter { !$0.isEmpty }.joined(separator: "\n"))),
-                section("9. 再発防止策", "9. Recurrence prevention", or(measures)),
+                section("4. 対応体制", "4. Response team", [incident.responsibleName, incident.responsibleDepartment, incident.teamMembers].filter { !$0.isEmpty }.joined(separator: "\n")),
+                section("5. 経緯", "5. Timeline", timeline),
+                section("6. 判断事項（対応方針）", "6. Decisions (response policy)", incident.responsePolicy),
+                section("7. 報告・連絡の状況", "7. Notifications", duties),
+                section("8. 推定される原因と影響を受けた機器・サービス", "8. Suspected cause and affected systems", [incident.suspectedCause, incident.affectedAssets].filter { !$0.isEmpty }.joined(separator: "\n")),
+                section("9. 再発防止策", "9. Recurrence prevention", measures),
                 Section(heading: locale == .ja ? "10. 費用（見込み・実績）" : "10. Costs (expected and actual)", text: "",
                         placeholder: t(LocalizedText(ja: "調査・復旧・外部委託・見舞金などの費用", en: "Costs of investigation, recovery, outside help, compensation…"))),
             ]
@@ -93,52 +101,52 @@ enum IncidentReport: String, CaseIterable, Sendable {
             let organization = input.organization
             let reporter = [
                 t(LocalizedText(ja: "名称：", en: "Name: ")) + organization.name,
-                t(LocalizedText(ja: "住所：", en: "Address: ")) + or(organization.address ?? ""),
-                t(LocalizedText(ja: "代表者：", en: "Representative: ")) + or(organization.representative ?? ""),
-                t(LocalizedText(ja: "連絡先：", en: "Contact: ")) + or(organization.incidentContact ?? ""),
+                t(LocalizedText(ja: "住所：", en: "Address: ")) + (organization.address ?? ""),
+                t(LocalizedText(ja: "代表者：", en: "Representative: ")) + (organization.representative ?? ""),
+                t(LocalizedText(ja: "連絡先：", en: "Contact: ")) + (organization.incidentContact ?? ""),
             ].joined(separator: "\n")
             let missing = organization.address == nil || organization.representative == nil || organization.incidentContact == nil
             return [
                 Section(heading: t(LocalizedText(ja: "報告者（個人情報取扱事業者）", en: "Reporter (the business handling the personal data)")), text: reporter,
                         placeholder: missing ? t(LocalizedText(ja: "住所・代表者・連絡先は「組織の情報」で登録すると自動で入ります", en: "Enter the address, representative and contact under “Organization details” to fill these in")) : nil),
-                section("① 概要", "① Overview", overview + "\n" + t(LocalizedText(ja: "報告対象となる事由：", en: "Why it is reportable: ")) + or(reasons)),
-                section("② 漏えい等が発生し、又は発生したおそれがある個人データの項目", "② Items of personal data concerned", or(incident.leakedItems)),
+                section("① 概要", "① Overview", overview + "\n" + t(LocalizedText(ja: "報告対象となる事由：", en: "Why it is reportable: ")) + reasons),
+                section("② 漏えい等が発生し、又は発生したおそれがある個人データの項目", "② Items of personal data concerned", incident.leakedItems),
                 section("③ 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", "③ Number of persons concerned",
                         t(LocalizedText(ja: "\(incident.persons.formatted())人", en: "\(incident.persons.formatted()) persons"))),
-                section("④ 原因", "④ Cause", or(incident.suspectedCause)),
-                section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", or(incident.secondaryDamage)),
+                section("④ 原因", "④ Cause", incident.suspectedCause),
+                section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", incident.secondaryDamage),
                 section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
                 section("⑦ 公表の実施状況", "⑦ Publication", incident.publicImpact ? t(LocalizedText(ja: "公表を予定", en: "Planned")) : t(LocalizedText(ja: "未定", en: "Not decided"))),
-                section("⑧ 再発防止のための措置", "⑧ Recurrence prevention", or(measures)),
+                section("⑧ 再発防止のための措置", "⑧ Recurrence prevention", measures),
                 section("⑨ その他参考となる事項", "⑨ Other", t(LocalizedText(ja: "発覚日時：\(when)、発生日時：\(occurred)、保全した証拠：\(input.evidenceCount)件", en: "Discovered: \(when); happened: \(occurred); evidence kept: \(input.evidenceCount) files"))),
             ]
         case .ipa:
             if incident.kind == .unauthorizedAccess {
                 return [
                     section("発見日", "Date discovered", when),
-                    section("被害を受けたシステムとその設置場所", "Affected system and where it runs", or(incident.affectedAssets)),
-                    section("発見の経緯", "How it was discovered", or(incident.categoryNote)),
-                    section("侵入経路（推定）", "Route (suspected)", or(incident.suspectedCause)),
-                    section("被害の内容", "Damage", or(incident.observedImpact)),
+                    section("被害を受けたシステムとその設置場所", "Affected system and where it runs", incident.affectedAssets),
+                    section("発見の経緯", "How it was discovered", incident.categoryNote),
+                    section("侵入経路（推定）", "Route (suspected)", incident.suspectedCause),
+                    section("被害の内容", "Damage", incident.observedImpact),
                 ]
             }
             return [
-                section("ウイルス名または症状", "Virus name or symptoms", or(incident.categoryNote.isEmpty ? incident.observedImpact : incident.categoryNote)),
+                section("ウイルス名または症状", "Virus name or symptoms", incident.categoryNote.isEmpty ? incident.observedImpact : incident.categoryNote),
                 section("発見日と台数", "Date discovered and number of devices", when),
-                section("感染した機器（OS、インターネット接続の有無）", "Devices (OS, Internet connection)", or(incident.affectedAssets)),
-                section("発見の経緯", "How it was found", or(incident.securityTools)),
-                section("感染経路（推定）", "Infection route (suspected)", or(incident.suspectedCause)),
-                section("被害の内容", "Damage", or(incident.observedImpact)),
+                section("感染した機器（OS、インターネット接続の有無）", "Devices (OS, Internet connection)", incident.affectedAssets),
+                section("発見の経緯", "How it was found", incident.securityTools),
+                section("感染経路（推定）", "Infection route (suspected)", incident.suspectedCause),
+                section("被害の内容", "Damage", incident.observedImpact),
             ]
         case .notice:
             return [
                 section("件名", "Subject", t(LocalizedText(ja: "個人情報の漏えい等に関するお知らせとお詫び", en: "Notice and apology concerning personal data"))),
                 section("概要", "What happened", overview),
-                section("対象となる情報の項目", "The information concerned", or(incident.leakedItems)),
-                section("原因", "Cause", or(incident.suspectedCause)),
+                section("対象となる情報の項目", "The information concerned", incident.leakedItems),
+                section("原因", "Cause", incident.suspectedCause),
                 section("二次被害のおそれと、お願い", "Possible secondary damage and what we ask of you",
                         t(LocalizedText(ja: "不審な連絡やメールにご注意ください。当社から暗証番号やパスワードをお尋ねすることはありません。", en: "Please beware of suspicious calls and e-mails. We will never ask for your PIN or password."))),
-                section("当社の対応と再発防止策", "What we are doing", or(measures.isEmpty ? incident.responsePolicy : measures)),
+                section("当社の対応と再発防止策", "What we are doing", measures.isEmpty ? incident.responsePolicy : measures),
                 Section(heading: locale == .ja ? "お問い合わせ窓口" : "Inquiries",
                         text: [input.organization.name, input.organization.address ?? "", input.organization.incidentContact ?? ""].filter { !$0.isEmpty }.joined(separator: "\n"),
                         placeholder: t(LocalizedText(ja: "電話番号・受付時間・メールアドレス", en: "Phone number, hours and e-mail address"))),

@@ -568,6 +568,20 @@ extension ProgramService {
             .sort(\.$uploadedAt).all()
         return Dictionary(grouping: rows, by: { $0.$visit.id })
     }
+
+    /// A new secret address for the expert's calendar app; the previous one stops working.
+    /// Returns the secret, shown once (only its SHA-256 is stored).
+    func renewCalendar(of expert: ExpertProfile, by actor: Principal, ip: String?) async throws -> String {
+        let token = SecretToken.generate()
+        expert.calendarTokenHash = SecretToken.sha256Hex(token)
+        try await db.transaction { db in
+            try await expert.save(on: db)
+            // The old address stops working: say so in the log (the secret itself is never written).
+            try await AuditLog.record(.calendarFeedRenewed, by: .principal(actor, ip: ip), target: ("expert_profile", expert.id),
+                                      summary: L.Audit.calendarRenewed, on: db)
+        }
+        return token
+    }
 }
 
 /// See `ProgramService.invitationHasher`.

@@ -260,7 +260,8 @@ struct PlanService {
     }
 
     /// A comment by a member or the assigned expert (the caller has checked which).
-    func comment(_ raw: String?, on organization: Organization, by actor: Principal, ip: String?) async throws {
+    @discardableResult
+    func comment(_ raw: String?, on organization: Organization, by actor: Principal, ip: String?) async throws -> PlanComment {
         let body = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty { throw Refusal.invalid("body", .required) }
         if body.count > 5000 { throw Refusal.invalid("body", .tooLong(maximum: 5000)) }
@@ -274,5 +275,6 @@ struct PlanService {
             try await AuditLog.record(.planCommented, by: .principal(actor, ip: ip), organizationID: comment.organizationID,
                                       target: ("plan_comment", comment.id), summary: String(body.prefix(80)), on: db)
         }
+        return comment
     }
 }

@@ -73,7 +73,7 @@ struct WebhookService {
 
     func deliveries(of organization: Organization, page: PageRequest) async throws -> Page<WebhookDelivery> {
         try await WebhookDelivery.query(on: db).filter(\.$organizationID == organization.requireID())
-            .sort(\.$createdAt, .descending).sort(\.$id).paginate(page)
+            .with(\.$webhook).sort(\.$createdAt, .descending).sort(\.$id).paginate(page)
     }
 
     // MARK: Enqueuing

@@ -291,10 +291,18 @@ enum IncidentPage {
                                                                                               recipient: duty.recipient.rawValue, action: duty.action.rawValue).path),
                                         ("class", "check-form" + (dateError == nil ? "" : " field-invalid")), ("id", "duty-\(key)")]) {
                                 csrfField(context)
-                                El("label", [("for", "done-\(key)")]) { Text(t(L.doneOn) + " ") }
-                                El.void("input", dutyDateAttributes(key: key, typed: failed?.values["doneOn"], invalid: dateError != nil))
-                                El("span", [("class", "hint"), ("id", "done-\(key)-format")]) { Text(t(L.DateEntry.dateExample)) }
-                                El.void("input", dutyReferenceAttributes(typed: failed?.values["reference"], label: t(L.referenceNumber)))
+                                // Each label stays with its field when the row wraps on a phone; the date's example sits in its label.
+                                El("span", [("class", "check-field")]) {
+                                    El("label", [("for", "done-\(key)")]) {
+                                        Text(t(L.doneOn) + " ")
+                                        El("span", [("class", "hint"), ("id", "done-\(key)-format")]) { Text(t(L.DateEntry.dateExample)) }
+                                    }
+                                    El.void("input", dutyDateAttributes(key: key, typed: failed?.values["doneOn"], invalid: dateError != nil))
+                                }
+                                El("span", [("class", "check-field")]) {
+                                    El("label", [("for", "reference-\(key)")]) { Text(t(L.referenceNumber)) }
+                                    El.void("input", dutyReferenceAttributes(key: key, typed: failed?.values["reference"]))
+                                }
                                 El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.recordDone)) }
                                 if let dateError { El("p", [("class", "error"), ("id", "done-\(key)-error"), ("role", "alert")]) { Text(dateError) } }
                             }
@@ -322,8 +330,8 @@ enum IncidentPage {
         return attributes
     }
 
-    private static func dutyReferenceAttributes(typed: String?, label: String) -> [(String, String?)] {
-        var attributes: [(String, String?)] = [("type", "text"), ("name", "reference"), ("maxlength", "200"), ("placeholder", label), ("aria-label", label)]
+    private static func dutyReferenceAttributes(key: String, typed: String?) -> [(String, String?)] {
+        var attributes: [(String, String?)] = [("type", "text"), ("id", "reference-\(key)"), ("name", "reference"), ("maxlength", "200")]
         if let typed { attributes.append(("value", typed)) }
         return attributes
     }

@@ -145,15 +145,7 @@ struct ExpertController: RouteCollection {
     /// A new secret address for the expert's calendar app; the previous one stops working.
     @Sendable func createCalendarToken(req: Request) async throws -> Response {
         guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
-        let token = SecretToken.generate()
-        expert.calendarTokenHash = SecretToken.sha256Hex(token)
-        let principal = try req.requirePrincipal()
-        try await req.db.transaction { db in
-            try await expert.save(on: db)
-            // The old address stops working: say so in the log (the secret itself is never written).
-            try await AuditLog.record(.calendarFeedRenewed, by: .principal(principal, ip: req.clientIP), target: ("expert_profile", expert.id),
-                                      summary: L.Audit.calendarRenewed, on: db)
-        }
+        let token = try await ProgramService(db: req.db).renewCalendar(of: expert, by: try req.requirePrincipal(), ip: req.clientIP)
         req.revealOnce(req.application.settings.absoluteLink(SiteURL.calendarFeed(token: token + ".ics").path))
         req.flash(.success, L.calendarCreated)
         return req.redirect(to: .expertCompanies)

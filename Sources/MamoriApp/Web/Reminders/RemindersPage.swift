@@ -45,6 +45,7 @@ enum RemindersPage {
 
     struct DeliveryRow: Equatable {
         let event: String
+        let webhookHost: String
         let status: WebhookDelivery.Status
         let attempts: Int
         let lastStatusCode: Int?
@@ -54,6 +55,7 @@ enum RemindersPage {
 
         init(_ delivery: WebhookDelivery) {
             event = delivery.event
+            webhookHost = delivery.$webhook.value.flatMap { URL(string: $0.url)?.host } ?? ""
             status = delivery.status
             attempts = delivery.attempts
             lastStatusCode = delivery.lastStatusCode
@@ -157,7 +159,7 @@ enum RemindersPage {
 
     private static func deliveriesTable(_ rows: [DeliveryRow], context: PageContext) -> Component {
         let t = context.t
-        let labels = [L.Reminders.columnWhen, L.Reminders.columnEvent, L.Reminders.columnStatus, L.Reminders.columnAttempts, L.Reminders.columnResult].map(t)
+        let labels = [L.Reminders.columnWhen, L.Reminders.columnEvent, L.Reminders.columnWebhook, L.Reminders.columnStatus, L.Reminders.columnResult].map(t)
         return El("table", [("class", "cards-on-phone")]) {
             tableHead(labels)
             El("tbody") {
@@ -165,22 +167,31 @@ enum RemindersPage {
                     El("tr") {
                         El("td", [("data-label", labels[0])]) { timeElement(row.createdAt, context) }
                         El("td", [("data-label", labels[1])]) { Text(t(L.Reminders.eventName(row.event))) }
-                        El("td", [("data-label", labels[2])]) { Text(t(L.Reminders.status(row.status))) }
-                        El("td", [("data-label", labels[3])]) { Text(String(row.attempts)) }
-                        El("td", [("data-label", labels[4])]) { Text(result(row, context: context)) }
+                        El("td", [("data-label", labels[2])]) { Text(row.webhookHost) }
+                        El("td", [("data-label", labels[3])]) { Text(t(L.Reminders.status(row.status, attempts: row.attempts))) }
+                        El("td", [("data-label", labels[4])]) { result(row, context: context) }
                     }
                 }
             }
         }
     }
 
-    private static func result(_ row: DeliveryRow, context: PageContext) -> String {
+    /// The last attempt in words the owner can act on; the exact error folded away beneath.
+    private static func result(_ row: DeliveryRow, context: PageContext) -> Component {
         var parts: [String] = []
         if let code = row.lastStatusCode { parts.append("HTTP \(code)") }
-        if let error = row.lastError { parts.append(error) }
+        if let error = row.lastError { parts.append(context.t(L.Reminders.failure(error))) }
         if row.status == .pending && row.attempts > 0 {
             parts.append(context.t(L.Reminders.nextAttempt(DateText.dateTime(row.nextAttemptAt, context.locale))))
         }
-        return parts.isEmpty ? "—" : parts.joined(separator: " / ")
+        return ComponentGroup {
+            Text(parts.isEmpty ? "—" : parts.joined(separator: context.t(L.listSeparator)))
+            if let error = row.lastError {
+                El("details", [("class", "technical")]) {
+                    El("summary") { Text(context.t(L.Reminders.technicalDetail)) }
+                    El("code") { Text(error) }
+                }
+            }
+        }
     }
 }
