@@ -193,6 +193,7 @@ extension L {
     static let evidenceTitle = LocalizedText(ja: "証拠の保全", en: "Evidence")
     static let evidenceLead = LocalizedText(ja: "ログやスクリーンショット、脅迫文などを保存します。SHA-256 のハッシュ値を記録し、上書きはできません。アップロードとダウンロードは経緯に残ります。", en: "Keep logs, screenshots, ransom notes… Each file's SHA-256 is recorded and it is never overwritten. Uploads and downloads are written to the timeline.")
     static let uploadEvidence = LocalizedText(ja: "証拠を保存", en: "Upload evidence")
+    static let evidenceFileLabel = LocalizedText(ja: "保存するファイル（画面の写真、ログ、脅迫文など）", en: "File to keep (screen photos, logs, ransom notes…)")
     static let evidenceSaved = LocalizedText(ja: "証拠を保存しました。", en: "The evidence was saved.")
     static let closeTitle = LocalizedText(ja: "対応を終える", en: "Close the incident")
     static let causeSummaryLabel = LocalizedText(ja: "原因のまとめ", en: "Summary of the cause")

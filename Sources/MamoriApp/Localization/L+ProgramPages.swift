@@ -26,6 +26,8 @@ extension L {
     static let opensOnLabel = LocalizedText(ja: "応募受付の開始日", en: "Applications open on")
     static let closesOnLabel = LocalizedText(ja: "応募受付の終了日", en: "Applications close on")
     static let closesOnHint = LocalizedText(ja: "開始日と同じ日か、それより後の日付にしてください。", en: "On or after the opening date.")
+    static let prefecturesWithoutApplicationsHidden = LocalizedText(ja: "この画面幅では、応募のない都道府県を省略しています（CSV にはすべて入ります）。",
+                                                                   en: "On this screen width, prefectures without applications are left out (the CSV has them all).")
     static let termsLabel = LocalizedText(ja: "参加規約", en: "Participation terms")
     static let termsHint = LocalizedText(ja: "内容を変えて保存すると新しい版になります。応募ごとに同意した版が記録されます。", en: "Saving changed text creates a new version; each application records the version it agreed to.")
     static func termsVersion(_ version: Int) -> LocalizedText { LocalizedText(ja: "第\(version)版", en: "version \(version)") }
@@ -143,7 +145,8 @@ extension L {
     static let modesLabel = LocalizedText(ja: "指導の方法", en: "How they guide")
     static let maxCompaniesLabel = LocalizedText(ja: "担当できる社数の上限", en: "Maximum companies")
     static let registerExpertSubmit = LocalizedText(ja: "登録して招待リンクを作成", en: "Register and create the invitation link")
-    static let expertRegistered = LocalizedText(ja: "専門家を登録しました。招待リンクは今だけ表示されます。ご本人に伝えてください。", en: "The expert was registered. The invitation link is shown only now: give it to the expert.")
+    static let expertRegisteredFlash = LocalizedText(ja: "専門家を登録しました。", en: "The expert was registered.")
+    static let expertRegistered = LocalizedText(ja: "招待リンクは今だけ表示されます。ご本人に伝えてください。", en: "The invitation link is shown only now: give it to the expert.")
     static let expertAccount = LocalizedText(ja: "アカウント", en: "Account")
     static let accountPending = LocalizedText(ja: "招待中", en: "Invited")
 

@@ -37,6 +37,8 @@ enum L {
     static func minutes(_ count: Int) -> LocalizedText { LocalizedText(ja: "\(count)分", en: "\(count) min") }
 
     /// Between the items of a list written out in a sentence.
+    static let printHelp = LocalizedText(ja: "印刷用の画面です。ブラウザの印刷（Ctrl+P、Mac は ⌘P）で印刷または PDF に保存できます。戻るときはブラウザの「戻る」を使ってください。",
+                                         en: "This is the print view. Use the browser's print (Ctrl+P, or ⌘P on a Mac) to print or save as PDF, and the browser's Back button to return.")
     static let listSeparator = LocalizedText(ja: "、", en: ", ")
     /// Before each line of a list written out in a text field (reports).
     static let bullet = LocalizedText(ja: "・", en: "- ")

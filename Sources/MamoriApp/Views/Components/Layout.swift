@@ -107,7 +107,9 @@ enum Layout {
             }
             El("body", [("class", "print-page")]) {
                 El("main", [("id", "main"), ("class", "container")]) {
-                    El("p", [("class", "print-brand")]) { Text(context.t(L.appName) + " — " + DateText.dateTime(Date(), context.locale)) }
+                    El("p", [("class", "print-brand")]) { Text(context.t(L.appName) + " — " + DateText.officialDateTime(Date(), context.locale)) }
+                    // On screen only: how to print, and the way back (the print view opens without the menu).
+                    El("p", [("class", "print-help no-print")]) { Text(context.t(L.printHelp)) }
                     content()
                 }
             }

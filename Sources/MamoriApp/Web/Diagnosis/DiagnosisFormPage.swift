@@ -43,7 +43,7 @@ enum DiagnosisFormPage {
                     FormField.submit(t(L.diagnosisSubmit))
                 }
             }
-            paragraph(t(L.diagnosisSource(context.locale == .ja ? content.source.ja : content.source.en, asOf: content.asOf)), class: "hint source")
+            paragraph(t(L.diagnosisSource(context.locale == .ja ? content.source.ja : content.source.en, asOf: DateText.calendarDate(content.asOf, context.locale))), class: "hint source")
         }
     }
 

@@ -67,7 +67,7 @@ struct ContactCard: Component {
                 }
             }
             El("p", [("class", "hint")]) {
-                Text(t(L.infoAsOf(contact.asOf)))
+                Text(t(L.infoAsOf(DateText.calendarDate(contact.asOf, context.locale))))
                 if showDetailsLink { Text(" · "); link(t(L.Directory.details), to: SiteURL.contact(id: contact.id).path) }
             }
         }

@@ -457,7 +457,7 @@ enum IncidentPage {
                 El("form", [("method", "post"), ("action", SiteURL.incidentEvidence(organization: incident.$organization.id, incident: incident.id!).path),
                             ("enctype", "multipart/form-data"), ("class", "upload")]) {
                     csrfField(context)
-                    El("label", [("for", "evidence-file")]) { Text(t(L.uploadEvidence) + " ") }
+                    El("label", [("for", "evidence-file")]) { Text(t(L.evidenceFileLabel) + " ") }
                     El.void("input", [("type", "file"), ("id", "evidence-file"), ("name", "file"), ("required", nil)])
                     El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.uploadEvidence)) }
                 }

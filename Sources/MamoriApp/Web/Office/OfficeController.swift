@@ -54,7 +54,7 @@ struct OfficeController: RouteCollection {
         do {
             let (_, token) = try await ProgramService(db: req.db).registerExpert(input, by: principal, ip: req.clientIP, hasher: req.password.async)
             req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
-            req.flash(.success, L.expertRegistered)
+            req.flash(.success, L.expertRegisteredFlash)
             return req.redirect(to: .officeExperts)
         } catch let error as MamoriError {
             var model = try await expertsModel(req)

@@ -267,10 +267,11 @@ enum OfficeStatisticsPage {
                     (prefecture.name(context.locale) + (prefecture.isMetropolitan ? " *" : ""), statistics.byPrefecture[prefecture.code] ?? .init())
                 }, context: context)
                 paragraph("* " + t(L.metropolitan), class: "hint")
+                paragraph(t(L.prefecturesWithoutApplicationsHidden), class: "hint phone-only")
             }
             El("section", [("aria-labelledby", "load")]) {
                 heading(2, t(L.expertsLoadTitle), id: "load")
-                if experts.isEmpty { paragraph(t(L.noExperts), class: "muted") }
+                if experts.isEmpty { paragraph(t(L.noExperts), class: "muted") } else {
                 div("table-scroll") {
                     El("table", [("class", "compact cards-on-phone")]) {
                         tableHead([L.expertName, L.expertPrefecture, L.navExpertCompanies].map(t))
@@ -285,8 +286,13 @@ enum OfficeStatisticsPage {
                         }
                     }
                 }
+                }
             }
         }
+    }
+
+    private static func rowAttributes(_ count: ProgramStatistics.Count) -> [(String, String?)] {
+        count.applications == 0 && count.accepted == 0 && count.completed == 0 ? [("class", "empty-row")] : []
     }
 
     private static func countTable(rows: [(String, ProgramStatistics.Count)], context: PageContext) -> Component {
@@ -303,7 +309,8 @@ enum OfficeStatisticsPage {
                 }
                 El("tbody") {
                     for (name, count) in rows {
-                        El("tr") {
+                        // A phone shows only the rows with applications; 47 empty cards say nothing.
+                        El("tr", rowAttributes(count)) {
                             El("th", [("scope", "row")]) { Text(name) }
                             El("td", [("class", "number"), ("data-label", t(L.statApplications))]) { Text(String(count.applications)) }
                             El("td", [("class", "number"), ("data-label", t(L.statAccepted))]) { Text(String(count.accepted)) }

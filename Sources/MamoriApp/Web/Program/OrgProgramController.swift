@@ -188,7 +188,7 @@ enum OrgProgramPage {
                 FormField.input("contactName", label: t(L.contactName), state: state, context: context, options: .init(autocomplete: "name", required: true, maxLength: 100))
                 FormField.input("contactPhone", label: t(L.contactPhone), state: state, context: context, options: .init(type: "tel", autocomplete: "tel", required: true, maxLength: 20))
                 FormField.textArea("message", label: t(L.applyMessage), state: state, context: context)
-                heading(3, t(L.termsLabel) + " (" + t(L.termsVersion(model.settings.termsVersion)) + ")")
+                heading(3, t(L.termsLabel) + t(L.parenthesized(t(L.termsVersion(model.settings.termsVersion)))))
                 ProgramTermsText(ja: model.settings.termsTextJa, en: model.settings.termsTextEn, context: context)
                 FormField.checkbox("agreed", label: t(L.agreeTerms), checked: false, state: model.applyForm, context: context)
                 FormField.submit(t(L.applySubmit))

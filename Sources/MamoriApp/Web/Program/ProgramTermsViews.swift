@@ -7,7 +7,7 @@ extension OfficeProgramPage {
     /// the error beside its field.
     static func termsFields(state: FormState, version: Int, context: PageContext) -> Component {
         let t = context.t
-        let legend: String = t(L.termsLabel) + " (" + t(L.termsVersion(version)) + ")"
+        let legend: String = t(L.termsLabel) + t(L.parenthesized(t(L.termsVersion(version))))
         return El("fieldset", [("class", "terms-fields")]) {
             El("legend") { Text(legend) }
             paragraph(t(L.termsBothHint), class: "hint")

@@ -33,7 +33,8 @@ enum RiskPages {
                                  state: state.values["personalData"] == nil ? FormState(values: ["personalData": "none"], errors: state.errors) : state, context: context)
                 FormField.input("retention", label: t(L.Risk.retention), state: state, context: context, options: .init(maxLength: 100))
             }
-            div("field-row") {
+            // One rating per line: each choice is a sentence, which a third of the width would cut short.
+            div {
                 FormField.select("confidentiality", label: t(L.Risk.confidentiality), choices: ratingChoices(catalog.confidentiality, t), state: state, context: context)
                 FormField.select("integrity", label: t(L.Risk.integrity), choices: ratingChoices(catalog.integrity, t), state: state, context: context)
                 FormField.select("availability", label: t(L.Risk.availability), choices: ratingChoices(catalog.availability, t), state: state, context: context)
@@ -64,7 +65,7 @@ enum RiskPages {
                                  state: FormState(values: ["importance": filter.importance.map(String.init) ?? ""]), context: context, required: false, emptyLabel: t(L.Risk.any))
                 FormField.select("personalData", label: t(L.Risk.personalData), choices: PersonalDataKind.allCases.map { ($0.rawValue, t(L.Risk.personalDataKind($0))) },
                                  state: FormState(values: ["personalData": filter.personalData?.rawValue ?? ""]), context: context, required: false, emptyLabel: t(L.Risk.any))
-                FormField.select("sort", label: t(L.Risk.sort), choices: AssetService.Filter.Sort.allCases.map { ($0.rawValue, t(L.Risk.sortName($0))) },
+                FormField.select("sort", label: t(L.Risk.sort), choices: AssetService.Filter.Sort.allCases.filter { $0 != .name }.map { ($0.rawValue, t(L.Risk.sortName($0))) },
                                  state: FormState(values: ["sort": filter.sort.rawValue]), context: context, required: false, emptyLabel: t(L.Risk.sortName(.name)))
                 FormField.submit(t(L.Risk.filter), secondary: true)
             }
@@ -105,7 +106,7 @@ enum RiskPages {
                     FormField.submit(t(L.Risk.addAsset))
                 }
             }
-            paragraph(t(L.Risk.source(t(RiskCatalog.bundled.source), asOf: RiskCatalog.bundled.asOf)), class: "hint source")
+            paragraph(t(L.Risk.source(t(RiskCatalog.bundled.source), asOf: DateText.calendarDate(RiskCatalog.bundled.asOf, context.locale))), class: "hint source")
         }
     }
 

@@ -141,7 +141,7 @@ enum SecurityActionPage {
                             El("tbody") {
                                 for declaration in model.declarations {
                                     El("tr") {
-                                        El("td") { Text(declaration.declaredOn) }
+                                        El("td") { Text(DateText.calendarDate(declaration.declaredOn, context.locale)) }
                                         El("td") { Text(t(L.stars(declaration.stars))) }
                                         El("td") { Text(declaration.declarationID) }
                                     }

@@ -99,7 +99,7 @@ enum TeleworkPages {
                     }
                 }
             }
-            paragraph(t(L.Telework.source(t(content.source), asOf: content.asOf)), class: "hint source")
+            paragraph(t(L.Telework.source(t(content.source), asOf: DateText.calendarDate(content.asOf, context.locale))), class: "hint source")
         }
     }
 
