@@ -671,6 +671,25 @@ def test_every_page_in_english(browser: WebDriver, base_url: str):
         driver.get(reports[0])
         submit(driver, "main form[action$='/print']", "button[type=submit]:not([formaction])")
         pages.check("report, print view")
+        # The PPC draft saved twice as versions, then the second marked as submitted (its hash goes to the timeline).
+        ppc = next(report for report in reports if report.endswith("/reports/ppc"))
+        for note in ("第1版の確認", "第2版の確認"):
+            driver.get(ppc)
+            area = driver.find_elements(By.CSS_SELECTOR, "#editor textarea")[-1]
+            area.send_keys("\n" + pages.typed_text(note))
+            submit(driver, "#editor", "button[formaction$='/versions']")
+            pages.check("report version saved")
+        submit(driver, "main form[action$='/submit']")
+        pages.check("report version submitted")
+        # Reminders: the duty calendar issued, a webhook added and tested, the delivery log.
+        pages.get(f"{org}/reminders", "reminders")
+        submit(driver, f"main form[action='{org}/reminders/calendar']")
+        pages.check("calendar issued")
+        fill(driver, {"url": "https://" + pages.typed_text("hooks.example.com") + "/mamori"})
+        submit(driver, f"main form[action='{org}/reminders/webhooks']")
+        pages.check("webhook added")
+        submit(driver, "main form[action$='/test']")
+        pages.check("webhook test queued")
         pages.get(f"{org}/incidents", "list")
         pages.get("/dashboard", "with an open incident")
 

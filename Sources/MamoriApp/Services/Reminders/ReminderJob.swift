@@ -13,6 +13,9 @@ final class ReminderJob: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Void, Never>?
     private var client: HTTPClient?
+    private var stopping = false
+
+    private var isStopping: Bool { lock.withLock { stopping } }
 
     func didBootAsync(_ application: Application) async throws {
         let client = WebhookDispatcher.makeClient()
@@ -21,19 +24,25 @@ final class ReminderJob: LifecycleHandler, @unchecked Sendable {
         let logger = application.logger
         let task = Task {
             var lastScan = Date.distantPast
-            while !Task.isCancelled {
+            while !self.isStopping {
                 do {
                     if Date().timeIntervalSince(lastScan) >= Self.scanInterval {
                         let outcome = try await ReminderScan(db: db, publicURL: settings.publicURL).run()
                         lastScan = Date()
                         if outcome.queued > 0 { logger.info("reminders: \(outcome.queued) event(s) queued for \(outcome.organizations) organization(s)") }
                     }
-                    try await WebhookDispatcher(db: db, client: client, allowPrivateTargets: settings.webhooksAllowPrivateTargets, logger: logger).runOnce()
+                    try await WebhookDispatcher(db: db, client: client, allowPrivateTargets: settings.webhooksAllowPrivateTargets, logger: logger)
+                        .runOnce(stop: { self.isStopping })
                 } catch {
                     // A database that is briefly away must not end the job; the next round retries.
                     logger.warning("reminders: \(String(describing: error))")
                 }
-                try? await Task.sleep(for: Self.sendInterval)
+                // Short naps, so that a shutdown does not wait for the whole interval.
+                var slept: Duration = .zero
+                while slept < Self.sendInterval, !self.isStopping {
+                    try? await Task.sleep(for: .seconds(1))
+                    slept += .seconds(1)
+                }
             }
         }
         lock.withLock {
@@ -42,11 +51,13 @@ final class ReminderJob: LifecycleHandler, @unchecked Sendable {
         }
     }
 
-    /// Stops between two rounds: a delivery being sent finishes (or its claim expires and
-    /// another server sends it).
+    /// Stops between two rounds: a delivery being sent finishes (at most the client's timeout),
+    /// nothing is cut off halfway and recorded as a failure.
     func shutdownAsync(_ application: Application) async {
-        let (task, client) = lock.withLock { (self.task, self.client) }
-        task?.cancel()
+        let (task, client) = lock.withLock { () -> (Task<Void, Never>?, HTTPClient?) in
+            stopping = true
+            return (self.task, self.client)
+        }
         await task?.value
         try? await client?.shutdown()
     }

@@ -30,13 +30,15 @@ struct WebhookDispatcher {
                    configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(10))))
     }
 
-    /// Sends what is due now; returns how many attempts were made.
+    /// Sends what is due now; returns how many attempts were made. `stop` is asked before each
+    /// delivery, so a server shutting down finishes the one in flight and leaves the rest.
     @discardableResult
-    func runOnce(now: Date = Date()) async throws -> Int {
+    func runOnce(now: Date = Date(), stop: @Sendable () -> Bool = { false }) async throws -> Int {
         let due = try await WebhookDelivery.query(on: db).filter(\.$status == .pending).filter(\.$nextAttemptAt <= now)
             .sort(\.$nextAttemptAt).limit(Self.batchSize).with(\.$webhook).all()
         var attempted = 0
         for delivery in due {
+            if stop() { break }
             guard try await claim(delivery, now: now) else { continue }
             try await attempt(delivery)
             attempted += 1

@@ -6,44 +6,9 @@ import Plot
 enum DashboardPage {
     /// "Due soon" on the dashboard: overdue, or due within this many days (today included).
     /// The card says the number.
-    static let dueSoonDays = IncidentService.dueSoonDays
+    static let dueSoonDays = OrganizationOverview.dueSoonDays
 
-    struct OrganizationModel {
-        var organization: Organization
-        var memberCount: Int
-        var openInvitationCount: Int
-        var activeTokenCount: Int
-        var recentActivity: [AuditEntry]
-        var latestDiagnosis: SelfDiagnosis?
-        var readiness: SecurityActionReadiness
-        /// Overdue, due within `dueSoonDays` days, or "promptly" without a date.
-        var dueSoon: [(Incident, IncidentService.DutyStatus)] = []
-        /// Open duties with a date further away than `dueSoonDays` days (only counted).
-        var laterDutyCount = 0
-        var plan = PlanSummary(total: 0, done: 0, percent: 0, overdue: 0, untreatedLargeRisks: 0)
-        /// The organization's next program visit, if one is scheduled.
-        var nextVisit: ProgramService.NextVisit? = nil
-    }
-
-    struct OfficeModel {
-        var organizationCount: Int
-        var outsideMetroCount: Int
-        var organizationUserCount: Int
-        var expertCount: Int
-        var adminCount: Int
-        var auditLastWeek: Int
-        var recentOrganizations: [Organization]
-    }
-
-    struct PlanSummary: Sendable {
-        var total: Int
-        var done: Int
-        var percent: Int
-        var overdue: Int
-        var untreatedLargeRisks: Int
-    }
-
-    static func organization(_ model: OrganizationModel, context: PageContext) -> String {
+    static func organization(_ model: OrganizationOverview, context: PageContext) -> String {
         let t = context.t
         let principal = context.principal!
         let org = model.organization
@@ -180,7 +145,7 @@ enum DashboardPage {
         }
     }
 
-    static func office(_ model: OfficeModel, context: PageContext) -> String {
+    static func office(_ model: OfficeOverview, context: PageContext) -> String {
         let t = context.t
         return Layout.page(title: t(L.officeDashboardTitle), context: context) {
             heading(1, t(L.officeDashboardTitle))

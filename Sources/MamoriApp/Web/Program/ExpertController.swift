@@ -31,18 +31,10 @@ struct ExpertController: RouteCollection {
         guard let expert = try await Self.profile(req) else {
             return Layout.response(MessagePage.render(title: L.expertCompaniesTitle, message: L.noExpertProfile, context: req.pageContext()))
         }
-        let applications = try await ProgramApplication.query(on: req.db)
-            .filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
-            .with(\.$organization).sort(\.$assignedAt).limit(500).all()
-        let ids = applications.compactMap(\.id)
-        var done: [UUID: Int] = [:]
-        if !ids.isEmpty {
-            for visit in try await ProgramVisit.query(on: req.db).filter(\.$application.$id ~~ ids).filter(\.$recordedAt != nil).field(\.$id).field(\.$application.$id).all() {
-                done[visit.$application.id, default: 0] += 1
-            }
-        }
-        let upcoming = ids.isEmpty ? [] : try await ProgramVisit.query(on: req.db).filter(\.$application.$id ~~ ids).filter(\.$recordedAt == nil)
-            .filter(\.$scheduledAt >= Date().addingTimeInterval(-12 * 3600)).sort(\.$scheduledAt).limit(20).all()
+        let service = ProgramService(db: req.db)
+        let applications = try await service.assignedCompanies(of: expert)
+        let done = try await service.visitsDone(of: applications)
+        let upcoming = try await service.upcomingVisits(of: applications)
         return Layout.response(ExpertPages.companies(expert: expert, applications: applications, visitsDone: done, upcoming: upcoming,
                                                      calendarLink: req.takeRevealedSecret(), context: req.pageContext()))
     }
@@ -98,7 +90,7 @@ struct ExpertController: RouteCollection {
         guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
         let application = try await Self.assigned(req, expert)
         guard let number = req.parameters.get("number").flatMap(Int.init),
-              let visit = try await ProgramVisit.query(on: req.db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
+              let visit = try await ProgramService(db: req.db).visit(number, of: application)
         else { throw MamoriError.notFound() }
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         do {
@@ -123,7 +115,7 @@ struct ExpertController: RouteCollection {
         guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
         let application = try await Self.assigned(req, expert)
         guard let number = req.parameters.get("number").flatMap(Int.init),
-              let visit = try await ProgramVisit.query(on: req.db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
+              let visit = try await ProgramService(db: req.db).visit(number, of: application)
         else { throw MamoriError.notFound() }
         let limit = req.application.settings.maxUploadBytes
         guard let file = (try? req.content.decode(UploadForm.self))?.file else {
@@ -162,24 +154,9 @@ struct CalendarFeedController: RouteCollection {
     @Sendable func feed(req: Request) async throws -> Response {
         var token = req.parameters.get("token") ?? ""
         if token.hasSuffix(".ics") { token.removeLast(4) }
-        guard token.count <= 128, !token.isEmpty,
-              let expert = try await ExpertProfile.query(on: req.db).filter(\.$calendarTokenHash == SecretToken.sha256Hex(token)).first()
-        else { throw MamoriError.notFound() }
-        let applications = try await ProgramApplication.query(on: req.db).filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
-            .with(\.$organization).limit(500).all()
-        let byID = Dictionary(uniqueKeysWithValues: applications.map { ($0.id!, $0) })
-        let visits = byID.isEmpty ? [] : try await ProgramVisit.query(on: req.db).filter(\.$application.$id ~~ Array(byID.keys)).sort(\.$scheduledAt).limit(5000).all()
-        var hours: [Int: Int] = [:]
-        for year in Set(applications.map(\.fiscalYear)) { hours[year] = try await ProgramService(db: req.db).settings(fiscalYear: year).hoursPerVisit }
-        let events = visits.compactMap { visit -> ICalendar.Event? in
-            guard let application = byID[visit.$application.id] else { return nil }
-            let duration = TimeInterval((visit.durationMinutes ?? (hours[application.fiscalYear] ?? 2) * 60) * 60)
-            return ICalendar.Event(uid: "\(visit.id!.uuidString)@mamori", start: visit.scheduledAt, end: visit.scheduledAt.addingTimeInterval(duration),
-                                   summary: "\(application.organization.name) 第\(visit.number)回 / visit \(visit.number)",
-                                   location: visit.mode == .onSite ? visit.place : nil,
-                                   description: "\(application.contactName) \(application.contactPhone)",
-                                   url: visit.mode == .online ? visit.place : nil)
-        }
+        let service = ProgramService(db: req.db)
+        guard let expert = try await service.expert(calendarToken: token) else { throw MamoriError.notFound() }
+        let events = try await service.calendarEvents(of: expert)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.calendar(name: "Mamori — \(expert.name)", events: events)))

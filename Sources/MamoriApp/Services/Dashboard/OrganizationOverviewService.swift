@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import MamoriCore
+
+/// What the organization's dashboard shows, read by `OrganizationOverviewService`.
+struct OrganizationOverview {
+    /// "Due soon" on the dashboard: overdue, or due within this many days (today included).
+    /// The card says the number.
+    static let dueSoonDays = IncidentService.dueSoonDays
+
+    var organization: Organization
+    var memberCount: Int
+    var openInvitationCount: Int
+    var activeTokenCount: Int
+    var recentActivity: [AuditEntry]
+    var latestDiagnosis: SelfDiagnosis?
+    var readiness: SecurityActionReadiness
+    /// Overdue, due within `dueSoonDays` days, or "promptly" without a date.
+    var dueSoon: [(Incident, IncidentService.DutyStatus)] = []
+    /// Open duties with a date further away than `dueSoonDays` days (only counted).
+    var laterDutyCount = 0
+    var plan = PlanSummary(total: 0, done: 0, percent: 0, overdue: 0, untreatedLargeRisks: 0)
+    /// The organization's next program visit, if one is scheduled.
+    var nextVisit: ProgramService.NextVisit? = nil
+
+    struct PlanSummary: Sendable {
+        var total: Int
+        var done: Int
+        var percent: Int
+        var overdue: Int
+        var untreatedLargeRisks: Int
+    }
+}
+
+/// What the program office's dashboard shows, read by `OrganizationOverviewService`.
+struct OfficeOverview {
+    var organizationCount: Int
+    var outsideMetroCount: Int
+    var organizationUserCount: Int
+    var expertCount: Int
+    var adminCount: Int
+    var auditLastWeek: Int
+    var recentOrganizations: [Organization]
+}
+
+/// The dashboards' data: every count and list in queries that run side by side (`async let`),
+/// none per row. The dashboard controller only calls this and renders.
+struct OrganizationOverviewService {
+    let db: any Database
+
+    /// The organization's overview, if the principal belongs to it (else 404, `TenantScope`).
+    func overview(of organizationID: UUID?, principal: Principal) async throws -> OrganizationOverview {
+        let db = self.db
+        let org = try await TenantScope.organization(organizationID, for: principal, on: db)
+        let orgID = try org.requireID()
+        async let members = User.query(on: db).filter(\.$organization.$id == orgID).filter(\.$deactivatedAt == nil).count()
+        async let invitations = Invitation.query(on: db).filter(\.$organization.$id == orgID)
+            .filter(\.$usedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date()).count()
+        async let tokens = APIToken.query(on: db).filter(\.$organization.$id == orgID).filter(\.$revokedAt == nil).count()
+        async let activity = AuditEntry.query(on: db).filter(\.$organizationID == orgID).sort(\.$createdAt, .descending).limit(5).all()
+        async let latest = DiagnosisService(db: db).latest(of: org)
+        async let readiness = SecurityActionService(db: db).readiness(of: org)
+        async let due = IncidentService(db: db).dueSoon(in: org)
+        async let plan = PlanItem.query(on: db).filter(\.$organizationID == orgID).field(\.$id).field(\.$status).field(\.$progress)
+            .field(\.$dueMonth).limit(2000).all()
+        async let untreated = RiskService(db: db).untreatedLarge(in: org)
+        async let nextVisit = ProgramService(db: db).nextVisit(of: orgID)
+        let items = try await plan
+        let today = PlanMonth(Day(Date()))
+        let active = items.filter { $0.planStatus != .dropped }
+        let summary = OrganizationOverview.PlanSummary(
+            total: active.count, done: active.filter { $0.planStatus == .done }.count,
+            percent: active.isEmpty ? 0 : active.map(\.progress).reduce(0, +) / active.count,
+            overdue: active.filter { item in PlanMonth(item.dueMonth).map { PlanRules.isOverdue(status: item.planStatus, due: $0, today: today) } ?? false }.count,
+            untreatedLargeRisks: try await untreated)
+        let open = try await due
+        let duties = Self.dutiesDueSoon(open, today: Day(Date()))
+        return try await .init(organization: org, memberCount: members, openInvitationCount: invitations,
+                               activeTokenCount: tokens, recentActivity: activity, latestDiagnosis: latest, readiness: readiness, dueSoon: duties.soon,
+                               laterDutyCount: duties.later, plan: summary, nextVisit: nextVisit)
+    }
+
+    /// "Due soon" on the dashboard means overdue or due within `OrganizationOverview.dueSoonDays` days
+    /// (today included), plus duties the law wants done "promptly" without a date. Dated duties
+    /// further away (a final report due in two months) are only counted.
+    static func dutiesDueSoon(_ duties: [(Incident, IncidentService.DutyStatus)], today: Day)
+        -> (soon: [(Incident, IncidentService.DutyStatus)], later: Int) {
+        let horizon = today.adding(days: OrganizationOverview.dueSoonDays)
+        let soon = duties.filter { entry in entry.1.duty.due.map { $0.day <= horizon } ?? entry.1.duty.required }
+        let later = duties.filter { entry in entry.1.duty.due.map { $0.day > horizon } ?? false }.count
+        return (soon, later)
+    }
+
+    /// The program office's overview: organizations (and how many lie outside the three
+    /// metropolitan areas), accounts by role, last week's audit entries, the newest organizations.
+    func officeOverview() async throws -> OfficeOverview {
+        let db = self.db
+        let metroCodes = Prefecture.all.filter(\.isMetropolitan).map(\.code)
+        async let organizations = Organization.query(on: db).count()
+        async let outside = Organization.query(on: db).filter(\.$prefectureCode !~ metroCodes).count()
+        async let orgUsers = User.query(on: db).filter(\.$role ~~ [.owner, .member]).filter(\.$deactivatedAt == nil).count()
+        async let experts = User.query(on: db).filter(\.$role == .expert).filter(\.$deactivatedAt == nil).count()
+        async let admins = User.query(on: db).filter(\.$role == .officeAdmin).filter(\.$deactivatedAt == nil).count()
+        async let week = AuditEntry.query(on: db).filter(\.$createdAt >= Date().addingTimeInterval(-7 * 24 * 3600)).count()
+        async let recent = Organization.query(on: db).sort(\.$createdAt, .descending).limit(10).all()
+        return try await .init(organizationCount: organizations, outsideMetroCount: outside, organizationUserCount: orgUsers,
+                               expertCount: experts, adminCount: admins, auditLastWeek: week, recentOrganizations: recent)
+    }
+}
