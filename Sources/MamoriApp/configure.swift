@@ -34,6 +34,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.migrations.add(CreateAccounts(), CreateAccountIndexes(), CreateSelfDiagnosis(), CreateProgram(), CreateVisitAttachments(), CreateIncidents(), CreatePolicy(), CreateTelework(), CreateDirectoryCorrections(), CreateRiskAndPlan(), AddReportingFields(), CreatePasswordResets(), CreateIncidentReportVersions())
     app.migrations.add(SplitProgramTerms())
     app.migrations.add(CreateReminders())
+    app.migrations.add(AddListIndexes())
 
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
