@@ -9,22 +9,13 @@ import ZIPFoundation
 
 @Suite("Incident response in the browser")
 struct IncidentTests {
-    func openRansomware(_ browser: TestBrowser, _ orgPath: String) async throws -> String {
-        try await browser.get("\(orgPath)/incidents/new?kind=ransomware")
-        let created = try await browser.post("\(orgPath)/incidents", ["kind": "ransomware", "title": "ファイルサーバーが暗号化された",
-                                                                       "detectedAt": "2026-04-01T10:00", "severity": "high"])
-        #expect(created.status == .seeOther)
-        let location = try #require(created.headers.first(name: .location))
-        return String(location.split(separator: "#").first!)
-    }
-
     @Test("open a ransomware incident, tick playbook points (N/A needs a reason), record facts, notify and close")
     func flow() async throws {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
             let orgPath = "/orgs/\(owner.organizationID!.uuidString)"
-            let path = try await openRansomware(browser, orgPath)
+            let path = try await Fixtures.openRansomware(browser, orgPath)
             let page = try await browser.get(path)
             let playbook = PlaybookContent.bundled.playbook(for: .ransomware)
             #expect(page.body.string.contains(playbook.points[0].title.ja))
@@ -79,7 +70,7 @@ struct IncidentTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             try await browser.get(path)
             for text in ["LANケーブルを抜いた", "脅迫文を撮影した", "経営者に報告した"] {
                 try await browser.post("\(path)/timeline", ["text": text])
@@ -109,7 +100,7 @@ struct IncidentTests {
             app.settings.maxUploadMegabytes = 1
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             try await browser.get(path)
             let bytes: [UInt8] = Array("Your files are encrypted. Pay 1 BTC.".utf8)
             #expect(try await browser.upload("\(path)/evidence", filename: "ransom-note.txt", contentType: "text/html", data: bytes).status == .seeOther)
@@ -136,7 +127,7 @@ struct IncidentTests {
         try await withMamori { app in
             let a = try await Fixtures.signUp(app, name: "A社", email: "a@example.jp")
             let browserA = try await Fixtures.browser(app, as: a.email)
-            let path = try await openRansomware(browserA, "/orgs/\(a.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browserA, "/orgs/\(a.organizationID!.uuidString)")
             try await browserA.get(path)
             try await browserA.upload("\(path)/evidence", filename: "log.txt", contentType: "text/plain", data: Array("log".utf8))
             let evidence = try #require(try await EvidenceFile.query(on: app.db).first())
@@ -160,7 +151,7 @@ struct IncidentTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             #expect(try await browser.get("/dashboard").body.string.contains("期限が近い報告・連絡はありません") == false)
             try await browser.get(path)
             try await browser.post("\(path)/record", ["title": "暗号化", "severity": "high", "awareAt": TokyoDateTime.format(Date().addingTimeInterval(-4 * 86_400)),
@@ -176,7 +167,7 @@ struct IncidentTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             try await browser.get(path)
             try await browser.post("\(path)/record", ["title": "暗号化", "severity": "high", "awareAt": "2026-04-01T10:00", "personalDataInvolved": "on",
                                                       "persons": "1200", "suspectedCause": "VPN機器の脆弱性 <script>", "categoryNote": "氏名、住所"])
@@ -227,7 +218,7 @@ struct IncidentTests {
 
             let shop = try #require(try await User.query(on: app.db).filter(\.$email == "shop@example.jp").first())
             let account = Fixtures.Account(user: shop, organizationID: shop.$organization.id, email: shop.email)
-            let path = try await openRansomware(visitor, "/orgs/\(account.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(visitor, "/orgs/\(account.organizationID!.uuidString)")
             _ = try await Fixtures.addMember(app, to: account, email: "staff@example.jp")
             let staff = try await Fixtures.browser(app, as: "staff@example.jp")
             try await staff.get(path)

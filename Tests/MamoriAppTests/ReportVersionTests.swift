@@ -10,16 +10,6 @@ import VaporTesting
 /// and a version can be frozen as submitted with its SHA-256 in the timeline.
 @Suite("Incident report versions")
 struct ReportVersionTests {
-    /// Opens a ransomware incident in the browser; returns its path.
-    func openIncident(_ browser: TestBrowser, _ orgPath: String) async throws -> String {
-        try await browser.get("\(orgPath)/incidents/new?kind=ransomware")
-        let created = try await browser.post("\(orgPath)/incidents", ["kind": "ransomware", "title": "ファイルサーバーが暗号化された",
-                                                                       "detectedAt": "2026-04-01T10:00", "severity": "high"])
-        #expect(created.status == .seeOther)
-        let location = try #require(created.headers.first(name: .location))
-        return String(location.split(separator: "#").first!)
-    }
-
     /// The management report's form fields with two sections.
     func form(_ status: String, _ overview: String) -> [String: String] {
         ["locale": "ja", "heading_0": "1. 状況", "text_0": status, "heading_1": "2. 概要", "text_1": overview]
@@ -37,7 +27,7 @@ struct ReportVersionTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openIncident(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             let editor = "\(path)/reports/management"
 
             let draft = try await browser.get(editor)
@@ -117,7 +107,7 @@ struct ReportVersionTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openIncident(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             let editor = "\(path)/reports/ipa"
             try await browser.get(editor)
             let saved = try await browser.post("\(editor)/versions", form("2026年4月1日", "身代金要求の画面が表示された"))
@@ -191,7 +181,7 @@ struct ReportVersionTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openIncident(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             let editor = "\(path)/reports/management"
 
             try await browser.get(editor)
@@ -218,7 +208,7 @@ struct ReportVersionTests {
         try await withMamori { app in
             let owner = try await Fixtures.signUp(app, name: "A社", email: "a@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openIncident(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             let editor = "\(path)/reports/management"
             try await browser.get(editor)
             let saved = try await browser.post("\(editor)/versions", form("状況", "概要"))
@@ -232,7 +222,7 @@ struct ReportVersionTests {
             #expect(try await browser.get("\(editor)?version=\(UUID().uuidString)").status == .notFound)
             #expect(try await browser.get("\(editor)?version=not-a-uuid").status == .notFound)
             // …or to another incident of the same organization.
-            let otherIncident = try await openIncident(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let otherIncident = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             #expect(try await browser.get("\(otherIncident)/reports/management?version=\(id)").status == .notFound)
 
             let other = try await Fixtures.signUp(app, name: "B社", email: "b@example.jp")
@@ -358,7 +348,7 @@ struct ReportVersionTests {
         }) { app in
             let owner = try await Fixtures.signUp(app, email: "restart@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
-            let path = try await openIncident(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
             let address = "\(path)/reports/management"
             try await browser.get(address)
             #expect(try await browser.post("\(address)/versions", form("再起動の前に書いた状況", "再起動の前に書いた概要")).status == .seeOther)

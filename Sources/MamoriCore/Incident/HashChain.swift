@@ -26,18 +26,25 @@ public enum HashChain {
 
         /// Length-prefixed fields: no separator inside a text can make two entries hash alike.
         var canonical: Data {
-            let fields = [String(sequence), milliseconds(occurredAt), milliseconds(recordedAt), author, type, text, correctsSequence.map(String.init) ?? ""]
-            var data = Data()
-            for field in fields {
-                let bytes = Data(field.utf8)
-                data.append(contentsOf: String(bytes.count).utf8)
-                data.append(0x3A)   // ":"
-                data.append(bytes)
-            }
-            return data
+            HashChain.lengthPrefixed([String(sequence), milliseconds(occurredAt), milliseconds(recordedAt), author, type, text,
+                                      correctsSequence.map(String.init) ?? ""])
         }
 
         private func milliseconds(_ date: Date) -> String { String(Int64((date.timeIntervalSince1970 * 1000).rounded())) }
+    }
+
+    /// Each field as `<UTF-8 byte count>:<bytes>`, one after the other: an encoding in which no
+    /// text, whatever it contains, can make two different lists of fields read alike. The
+    /// timeline's entries and the report versions hash it.
+    public static func lengthPrefixed(_ fields: [String]) -> Data {
+        var data = Data()
+        for field in fields {
+            let bytes = Data(field.utf8)
+            data.append(contentsOf: String(bytes.count).utf8)
+            data.append(0x3A)   // ":"
+            data.append(bytes)
+        }
+        return data
     }
 
     /// The hash of the chain's start (no previous entry).

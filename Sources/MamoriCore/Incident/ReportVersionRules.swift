@@ -58,14 +58,7 @@ public enum ReportVersionRules {
             fields.append(section.heading)
             fields.append(section.text)
         }
-        var data = Data()
-        for field in fields {
-            let bytes = Data(field.utf8)
-            data.append(contentsOf: String(bytes.count).utf8)
-            data.append(0x3A)   // ":"
-            data.append(bytes)
-        }
-        return data
+        return HashChain.lengthPrefixed(fields)
     }
 
     /// The lowercase hex SHA-256 of the canonical content.

@@ -164,6 +164,16 @@ enum Fixtures {
         return Account(user: user, organizationID: owner.organizationID, email: email)
     }
 
+    /// Opens a ransomware incident in the browser (detected 2026-04-01 10:00); returns its path.
+    static func openRansomware(_ browser: TestBrowser, _ orgPath: String) async throws -> String {
+        try await browser.get("\(orgPath)/incidents/new?kind=ransomware")
+        let created = try await browser.post("\(orgPath)/incidents", ["kind": "ransomware", "title": "ファイルサーバーが暗号化された",
+                                                                       "detectedAt": "2026-04-01T10:00", "severity": "high"])
+        #expect(created.status == .seeOther)
+        let location = try #require(created.headers.first(name: .location))
+        return String(location.split(separator: "#").first!)
+    }
+
     /// The path of the invitation link shown once on the members page.
     static func invitationLink(in html: String) -> String? {
         guard let range = html.range(of: #"id="secret-value" type="text" readonly value=""#) else { return nil }
