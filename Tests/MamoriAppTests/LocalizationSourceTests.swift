@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Every text the product writes is a `LocalizedText(ja:, en:)` (issue #8: "a test that every
+/// key has both languages non-empty"). Static texts cannot be listed at run time, so this reads
+/// the sources: each literal pair must have both languages or neither (an empty pair is a
+/// deliberate "nothing"), and the English side must hold no Japanese outside interpolations.
+@Suite("Localization: both languages in every literal text")
+struct LocalizationSourceTests {
+    static let sources: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/MamoriApp")
+
+    static let pair = try! NSRegularExpression(pattern: #"LocalizedText\(\s*ja:\s*"((?:[^"\\]|\\.)*)"\s*,\s*en:\s*"((?:[^"\\]|\\.)*)"\s*\)"#)
+    static let japanese = try! NSRegularExpression(pattern: "[\\u3040-\\u30ff\\u4e00-\\u9fff]")
+    static let interpolation = try! NSRegularExpression(pattern: #"\\\([^)]*\)"#)
+
+    @Test("no literal text lacks a language, and no English text holds Japanese")
+    func bothLanguages() throws {
+        let files = try #require(FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 50, "sources not found at \(Self.sources.path)")
+        var pairs = 0
+        var problems: [String] = []
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let whole = NSRange(text.startIndex..., in: text)
+            for match in Self.pair.matches(in: text, range: whole) {
+                pairs += 1
+                let ja = String(text[Range(match.range(at: 1), in: text)!])
+                let en = String(text[Range(match.range(at: 2), in: text)!])
+                if ja.isEmpty != en.isEmpty { problems.append("\(file.lastPathComponent): one language empty: ja \"\(ja)\" en \"\(en)\"") }
+                let plain = Self.interpolation.stringByReplacingMatches(in: en, range: NSRange(en.startIndex..., in: en), withTemplate: "")
+                if Self.japanese.firstMatch(in: plain, range: NSRange(plain.startIndex..., in: plain)) != nil {
+                    problems.append("\(file.lastPathComponent): Japanese in the English text \"\(en)\"")
+                }
+            }
+        }
+        #expect(pairs > 1000)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
