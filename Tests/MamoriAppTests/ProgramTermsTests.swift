@@ -158,16 +158,21 @@ struct ProgramTermsTests {
 
             // given: the tables as they were before 012, one year with the old combined default
             // and one with a text the office wrote
+            // All on one connection (a transaction pins it): with several pooled connections to
+            // one in-memory SQLite database, a schema change made on one was once not yet seen
+            // by the next, and adding the column back failed as a duplicate.
             let migration = SplitProgramTerms()
-            try await migration.revert(on: app.db)
-            let sql = app.db as! any SQLDatabase
-            for (year, text) in [(2019, SplitProgramTerms.legacyDefault), (2020, "事務局が書いた独自の規約")] {
-                try await sql.update(ProgramSettings.schema).set("terms_text", to: text).where("fiscal_year", .equal, year).run()
-                try await sql.update(ProgramTermsVersion.schema).set("text", to: text).where("fiscal_year", .equal, year).run()
-            }
+            try await app.db.transaction { db in
+                try await migration.revert(on: db)
+                let sql = db as! any SQLDatabase
+                for (year, text) in [(2019, SplitProgramTerms.legacyDefault), (2020, "事務局が書いた独自の規約")] {
+                    try await sql.update(ProgramSettings.schema).set("terms_text", to: text).where("fiscal_year", .equal, year).run()
+                    try await sql.update(ProgramTermsVersion.schema).set("text", to: text).where("fiscal_year", .equal, year).run()
+                }
 
-            // when
-            try await migration.prepare(on: app.db)
+                // when
+                try await migration.prepare(on: db)
+            }
 
             // then: the old default is split, line by line as it was written
             let old = try #require(try await ProgramSettings.query(on: app.db).filter(\.$fiscalYear == 2019).first())
