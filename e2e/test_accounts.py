@@ -5,6 +5,7 @@ form post followed by a full page load."""
 from __future__ import annotations
 
 import base64
+import datetime
 import uuid
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
@@ -25,6 +26,17 @@ TIMEOUT = 15
 
 def unique_email(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}@example.jp"
+
+
+def past_visit_moment() -> str:
+    """A moment in the past for a guidance visit, as the form takes it (Tokyo time): yesterday
+    at 10:00, but never before the current fiscal year's first day (on 1 April "yesterday" is
+    in the previous fiscal year, which the program refuses)."""
+    tokyo = datetime.timezone(datetime.timedelta(hours=9))
+    now = datetime.datetime.now(tokyo)
+    first_day = datetime.datetime(now.year if now.month >= 4 else now.year - 1, 4, 1, tzinfo=tokyo)
+    moment = max((now - datetime.timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0), first_day)
+    return moment.strftime("%Y-%m-%dT%H:%M")
 
 
 def html_lang(driver: WebDriver) -> str:

@@ -34,7 +34,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import Select
 
 from conftest import REPO_ROOT
-from test_accounts import PASSWORD, click_and_wait, fill, html_lang, path_of, wait_for_path
+from test_accounts import past_visit_moment, PASSWORD, click_and_wait, fill, html_lang, path_of, wait_for_path
 from test_program import OFFICE_EMAIL, log_in_as, office_admin, set_value
 
 # ---------------------------------------------------------------------------------------------
@@ -755,8 +755,7 @@ def test_every_page_in_english(browser: WebDriver, base_url: str):
         pages.check("companies")
         company_page = f"/expert/companies/{application}"
         pages.get(company_page, "company")
-        yesterday = (datetime.datetime.now() - datetime.timedelta(days=1)).strftime("%Y-%m-%dT10:00")
-        set_value(driver, "scheduledAt", yesterday)
+        set_value(driver, "scheduledAt", past_visit_moment())
         fill(driver, {"number": "1", "mode": "online", "place": "https://meet.example.jp/mamori-e2e-en"})
         submit(driver, f"main form[action='{company_page}/visits']")
         pages.check("visit scheduled")

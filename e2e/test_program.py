@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 import conftest
-from test_accounts import (PASSWORD, click_and_wait, fill, flashes, main_submit, nav_link, page_text, path_of,
+from test_accounts import (past_visit_moment, PASSWORD, click_and_wait, fill, flashes, main_submit, nav_link, page_text, path_of,
                            screenshot, sign_up, unique_email, wait_for_path)
 
 OFFICE_EMAIL = "office-e2e@example.jp"
@@ -120,8 +120,7 @@ def test_apply_accept_assign_visit(browser: WebDriver, base_url: str):
     wait_for_path(driver, "/expert/companies")
     row = driver.find_element(By.XPATH, "//tr[td[normalize-space()='応募テスト株式会社']]")
     click_and_wait(driver, row.find_element(By.LINK_TEXT, "表示"))
-    yesterday = (datetime.datetime.now() - datetime.timedelta(days=1)).strftime("%Y-%m-%dT10:00")
-    set_value(driver, "scheduledAt", yesterday)
+    set_value(driver, "scheduledAt", past_visit_moment())
     fill(driver, {"number": "1", "mode": "online", "place": "https://meet.example.jp/mamori-e2e"})
     click_button(driver, "予定を保存")
     assert any("訪問の予定を保存しました" in f for f in flashes(driver)), flashes(driver)
