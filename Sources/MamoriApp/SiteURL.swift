@@ -384,16 +384,38 @@ enum SiteURL: Sendable {
 
     /// The link, e.g. `/orgs/8C1…/members`.
     var path: String {
-        var components = URLComponents()
-        components.percentEncodedPath = "/" + segments.map {
-            switch $0 {
-            case .constant(let value): value
-            case .parameter(_, let value): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? ""
+        var path = ""
+        for segment in segments {
+            path += "/"
+            switch segment {
+            case .constant(let value): path += value
+            case .parameter(_, let value):
+                // Ids and slugs are written as they are; anything else is encoded as one segment.
+                // (Pages build dozens of links: this runs often, so no encoding work when none is needed.)
+                if value.utf8.allSatisfy(Self.isUnreserved) {
+                    path += value
+                } else {
+                    path += value.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? ""
+                }
             }
-        }.joined(separator: "/")
+        }
+        if path.isEmpty { path = "/" }
         let items = queryItems
-        if !items.isEmpty { components.queryItems = items }
-        return components.string ?? "/"
+        guard !items.isEmpty else { return path }
+        var components = URLComponents()
+        components.queryItems = items
+        return path + "?" + (components.percentEncodedQuery ?? "")
+    }
+
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+
+    /// RFC 3986 unreserved: letters, digits, `-`, `.`, `_`, `~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 
     /// The route pattern, e.g. `orgs/:orgID/members`.

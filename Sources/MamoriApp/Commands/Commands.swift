@@ -10,6 +10,7 @@ extension Application {
         asyncCommands.use(AddMemberCommand(), as: "add-member")
         asyncCommands.use(SeedCommand(), as: "seed")
         asyncCommands.use(RemindCommand(), as: "remind")
+        asyncCommands.use(VerifyTimelinesCommand(), as: "verify-timelines")
     }
 
     /// Before serving: bring the schema up to date and, while no office admin exists, print a

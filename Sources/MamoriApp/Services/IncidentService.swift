@@ -228,6 +228,11 @@ struct IncidentService {
         try await TimelineEntry.query(on: db).filter(\.$incident.$id == incident.requireID()).sort(\.$sequence).all()
     }
 
+    /// How often an append may lose the race for the next sequence number before giving up.
+    /// Every round has a winner, so n writers at once need at most n rounds; the jittered
+    /// pause spreads them out (two servers and 24 writers on one incident: `TwoInstanceTests`).
+    static let appendAttempts = 60
+
     /// Appends an entry: its hash covers its content and the previous entry's hash. Two
     /// appends at once collide on the unique sequence; the loser retries on the new tail.
     @discardableResult
@@ -235,6 +240,9 @@ struct IncidentService {
         var attempt = 0
         while true {
             attempt += 1
+            if attempt > 1 {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(2 * min(attempt, 10)))))
+            }
             let last = try await TimelineEntry.query(on: db).filter(\.$incident.$id == incident.requireID()).sort(\.$sequence, .descending).first()
             let now = Date()
             let entry = TimelineEntry()
@@ -252,7 +260,7 @@ struct IncidentService {
             do {
                 try await entry.create(on: db)
                 return entry
-            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < Self.appendAttempts {
                 continue
             }
         }

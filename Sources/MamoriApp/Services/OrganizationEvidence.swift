@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import MamoriCore
+import SQLKit
 
 /// What Mamori knows an organization has done, asked in one place: SECURITY ACTION readiness,
 /// the program's deliverables, the eligibility prefill and the dashboard all read these facts
@@ -51,40 +52,26 @@ struct OrganizationEvidence {
             ($0, Facts(policyStage: .none, rulesChecked: false, diagnosisSaved: false, declaredStars: nil, checkedMeasures: [], planAgreed: false))
         })
         guard !organizationIDs.isEmpty else { return result }
+        let allChapters = Set(PolicyContent.bundled.chapters.map(\.key))
         for chunk in stride(from: 0, to: organizationIDs.count, by: 500).map({ Array(organizationIDs[$0..<min($0 + 500, organizationIDs.count)]) }) {
             var statuses: [UUID: [PolicyStatus]] = [:]
-            for row in try await PolicyVersion.query(on: db).filter(\.$organization.$id ~~ chunk)
-                .filter(\.$document == PolicyDocumentKind.basicPolicy.storageKey)
-                .filter(\.$status ~~ [PolicyStatus.draft.rawValue, PolicyStatus.approved.rawValue, PolicyStatus.published.rawValue])
-                .field(\.$id).field(\.$organization.$id).field(\.$status).all() {
-                statuses[row.$organization.id, default: []].append(row.policyStatus)
-            }
             var chapters: [UUID: Set<String>] = [:]
-            for row in try await RuleCheck.query(on: db).filter(\.$organizationID ~~ chunk)
-                .field(\.$id).field(\.$organizationID).field(\.$chapter).all() {
-                chapters[row.organizationID, default: []].insert(row.chapter)
-            }
             var diagnosed = Set<UUID>()
-            for row in try await SelfDiagnosis.query(on: db).filter(\.$organization.$id ~~ chunk)
-                .field(\.$id).field(\.$organization.$id).all() {
-                diagnosed.insert(row.$organization.id)
-            }
             var stars: [UUID: Int] = [:]
-            for row in try await SecurityActionDeclaration.query(on: db).filter(\.$organization.$id ~~ chunk)
-                .field(\.$id).field(\.$organization.$id).field(\.$stars).all() {
-                stars[row.$organization.id] = max(stars[row.$organization.id] ?? 0, row.stars)
-            }
             var measures: [UUID: Set<Int>] = [:]
-            for row in try await BasicMeasureCheck.query(on: db).filter(\.$organization.$id ~~ chunk)
-                .field(\.$id).field(\.$organization.$id).field(\.$measure).all() {
-                measures[row.$organization.id, default: []].insert(row.measure)
-            }
             var agreed = Set<UUID>()
-            for row in try await ActionPlanRecord.query(on: db).filter(\.$organizationID ~~ chunk).filter(\.$agreedAt != nil)
-                .field(\.$id).field(\.$organizationID).all() {
-                agreed.insert(row.organizationID)
+            for row in try await factRows(of: chunk) {
+                let id = try row.decode(column: "organization_id", as: UUID.self)
+                let value = try row.decode(column: "value", as: String.self)
+                switch try row.decode(column: "fact", as: String.self) {
+                case "policy": if let status = PolicyStatus(rawValue: value) { statuses[id, default: []].append(status) }
+                case "chapter": chapters[id, default: []].insert(value)
+                case "diagnosis": diagnosed.insert(id)
+                case "stars": if let count = Int(value) { stars[id] = max(stars[id] ?? 0, count) }
+                case "measure": if let measure = Int(value) { measures[id, default: []].insert(measure) }
+                default: agreed.insert(id)
+                }
             }
-            let allChapters = Set(PolicyContent.bundled.chapters.map(\.key))
             for id in chunk {
                 result[id] = Facts(policyStage: PolicyStage.of(statuses[id] ?? []),
                                    rulesChecked: (chapters[id] ?? []).isSuperset(of: allChapters),
@@ -95,5 +82,23 @@ struct OrganizationEvidence {
             }
         }
         return result
+    }
+
+    /// Every fact of the organizations as (organization, fact, value) rows, in one round trip:
+    /// the dashboard reads these on every view, and six model queries cost six times the
+    /// query building and row reflection (docs/PERFORMANCE.md).
+    private func factRows(of ids: [UUID]) async throws -> [any SQLRow] {
+        let binds: [any Encodable & Sendable] = ids
+        let statuses: [any Encodable & Sendable] = [PolicyStatus.draft.rawValue, PolicyStatus.approved.rawValue, PolicyStatus.published.rawValue]
+        let query: SQLQueryString = """
+            SELECT organization_id, 'policy' AS fact, CAST(status AS TEXT) AS value FROM policy_versions
+              WHERE organization_id IN (\(binds: binds)) AND document = \(bind: PolicyDocumentKind.basicPolicy.storageKey) AND status IN (\(binds: statuses))
+            UNION ALL SELECT organization_id, 'chapter', CAST(chapter AS TEXT) FROM rule_checks WHERE organization_id IN (\(binds: binds))
+            UNION ALL SELECT DISTINCT organization_id, 'diagnosis', CAST('' AS TEXT) FROM self_diagnoses WHERE organization_id IN (\(binds: binds))
+            UNION ALL SELECT organization_id, 'stars', CAST(stars AS TEXT) FROM security_action_declarations WHERE organization_id IN (\(binds: binds))
+            UNION ALL SELECT organization_id, 'measure', CAST(measure AS TEXT) FROM basic_measure_checks WHERE organization_id IN (\(binds: binds))
+            UNION ALL SELECT organization_id, 'agreed', CAST('' AS TEXT) FROM action_plans WHERE organization_id IN (\(binds: binds)) AND agreed_at IS NOT NULL
+            """
+        return try await db.sql.raw(query).all()
     }
 }

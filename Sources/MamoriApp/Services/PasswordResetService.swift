@@ -87,7 +87,7 @@ struct PasswordResetService {
         let resetID = try reset.requireID()
         let now = Date()
         try await db.transaction { db in
-            let claimed = try await (db as! any SQLDatabase).update(PasswordReset.schema)
+            let claimed = try await db.sql.update(PasswordReset.schema)
                 .set("used_at", to: now)
                 .where("id", .equal, resetID)
                 .where("used_at", .is, SQLLiteral.null)

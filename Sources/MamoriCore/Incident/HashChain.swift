@@ -53,7 +53,7 @@ public enum HashChain {
     public static func hash(_ content: Content, previous: String) -> String {
         var data = Data(previous.utf8)
         data.append(content.canonical)
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: data))
     }
 
     public struct Stored: Sendable {

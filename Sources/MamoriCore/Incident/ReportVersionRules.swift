@@ -63,7 +63,7 @@ public enum ReportVersionRules {
 
     /// The lowercase hex SHA-256 of the canonical content.
     public static func sha256(kind: String, number: Int, sections: [ReportSection]) -> String {
-        SHA256.hash(data: canonical(kind: kind, number: number, sections: sections)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: canonical(kind: kind, number: number, sections: sections)))
     }
 
     private static func normalized(_ raw: String) -> String {

@@ -17,7 +17,7 @@ public enum SecretToken {
     }
 
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: data))
     }
 
     /// Compares two strings in time independent of where they differ.

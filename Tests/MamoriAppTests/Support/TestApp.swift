@@ -32,7 +32,8 @@ func withMamori(_ test: (Application) async throws -> Void) async throws {
 
 /// A minimal browser: keeps the session cookie and sends the CSRF token of the last page.
 final class TestBrowser: @unchecked Sendable {
-    let app: Application
+    /// The server it talks to; a two-instance test points the same browser at the other one.
+    var app: Application
     private(set) var cookie: String?
     private(set) var csrf: String?
     var acceptLanguage = "ja"

@@ -175,7 +175,7 @@ struct IncidentReportService {
         let kind = version.kind, number = version.number, sha256 = version.sha256
         let event = TimelineEvent.reportSubmitted(report: kind, version: number, sha256: sha256)
         let claimed = try await db.transaction { db -> Bool in
-            let rows = try await (db as! any SQLDatabase).update(IncidentReportVersion.schema)
+            let rows = try await db.sql.update(IncidentReportVersion.schema)
                 .set("submitted_at", to: now)
                 .set("submitted_by_id", to: actor.userID)
                 .set("submitted_by_name", to: actor.user.displayName)

@@ -152,7 +152,7 @@ struct PolicyService {
         let before = version.sections.count
         // Only a row still in the draft state is updated, so an approval that happened meanwhile wins.
         version.sections = sections
-        let updated = try await (db as! any SQLDatabase).update(PolicyVersion.schema)
+        let updated = try await db.sql.update(PolicyVersion.schema)
             .set("sections", to: version.sectionsJSON)
             .set("updated_at", to: Date())
             .where("id", .equal, version.requireID())
@@ -248,7 +248,7 @@ struct PolicyService {
     /// Moves a version from one status to the next only if nobody moved it meanwhile.
     private func move(_ version: PolicyVersion, from: PolicyStatus, to: PolicyStatus, also change: (PolicyVersion) -> Void) async throws {
         change(version)
-        let updated = try await (db as! any SQLDatabase).update(PolicyVersion.schema)
+        let updated = try await db.sql.update(PolicyVersion.schema)
             .set("status", to: to.rawValue)
             .set("approved_at", to: version.approvedAt)
             .set("approved_by_name", to: version.approvedByName)

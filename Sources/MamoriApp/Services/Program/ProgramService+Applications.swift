@@ -134,7 +134,17 @@ extension ProgramService {
         }
         guard application.status != newStatus else { return }
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
+            // Only from the status this decision was made on: when the same decision reaches two
+            // servers at once (a double click), the second finds it taken and changes nothing,
+            // so one application never takes two places.
+            let claimed = try await sql.update(ProgramApplication.schema)
+                .set("status", to: newStatus.rawValue)
+                .where("id", .equal, application.requireID())
+                .where("status", .equal, application.status.rawValue)
+                .returning("id")
+                .all()
+            guard !claimed.isEmpty else { return }
             if newStatus == .accepted {
                 let rows = try await sql.update(ProgramSettings.schema)
                     .set("accepted_count", to: SQLRaw("accepted_count + 1"))

@@ -48,7 +48,7 @@ struct WebhookDispatcher {
 
     /// `UPDATE … WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < now) RETURNING id`.
     private func claim(_ delivery: WebhookDelivery, now: Date) async throws -> Bool {
-        let claimed = try await (db as! any SQLDatabase).update(WebhookDelivery.schema)
+        let claimed = try await db.sql.update(WebhookDelivery.schema)
             .set("claimed_until", to: now.addingTimeInterval(Self.claimSeconds))
             .where("id", .equal, try delivery.requireID())
             .where("status", .equal, WebhookDelivery.Status.pending.rawValue)

@@ -98,7 +98,7 @@ struct WebhookService {
         }
         // INSERT … ON CONFLICT DO NOTHING on both databases: two servers scanning at once
         // cannot both queue the same event, and neither fails.
-        try await (db as! any SQLDatabase).insert(into: WebhookDelivery.schema)
+        try await db.sql.insert(into: WebhookDelivery.schema)
             .columns("id", "webhook_id", "organization_id", "event", "event_key", "payload", "status", "attempts", "next_attempt_at", "created_at")
             .rows(rows)
             .ignoringConflicts(with: ["webhook_id", "event_key"])

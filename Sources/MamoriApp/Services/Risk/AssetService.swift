@@ -195,7 +195,7 @@ struct AssetService {
         let result = try Self.read(record.data, format: AssetImport.Format(rawValue: record.format) ?? .csv)
         guard result.problems.isEmpty else { throw Refusal.conflict(L.Risk.importHasProblems(result.problems.count)) }
         // Only one confirmation wins, even with a double click.
-        let claimed = try await (db as! any SQLDatabase).update(AssetImportRecord.schema)
+        let claimed = try await db.sql.update(AssetImportRecord.schema)
             .set("confirmed_at", to: Date()).where("id", .equal, id).where("confirmed_at", .is, SQLLiteral.null)
             .returning("id").all()
         guard !claimed.isEmpty else { throw Refusal.conflict(L.Risk.importAlreadyDone) }

@@ -40,19 +40,45 @@ struct El: Component {
     }
 }
 
+extension El {
+    /// Writes the element as Plot would (attributes in order, a repeated name's values joined
+    /// by a space, an empty or missing value as the bare name, `/>` for void elements), with
+    /// every value escaped.
+    func write(into html: inout String) {
+        html += "<"
+        html += name
+        for index in attributes.indices {
+            let attribute = attributes[index]
+            // A repeated name was merged into its first occurrence.
+            if attributes[..<index].contains(where: { $0.name == attribute.name }) { continue }
+            var value = attribute.value ?? ""
+            for later in attributes[(index + 1)...] where later.name == attribute.name {
+                if let more = later.value, !more.isEmpty { value = value.isEmpty ? more : value + " " + more }
+            }
+            html += " "
+            html += attribute.name
+            if !value.isEmpty {
+                html += "=\""
+                HTMLWriter.appendEscapedAttribute(value, to: &html)
+                html += "\""
+            }
+        }
+        if selfClosing {
+            html += "/>"
+            return
+        }
+        html += ">"
+        HTMLWriter.write(content(), into: &html)
+        html += "</"
+        html += name
+        html += ">"
+    }
+}
+
 func escapeAttribute(_ value: String) -> String {
     var escaped = ""
-    escaped.reserveCapacity(value.count)
-    for character in value {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        default: escaped.append(character)
-        }
-    }
+    escaped.reserveCapacity(value.utf8.count)
+    HTMLWriter.appendEscapedAttribute(value, to: &escaped)
     return escaped
 }
 

@@ -93,7 +93,7 @@ enum Layout {
                 }
             }
         }
-        return "<!DOCTYPE html>\n" + document.render()
+        return "<!DOCTYPE html>\n" + HTMLWriter.render(document)
     }
 
     /// A page for printing: no navigation or forms, the content only.
@@ -114,7 +114,7 @@ enum Layout {
                 }
             }
         }
-        return "<!DOCTYPE html>\n" + document.render()
+        return "<!DOCTYPE html>\n" + HTMLWriter.render(document)
     }
 
     static func response(_ html: String, status: HTTPResponseStatus = .ok) -> Response {

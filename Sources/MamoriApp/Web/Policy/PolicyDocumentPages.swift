@@ -73,7 +73,7 @@ enum PublicPolicyPage {
                 }
             }
         }
-        return "<!DOCTYPE html>\n" + document.render()
+        return "<!DOCTYPE html>\n" + HTMLWriter.render(document)
     }
 }
 
