@@ -14,10 +14,17 @@ enum Entrypoint {
             try await configure(app)
             app.registerMamoriCommands()
             let command = env.arguments.dropFirst().first
-            if command == nil || command == "serve" {
+            let serving = command == nil || command == "serve"
+            if serving {
                 try await app.prepareToServe()
             }
             try await app.execute()
+            if serving {
+                // SIGTERM ended `execute`. Stop the HTTP server first: it refuses new connections and
+                // waits for the requests in flight, which still need the database. (Vapor's own
+                // shutdown closes the databases before the server; e2e/test_shutdown.py.)
+                await app.server.shutdown()
+            }
         } catch {
             // Commands report their own problems; a failure ends with status 1, not a crash.
             app.logger.error("\(String(describing: error))")

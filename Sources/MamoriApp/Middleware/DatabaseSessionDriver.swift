@@ -1,5 +1,7 @@
 import Fluent
+import FluentSQL
 import Foundation
+import SQLKit
 import MamoriCore
 import Vapor
 
@@ -80,9 +82,10 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
     private func find(_ sessionID: SessionID, on db: any Database) async throws -> UserSession? {
         // Cookie values are attacker-controlled: anything that is not one of our ids is simply unknown.
         guard sessionID.string.count <= 128 else { return nil }
-        return try await UserSession.query(on: db)
-            .filter(\.$keyHash == SecretToken.sha256Hex(sessionID.string))
+        // Read on every request: a plain statement decoded into the model (see `SessionUserMiddleware.account`).
+        return try await db.sql.raw("SELECT * FROM \(ident: UserSession.schema) WHERE key_hash = \(bind: SecretToken.sha256Hex(sessionID.string))")
             .first()
+            .map { try $0.decode(fluentModel: UserSession.self) }
     }
 
     private static func encode(_ data: SessionData) throws -> String {

@@ -1,6 +1,8 @@
 import Fluent
+import FluentSQL
 import Foundation
 import MamoriCore
+import SQLKit
 import Vapor
 
 /// Who is acting: a signed-in user (browser session) or an API token acting for its user.
@@ -35,14 +37,26 @@ struct SessionUserMiddleware: AsyncMiddleware {
         // Only look when the request brought a session: touching `request.session` creates one.
         if request.hasSession, let raw = request.session.data[DatabaseSessionDriver.userIDKey] {
             if let id = UUID(uuidString: raw),
-               let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$organization).first(),
+               let (user, organization) = try await Self.account(id, on: request.db),
                user.isActive {
-                request.auth.login(Principal(user: user, organization: user.organization, token: nil))
+                request.auth.login(Principal(user: user, organization: organization, token: nil))
             } else {
                 request.session.data[DatabaseSessionDriver.userIDKey] = nil
             }
         }
         return try await next.respond(to: request)
+    }
+
+    /// The user and their organization. Every signed-in page asks this first, so it is two
+    /// plain statements decoded into the models, without the query builder's work per query
+    /// (docs/PERFORMANCE.md).
+    static func account(_ id: UUID, on db: any Database) async throws -> (User, Organization?)? {
+        guard let row = try await db.sql.raw("SELECT * FROM \(ident: User.schema) WHERE id = \(bind: id)").first() else { return nil }
+        let user = try row.decode(fluentModel: User.self)
+        guard let organizationID = user.$organization.id else { return (user, nil) }
+        let organization = try await db.sql.raw("SELECT * FROM \(ident: Organization.schema) WHERE id = \(bind: organizationID)").first()
+            .map { try $0.decode(fluentModel: Organization.self) }
+        return (user, organization)
     }
 }
 

@@ -228,15 +228,22 @@ struct IncidentService {
         try await TimelineEntry.query(on: db).filter(\.$incident.$id == incident.requireID()).sort(\.$sequence).all()
     }
 
-    /// How often an append may lose the race for the next sequence number before giving up.
-    /// Every round has a winner, so n writers at once need at most n rounds; the jittered
-    /// pause spreads them out (two servers and 24 writers on one incident: `TwoInstanceTests`).
+    /// How often an append may lose the race for the next sequence number (to another server:
+    /// within one process `TimelineAppendQueue` lets one append per incident through) before
+    /// giving up. Every round has a winner; the jittered pause spreads the servers out
+    /// (`TwoInstanceTests`: two servers, 24 appends to one incident at once).
     static let appendAttempts = 60
 
     /// Appends an entry: its hash covers its content and the previous entry's hash. Two
     /// appends at once collide on the unique sequence; the loser retries on the new tail.
     @discardableResult
     func append(to incident: Incident, type: String, text: String, occurredAt: Date? = nil, author: String, corrects: Int? = nil) async throws -> TimelineEntry {
+        try await TimelineAppendQueue.shared.serialized(incident.requireID()) {
+            try await appendRacing(to: incident, type: type, text: text, occurredAt: occurredAt, author: author, corrects: corrects)
+        }
+    }
+
+    private func appendRacing(to incident: Incident, type: String, text: String, occurredAt: Date?, author: String, corrects: Int?) async throws -> TimelineEntry {
         var attempt = 0
         while true {
             attempt += 1

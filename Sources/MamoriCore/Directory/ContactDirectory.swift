@@ -97,8 +97,8 @@ public struct ContactDirectory: Sendable, Decodable {
             if let category, !category.isEmpty, contact.category != category { return false }
             if let need, !contact.needs.contains(need) { return false }
             guard !words.isEmpty else { return true }
-            let haystack = Self.fold([contact.organization.ja, contact.organization.en, contact.name.ja, contact.name.en,
-                                      contact.purpose.ja, contact.purpose.en, contact.phone ?? "", contact.url ?? ""].joined(separator: " "))
+            let haystack = Self.foldedHaystacks.fold([contact.organization.ja, contact.organization.en, contact.name.ja, contact.name.en,
+                                                      contact.purpose.ja, contact.purpose.en, contact.phone ?? "", contact.url ?? ""].joined(separator: " "))
             return words.allSatisfy { haystack.contains($0) }
         }
     }
@@ -121,4 +121,28 @@ public struct ContactDirectory: Sendable, Decodable {
     }
 
     public static let bundled = BundledContent.load("contacts", as: ContactDirectory.self)
+
+    /// The folded text of each entry, kept between searches: folding (NFKC above all) every
+    /// entry on every search was most of a search's time. Keyed by the entry's text, so an
+    /// office correction simply makes a new key; the cache is emptied when it grows past any
+    /// plausible number of entries.
+    static let foldedHaystacks = FoldCache(limit: 4_000)
+
+    final class FoldCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var folded: [String: String] = [:]
+        private let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        func fold(_ text: String) -> String {
+            if let known = lock.withLock({ folded[text] }) { return known }
+            let result = ContactDirectory.fold(text)
+            lock.withLock {
+                if folded.count >= limit { folded.removeAll(keepingCapacity: true) }
+                folded[text] = result
+            }
+            return result
+        }
+    }
 }

@@ -119,15 +119,37 @@ struct OrganizationOverviewService {
     /// metropolitan areas), accounts by role, last week's audit entries, the newest organizations.
     func officeOverview() async throws -> OfficeOverview {
         let db = self.db
-        let metroCodes = Prefecture.all.filter(\.isMetropolitan).map(\.code)
-        async let organizations = Organization.query(on: db).count()
-        async let outside = Organization.query(on: db).filter(\.$prefectureCode !~ metroCodes).count()
-        async let orgUsers = User.query(on: db).filter(\.$role ~~ [.owner, .member]).filter(\.$deactivatedAt == nil).count()
-        async let experts = User.query(on: db).filter(\.$role == .expert).filter(\.$deactivatedAt == nil).count()
-        async let admins = User.query(on: db).filter(\.$role == .officeAdmin).filter(\.$deactivatedAt == nil).count()
-        async let week = AuditEntry.query(on: db).filter(\.$createdAt >= Date().addingTimeInterval(-7 * 24 * 3600)).count()
+        let metroCodes: [any Encodable & Sendable] = Prefecture.all.filter(\.isMetropolitan).map(\.code)
+        // Six counts in one round trip (see `counts(of:)`); each reads an index.
+        let query: SQLQueryString = """
+            SELECT
+              (SELECT COUNT(*) FROM organizations) AS organizations,
+              (SELECT COUNT(*) FROM organizations WHERE prefecture_code NOT IN (\(binds: metroCodes))) AS outside,
+              (SELECT COUNT(*) FROM users WHERE role IN (\(bind: Role.owner.rawValue), \(bind: Role.member.rawValue)) AND deactivated_at IS NULL) AS org_users,
+              (SELECT COUNT(*) FROM users WHERE role = \(bind: Role.expert.rawValue) AND deactivated_at IS NULL) AS experts,
+              (SELECT COUNT(*) FROM users WHERE role = \(bind: Role.officeAdmin.rawValue) AND deactivated_at IS NULL) AS admins,
+              (SELECT COUNT(*) FROM audit_entries WHERE created_at >= \(bind: Date().addingTimeInterval(-7 * 24 * 3600))) AS audit_week
+            """
+        async let counts = db.sql.raw(query).first()
         async let recent = Organization.query(on: db).sort(\.$createdAt, .descending).limit(10).all()
-        return try await .init(organizationCount: organizations, outsideMetroCount: outside, organizationUserCount: orgUsers,
-                               expertCount: experts, adminCount: admins, auditLastWeek: week, recentOrganizations: recent)
+        let row = try await counts
+        func count(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
+        return try await .init(organizationCount: count("organizations"), outsideMetroCount: count("outside"), organizationUserCount: count("org_users"),
+                               expertCount: count("experts"), adminCount: count("admins"), auditLastWeek: count("audit_week"), recentOrganizations: recent)
+    }
+
+    /// The office's list of organizations, newest first, with each one's active users counted
+    /// in one grouped query for the page.
+    func organizations(page request: PageRequest) async throws -> (page: Page<Organization>, userCounts: [UUID: Int]) {
+        let page = try await Organization.query(on: db).sort(\.$createdAt, .descending).sort(\.$id).paginate(request)
+        let ids: [any Encodable & Sendable] = page.items.compactMap(\.id)
+        guard !ids.isEmpty else { return (page, [:]) }
+        let rows = try await db.sql.raw("""
+            SELECT organization_id, COUNT(*) AS users FROM users
+            WHERE organization_id IN (\(binds: ids)) AND deactivated_at IS NULL GROUP BY organization_id
+            """).all()
+        var counts: [UUID: Int] = [:]
+        for row in rows { counts[try row.decode(column: "organization_id", as: UUID.self)] = try row.decode(column: "users", as: Int.self) }
+        return (page, counts)
     }
 }

@@ -41,20 +41,17 @@ struct El: Component {
 }
 
 extension El {
-    /// Writes the element as Plot would (attributes in order, a repeated name's values joined
-    /// by a space, an empty or missing value as the bare name, `/>` for void elements), with
+    /// Writes the element as Plot would (attributes in order, a repeated name once with its
+    /// last value, an empty or missing value as the bare name, `/>` for void elements), with
     /// every value escaped.
     func write(into html: inout String) {
         html += "<"
         html += name
         for index in attributes.indices {
             let attribute = attributes[index]
-            // A repeated name was merged into its first occurrence.
+            // A repeated name is written once, where it first appears, with its last value.
             if attributes[..<index].contains(where: { $0.name == attribute.name }) { continue }
-            var value = attribute.value ?? ""
-            for later in attributes[(index + 1)...] where later.name == attribute.name {
-                if let more = later.value, !more.isEmpty { value = value.isEmpty ? more : value + " " + more }
-            }
+            let value = attributes[index...].last { $0.name == attribute.name }?.value ?? ""
             html += " "
             html += attribute.name
             if !value.isEmpty {

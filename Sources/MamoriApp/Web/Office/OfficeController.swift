@@ -16,18 +16,9 @@ struct OfficeController: RouteCollection {
     }
 
     @Sendable func organizations(req: Request) async throws -> Response {
-        let page = try await Organization.query(on: req.db)
-            .sort(\.$createdAt, .descending).sort(\.$id)
-            .paginate(PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
-        let ids = page.items.compactMap(\.id)
-        // One grouped query for the user counts of the whole page (no query per row).
-        var counts: [UUID: Int] = [:]
-        if !ids.isEmpty {
-            let users = try await User.query(on: req.db).filter(\.$organization.$id ~~ ids).filter(\.$deactivatedAt == nil)
-                .field(\.$id).field(\.$organization.$id).all()
-            for user in users { if let org = user.$organization.id { counts[org, default: 0] += 1 } }
-        }
-        return Layout.response(OfficeOrganizationsPage.render(page, userCounts: counts, context: req.pageContext()))
+        let listing = try await OrganizationOverviewService(db: req.db)
+            .organizations(page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
+        return Layout.response(OfficeOrganizationsPage.render(listing.page, userCounts: listing.userCounts, context: req.pageContext()))
     }
 
     private func expertsModel(_ req: Request) async throws -> OfficeExpertsPage.Model {
