@@ -13,7 +13,7 @@ SERVER=""
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 bench_init() {
-  BIN=${MAMORI_BIN:-/work/main/.build/release/mamori}
+  BIN=${MAMORI_BIN:-$(pwd)/.build/release/mamori}
   [ -x "$BIN" ] || { echo "no binary at $BIN (build it, or set MAMORI_BIN)" >&2; exit 2; }
   DATA=$(mktemp -d /tmp/mamori-bench.XXXXXX)
   chmod 755 "$DATA"   # the postgres user must reach $DATA/pg

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOPosix
 import MamoriCore
 import SQLKit
 import Testing
@@ -304,13 +305,21 @@ func withMamoriTwice(_ test: (Application, Application) async throws -> Void) as
     let choice: DatabaseChoice = postgresURL.map { .postgres(url: $0, searchPath: String(schema)) }
         ?? .sqliteFile(path: folder.appendingPathComponent("mamori.sqlite").path)
     defer { try? FileManager.default.removeItem(at: folder) }
+    // Each application gets blocking threads of its own. Vapor's default is one process-wide pool
+    // (as many threads as cores) that SQLite's queries run on: two applications on one SQLite
+    // file could fill it with statements waiting for a lock whose holder then finds no thread
+    // to commit on, and every test in the process would stop. Two servers are two processes.
     try await withApp(configure: { app in
+        app.threadPool = NIOThreadPool(numberOfThreads: 4)
         try await configure(app, database: choice)
         if postgresURL != nil { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: String(schema))").run() }
         try await app.useWriteAheadLogIfSQLite()
         try await app.autoMigrate()
     }) { first in
-        try await withApp(configure: { app in try await configure(app, database: choice) }) { second in
+        try await withApp(configure: { app in
+            app.threadPool = NIOThreadPool(numberOfThreads: 4)
+            try await configure(app, database: choice)
+        }) { second in
             try await test(first, second)
         }
         if postgresURL != nil { try await (first.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: String(schema)) CASCADE").run() }

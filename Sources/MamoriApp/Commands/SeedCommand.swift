@@ -100,6 +100,9 @@ struct SeedCommand: AsyncCommand {
             }
         }
         if applies {
+            // The program requires a SECURITY ACTION declaration: an applicant has declared one star.
+            try await SecurityActionDeclaration(organizationID: organization.requireID(), stars: 1, declarationID: "SEED-\(number)",
+                                                declaredOn: CalendarDate.today(), createdByID: owner.requireID()).create(on: db)
             // An organization the rules exclude (size, capital) is simply not an applicant.
             do {
                 _ = try await ProgramService(db: db).apply(organization, settings: settings, input: .init(

@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Foundation
 import MamoriCore
 import Vapor
@@ -390,10 +392,15 @@ struct IncidentService {
     /// Open incidents' duties still to do: every required one, and recommended ones due within
     /// two days; the earliest first, for the dashboard.
     func dueSoon(in organization: Organization) async throws -> [(Incident, DutyStatus)] {
-        let open = try await Incident.query(on: db).filter(\.$organization.$id == organization.requireID()).filter(\.$status == .open).limit(100).all()
+        // Read on every dashboard view: plain statements decoded into the models (docs/PERFORMANCE.md).
+        let open = try await db.sql.raw("""
+            SELECT * FROM incidents WHERE organization_id = \(bind: organization.requireID()) AND status = \(bind: Incident.Status.open.rawValue) LIMIT 100
+            """).all().map { try $0.decode(fluentModel: Incident.self) }
         // One query for the notifications of every open incident, not one per incident.
-        let ids = open.compactMap(\.id)
-        let recorded = ids.isEmpty ? [] : try await IncidentNotification.query(on: db).filter(\.$incident.$id ~~ ids).all()
+        let ids: [any Encodable & Sendable] = open.compactMap(\.id)
+        let recorded = ids.isEmpty ? [] : try await db.sql.raw("""
+            SELECT * FROM incident_notifications WHERE incident_id IN (\(binds: ids))
+            """).all().map { try $0.decode(fluentModel: IncidentNotification.self) }
         let byIncident = Dictionary(grouping: recorded, by: { $0.$incident.id })
         var result: [(Incident, DutyStatus)] = []
         for incident in open {

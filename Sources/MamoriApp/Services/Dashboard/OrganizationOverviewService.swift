@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import MamoriCore
 import SQLKit
@@ -55,12 +56,19 @@ struct OrganizationOverviewService {
         let org = try await TenantScope.organization(organizationID, for: principal, on: db)
         let orgID = try org.requireID()
         async let counts = Self.counts(of: orgID, on: db)
-        async let activity = AuditEntry.query(on: db).filter(\.$organizationID == orgID).sort(\.$createdAt, .descending).limit(5).all()
-        async let latest = DiagnosisService(db: db).latest(of: org)
+        // The dashboard's own lists are plain statements decoded into the models: each model
+        // query costs the query builder's reflection and SQL serialization (docs/PERFORMANCE.md).
+        async let activity = db.sql.raw("""
+            SELECT * FROM audit_entries WHERE organization_id = \(bind: orgID) ORDER BY created_at DESC LIMIT 5
+            """).all().map { try $0.decode(fluentModel: AuditEntry.self) }
+        async let latest = db.sql.raw("""
+            SELECT * FROM self_diagnoses WHERE organization_id = \(bind: orgID) ORDER BY diagnosed_on DESC, created_at DESC LIMIT 1
+            """).first().map { try $0.decode(fluentModel: SelfDiagnosis.self) }
         async let readiness = SecurityActionService(db: db).readiness(of: org)
         async let due = IncidentService(db: db).dueSoon(in: org)
-        async let plan = PlanItem.query(on: db).filter(\.$organizationID == orgID).field(\.$id).field(\.$status).field(\.$progress)
-            .field(\.$dueMonth).limit(2000).all()
+        async let plan = db.sql.raw("""
+            SELECT id, status, progress, due_month FROM plan_items WHERE organization_id = \(bind: orgID) LIMIT 2000
+            """).all().map { try $0.decode(fluentModel: PlanItem.self) }
         async let nextVisit = ProgramService(db: db).nextVisit(of: orgID)
         let items = try await plan
         let today = PlanMonth(Day(Date()))
