@@ -39,8 +39,21 @@ enum HTMLWriter {
 
     /// `&`, `<` and `>` in text; quotes need no escaping outside attributes.
     static func appendEscapedText(_ text: String, to html: inout String) {
+        appendEscaped(text, quotes: false, to: &html)
+    }
+
+    /// `& " ' < >` in attribute values.
+    static func appendEscapedAttribute(_ value: String, to html: inout String) {
+        appendEscaped(value, quotes: true, to: &html)
+    }
+
+    private static func appendEscaped(_ text: String, quotes: Bool, to html: inout String) {
         // Most texts need no escaping: copy them whole.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || (quotes && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")))
+        }
+        guard needsEscaping else {
             html += text
             return
         }
@@ -49,25 +62,8 @@ enum HTMLWriter {
             case "&": html += "&amp;"
             case "<": html += "&lt;"
             case ">": html += "&gt;"
-            default: html.unicodeScalars.append(scalar)
-            }
-        }
-    }
-
-    /// `& " ' < >` in attribute values.
-    static func appendEscapedAttribute(_ value: String, to html: inout String) {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
-                || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
-            html += value
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": html += "&amp;"
-            case "\"": html += "&quot;"
-            case "'": html += "&#39;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
+            case "\"" where quotes: html += "&quot;"
+            case "'" where quotes: html += "&#39;"
             default: html.unicodeScalars.append(scalar)
             }
         }
