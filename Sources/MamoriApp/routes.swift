@@ -24,7 +24,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PlanFeedController())
     try app.register(collection: DutyCalendarFeedController())
 
-    let signedIn = web.grouped(RequireSignIn())
+    // Signed-in pages; every route with `:orgID` has its organization resolved by the group.
+    let signedIn = web.grouped(RequireSignIn(), TenantMiddleware())
     try signedIn.register(collection: DashboardController())
     try signedIn.register(collection: SettingsController())
     try signedIn.register(collection: MembersController())

@@ -125,7 +125,8 @@ struct ProgramValidationTests {
                 try await service.update(settings, with: .init(capacity: "0", visitsPerCompany: "4", hoursPerVisit: "2", opensOn: "2026-05-01",
                                                                closesOn: "2026-04-01", termsTextJa: "規約", termsTextEn: "Terms", preferOutsideMetro: false), by: actor, ip: nil)
                 Issue.record("capacity 0 and a backwards period were saved")
-            } catch let error as MamoriError {
+            } catch let refusal as Refusal {
+                let error = refusal.mamoriError
                 #expect(error.status == .unprocessableEntity)
                 #expect(error.fields.map(\.name) == ["capacity", "closesOn"])
                 #expect(error.fields.first?.message == L.capacityTooSmall(accepted: 0))
@@ -159,7 +160,7 @@ struct ProgramValidationTests {
             let service = ProgramService(db: app.db)
             let expertPrincipal = try await principal(app, "ichiro@example.jp")
             let settings = try await service.settings(fiscalYear: fiscalYear)
-            await #expect(throws: MamoriError.self) {
+            await #expect(throws: Refusal.self) {
                 _ = try await service.schedule(.init(number: "1", scheduledAt: "\(fiscalYear + 1)-04-01T10:00", mode: "on_site", place: "東京"),
                                                for: setup.application, settings: settings, expert: setup.assigned, by: expertPrincipal, ip: nil)
             }

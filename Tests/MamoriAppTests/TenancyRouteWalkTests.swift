@@ -73,4 +73,37 @@ struct TenancyRouteWalkTests {
             #expect(answered.isEmpty, "routes that did not answer 404: \(answered)")
         }
     }
+
+    @Test("every API operation under /organizations/{organizationId} answers 404 to another organization's token, for every method")
+    func everyOrganizationOperation() async throws {
+        try await withMamori { app in
+            let victim = try await Fixtures.signUp(app, name: "被害株式会社", email: "api-walk-victim@example.jp")
+            let other = try await Fixtures.signUp(app, name: "他社", email: "api-walk-other@example.jp")
+            let token = try await APITokenService(db: app.db).create(name: "walk", for: other.user, actor: .commandLine).secret
+            let orgID = try #require(victim.organizationID).uuidString
+            // Every path and method the specification declares with an organization id.
+            var operations: [(HTTPMethod, String)] = []
+            var currentPath: String?
+            for line in BundledFile.openAPISpec.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("  /"), line.hasSuffix(":") { currentPath = String(line.dropFirst(2).dropLast()); continue }
+                guard let path = currentPath, path.contains("{organizationId}") else { continue }
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("    "), !line.hasPrefix("     "), let method = ["get", "post", "put", "patch", "delete"].first(where: { trimmed == "\($0):" }) {
+                    let filled = path.replacingOccurrences(of: "{organizationId}", with: orgID)
+                        .replacing(/\{[A-Za-z]+\}/) { _ in UUID().uuidString }
+                    operations.append((HTTPMethod(rawValue: method.uppercased()), "/api/v1" + filled))
+                }
+            }
+            #expect(operations.count >= 8, "expected the organization operations, found \(operations.count)")
+            var answered: [String] = []
+            for (method, path) in operations {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = .init(token: token)
+                headers.contentType = .json
+                let response = try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: #"{"note":"x","name":"x"}"#))
+                if response.status != .notFound { answered.append("\(method) \(path) → \(response.status.code)") }
+            }
+            #expect(answered.isEmpty, "operations that did not answer 404: \(answered)")
+        }
+    }
 }

@@ -202,3 +202,64 @@ struct PreliminaryReportTests {
         #expect(last.due?.day.description == final)
     }
 }
+
+@Suite("Timeline notes and IPA reporting")
+struct TimelineNoteRulesTests {
+    static let now = ISO8601DateFormatter().date(from: "2026-04-01T01:00:00Z")!
+
+    @Test("a note is checked the same for page and API", arguments: [
+        // text, occurred, corrects, expected problems (field:problem)
+        ("見つけた", TimelineNote.Occurred.now, Int?.none, [String]()),
+        ("  前後の空白  ", .now, nil, []),
+        ("", .now, nil, ["text:required"]),
+        ("   \n ", .now, nil, ["text:required"]),
+        (String(repeating: "あ", count: 10_000), .now, nil, []),
+        (String(repeating: "あ", count: 10_001), .now, nil, ["text:tooLong"]),
+        ("記録", .at(now.addingTimeInterval(-86_400)), nil, []),
+        ("記録", .at(now.addingTimeInterval(300)), nil, []),
+        ("記録", .at(now.addingTimeInterval(301)), nil, ["occurredAt:inFuture"]),
+        ("記録", .unreadable, nil, ["occurredAt:invalidDateTime"]),
+        ("訂正", .now, 2, []),
+        ("訂正", .now, 9, ["corrects:unknownChoice"]),
+        ("訂正", .now, 0, ["corrects:unknownChoice"]),
+        ("", .unreadable, 9, ["text:required", "occurredAt:invalidDateTime", "corrects:unknownChoice"]),
+    ])
+    func note(text: String, occurred: TimelineNote.Occurred, corrects: Int?, expected: [String]) {
+        let result = TimelineNote(text: text, occurred: occurred, corrects: corrects).checked(now: Self.now, isEntry: [1, 2, 3].contains)
+        switch result {
+        case .success(let checked):
+            #expect(expected.isEmpty)
+            #expect(checked.text == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .failure(let problems):
+            let found = problems.entries.map { entry -> String in
+                let name: String = switch entry.problem {
+                case .required: "required"
+                case .tooLong: "tooLong"
+                case .inFuture: "inFuture"
+                case .invalidDateTime: "invalidDateTime"
+                case .unknownChoice: "unknownChoice"
+                default: "\(entry.problem)"
+                }
+                return "\(entry.field):\(name)"
+            }
+            #expect(found == expected)
+        }
+    }
+
+    @Test("IPA takes reports of viruses, unauthorized access and ransomware, also ransomware found in another kind", arguments: [
+        (IncidentKind.virusInfection, false, true),
+        (.unauthorizedAccess, false, true),
+        (.ransomware, false, true),
+        (.systemOutage, true, true),
+        (.informationLeak, true, true),
+        (.systemOutage, false, false),
+        (.informationLeak, false, false),
+        (.lossTheft, false, false),
+    ])
+    func ipaReporting(kind: IncidentKind, ransomware: Bool, expected: Bool) {
+        let facts = NotificationDuties.Facts(kind: kind, awareAt: Self.now, personalData: .init(involved: false), ransomware: ransomware,
+                                             crimeSuspected: false, lostOrStolenOutside: false, ppcPowersDelegatedTo: nil)
+        #expect(NotificationDuties.reportableToIPA(facts) == expected)
+        #expect(NotificationDuties.compute(facts).duties.contains { $0.recipient == .ipa } == expected)
+    }
+}

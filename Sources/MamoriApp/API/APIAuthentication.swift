@@ -6,12 +6,31 @@ import Vapor
 /// Vapor request, so the authentication middleware hands them the principal in a task local.
 enum APIContext {
     @TaskLocal static var principal: Principal?
+    /// The token's organization, resolved once by the middleware (nil for the office's and
+    /// experts' tokens, and for public calls).
+    @TaskLocal static var tenant: Tenant?
     @TaskLocal static var locale: AppLocale = .default
     @TaskLocal static var maxUploadBytes: Int = 25 * 1024 * 1024
 
     static func requirePrincipal() throws -> Principal {
         guard let principal else { throw MamoriError.unauthorized() }
         return principal
+    }
+
+    /// The token's organization; a token of the office or an expert has none (403).
+    static func requireTenant() throws -> Tenant {
+        _ = try requirePrincipal()
+        guard let tenant else {
+            throw Refusal.notAllowed(LocalizedText(ja: "このトークンは組織に属していません。", en: "This token does not belong to an organization."))
+        }
+        return tenant
+    }
+
+    /// The organization a path names (`/organizations/{organizationId}`): the token's own, or 404.
+    static func requireTenant(named id: String) throws -> Tenant {
+        _ = try requirePrincipal()
+        guard let tenant, let named = UUID(uuidString: id), tenant.organization.id == named else { throw Refusal.notFound }
+        return tenant
     }
 }
 
@@ -50,12 +69,30 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
         } else if !Self.isPublic(request) {
             throw MamoriError.unauthorized()
         }
+        // Tenancy by construction: the token's organization is resolved here, once, and a path
+        // that names an organization must name that one (404 otherwise, before any handler).
+        var tenant: Tenant?
+        if let principal, principal.role.belongsToOrganization, let organization = principal.organization {
+            tenant = Tenant(principal: principal, organization: organization)
+        }
+        if let named = Self.organizationNamed(in: request.url.path), tenant?.organization.id != UUID(uuidString: named) {
+            throw MamoriError.notFound()
+        }
         return try await APIContext.$principal.withValue(principal) {
+            try await APIContext.$tenant.withValue(tenant) {
             try await APIContext.$locale.withValue(locale) {
                 try await APIContext.$maxUploadBytes.withValue(request.application.settings.maxUploadBytes) {
                     try await next.respond(to: request)
                 }
             }
+            }
         }
+    }
+
+    /// The `{organizationId}` of `/api/v1/organizations/{organizationId}[/…]`, if the path has one.
+    static func organizationNamed(in path: String) -> String? {
+        let prefix = "/api/v1/organizations/"
+        guard path.hasPrefix(prefix) else { return nil }
+        return path.dropFirst(prefix.count).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
     }
 }

@@ -50,11 +50,8 @@ extension MamoriAPI {
 
     /// The token's organization; a token of an office admin or expert has none (403).
     func organizationOfToken() async throws -> (Principal, Organization) {
-        let principal = try APIContext.requirePrincipal()
-        guard principal.role.belongsToOrganization, let organization = principal.organization else {
-            throw MamoriError.forbidden(LocalizedText(ja: "このトークンは組織に属していません。", en: "This token does not belong to an organization."))
-        }
-        return (principal, organization)
+        let tenant = try APIContext.requireTenant()
+        return (tenant.principal, tenant.organization)
     }
 
     /// Validates the answers object; 422 names each offending item (`answers.26`, `answers.3`…).

@@ -17,40 +17,22 @@ extension MamoriAPI {
         case .notApplicable: state = .notApplicable
         case .clear: state = nil
         }
-        do {
-            try await IncidentService(db: db).check(input.path.pointId, state: state, note: body.note, of: incident, by: principal)
-        } catch IncidentService.Refused.reasonRequired {
-            var error = MamoriError.invalid(FieldProblems())
-            error.fields = [("note", L.reasonRequiredForNA)]
-            throw error
-        } catch IncidentService.Refused.unknownPoint {
-            throw MamoriError.notFound()
-        } catch IncidentService.Refused.closed {
-            throw MamoriError.conflict(L.incidentIsClosed)
-        }
+        try await IncidentService(db: db).check(input.path.pointId, state: state, note: body.note, of: incident, by: principal)
         return .ok(.init(body: .json(try await dto(incident))))
     }
 
     func closeIncident(_ input: Operations.CloseIncident.Input) async throws -> Operations.CloseIncident.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
-        do {
-            // The page's text area holds one measure a line; the API sends them as a list.
-            try await IncidentService(db: db).close(incident, causeSummary: body.causeSummary, measures: body.measures.joined(separator: "\n"),
-                                                    by: principal, ip: nil)
-        } catch IncidentService.Refused.closed {
-            throw MamoriError.conflict(L.incidentIsClosed)
-        }
+        // The page's text area holds one measure a line; the API sends them as a list.
+        try await IncidentService(db: db).close(incident, causeSummary: body.causeSummary, measures: body.measures.joined(separator: "\n"),
+                                                by: principal, ip: nil)
         return .ok(.init(body: .json(try await dto(incident))))
     }
 
     func undoIncidentDuty(_ input: Operations.UndoIncidentDuty.Input) async throws -> Operations.UndoIncidentDuty.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        do {
-            try await IncidentService(db: db).undoNotification(recipient: input.path.recipient, action: input.path.action, of: incident, by: principal)
-        } catch IncidentService.Refused.closed {
-            throw MamoriError.conflict(L.incidentIsClosed)
-        }
+        try await IncidentService(db: db).undoNotification(recipient: input.path.recipient, action: input.path.action, of: incident, by: principal)
         return .ok(.init(body: .json(try await duties(incident))))
     }
 }

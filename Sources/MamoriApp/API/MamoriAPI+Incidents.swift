@@ -71,12 +71,8 @@ extension MamoriAPI {
         }
         update.severity = body.severity
         update.ppcDelegatedTo = body.ppcDelegatedTo
-        do {
-            try await service.update(incident, with: update, by: principal, ip: nil)
-            if let step = body.currentStep { try await service.setStep(step, of: incident, by: principal) }
-        } catch IncidentService.Refused.closed {
-            throw MamoriError.conflict(L.incidentIsClosed)
-        }
+        try await service.update(incident, with: update, by: principal, ip: nil)
+        if let step = body.currentStep { try await service.setStep(step, of: incident, by: principal) }
         return .ok(.init(body: .json(try await dto(incident))))
     }
 
@@ -88,21 +84,10 @@ extension MamoriAPI {
 
     func addTimelineEntry(_ input: Operations.AddTimelineEntry.Input) async throws -> Operations.AddTimelineEntry.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard incident.status == .open else { throw MamoriError.conflict(L.incidentIsClosed) }
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
-        let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 10_000 else { throw invalid("text", text.isEmpty ? .required : .tooLong(maximum: 10_000)) }
-        var occurred: Date?
-        if let raw = body.occurredAt {
-            guard let instant = Self.instant(raw) else { throw invalid("occurredAt", .invalidDateTime) }
-            occurred = instant
-        }
-        let service = IncidentService(db: db)
-        if let corrects = body.corrects, try await !service.timeline(of: incident).contains(where: { $0.sequence == corrects }) {
-            throw invalid("corrects", .unknownChoice)
-        }
-        let entry = try await service.append(to: incident, type: body.corrects == nil ? "note" : "correction", text: text, occurredAt: occurred,
-                                             author: principal.user.displayName + (principal.token.map { " (API: \($0.name))" } ?? ""), corrects: body.corrects)
+        let occurred: TimelineNote.Occurred = body.occurredAt.map { Self.instant($0).map { .at($0) } ?? .unreadable } ?? .now
+        let entry = try await IncidentService(db: db).addNote(TimelineNote(text: body.text, occurred: occurred, corrects: body.corrects),
+                                                              to: incident, by: principal)
         return .created(.init(body: .json(Self.entry(entry))))
     }
 
@@ -114,7 +99,6 @@ extension MamoriAPI {
 
     func uploadEvidence(_ input: Operations.UploadEvidence.Input) async throws -> Operations.UploadEvidence.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard incident.status == .open else { throw MamoriError.conflict(L.incidentIsClosed) }
         guard case .binary(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
         let limit = APIContext.maxUploadBytes
         let tooLarge = MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(limit / 1024 / 1024))

@@ -65,17 +65,7 @@ extension MamoriAPI {
         let application = try await service.application(id: UUID(uuidString: input.path.applicationId))
         let settings = try await service.settings(fiscalYear: application.fiscalYear)
         guard let decision = ProgramService.Decision(rawValue: body.decision.rawValue) else { throw Refusal.invalid("decision", .unknownChoice) }
-        do {
-            try await service.decide(application, decision, reason: body.reason, settings: settings, by: principal, ip: nil)
-        } catch let refusal as ProgramService.DecisionRefusal {
-            switch refusal {
-            case .full: throw MamoriError.conflict(L.capacityFull)
-            case .reasonRequired:
-                var error = MamoriError.invalid(FieldProblems())
-                error.fields = [("reason", L.rejectReasonRequired)]
-                throw error
-            }
-        }
+        try await service.decide(application, decision, reason: body.reason, settings: settings, by: principal, ip: nil)
         return .ok(.init(body: .json(try await officeDTO(application))))
     }
 
@@ -87,11 +77,7 @@ extension MamoriAPI {
         guard let expertID = UUID(uuidString: body.expertId), let expert = try await ExpertProfile.find(expertID, on: db) else {
             throw MamoriError.notFound()
         }
-        do {
-            try await service.assign(expert, to: application, by: principal, ip: nil)
-        } catch let refusal as ProgramService.AssignRefusal {
-            throw MamoriError.conflict(refusal == .expertFull ? L.expertFull : L.assignNeedsAcceptance)
-        }
+        try await service.assign(expert, to: application, by: principal, ip: nil)
         return .ok(.init(body: .json(try await officeDTO(application))))
     }
 

@@ -10,8 +10,8 @@ import OpenAPIRuntime
 /// for every other owner-only operation.
 extension MamoriAPI {
     private func organizationInPath(_ id: String) async throws -> (Principal, Organization) {
-        let principal = try APIContext.requirePrincipal()
-        return (principal, try await TenantScope.organization(UUID(uuidString: id), for: principal, on: db))
+        let tenant = try APIContext.requireTenant(named: id)
+        return (tenant.principal, tenant.organization)
     }
 
     /// The organization in the path, for its owner; a member's token gets 403.

@@ -35,27 +35,15 @@ extension MamoriAPI {
 
     func applyToProgram(_ input: Operations.ApplyToProgram.Input) async throws -> Operations.ApplyToProgram.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard principal.isOwner else { throw MamoriError.forbidden(L.ownerOnlyApplies) }
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
         let service = ProgramService(db: db)
         let settings = try await service.settings()
-        do {
-            let application = try await service.apply(organization, settings: settings, input: .init(
-                legalForm: body.legalForm.rawValue, hasSecurityPolicy: body.hasSecurityPolicy ? "yes" : "no",
-                participatedPreviousYear: body.participatedPreviousYear ? "yes" : "no", contactName: body.contactName,
-                contactPhone: body.contactPhone, message: body.message, agreed: true, termsVersion: String(body.agreedTermsVersion)),
-                by: principal, ip: nil)
-            return .created(.init(body: .json(try await programDTO(application, organization: organization))))
-        } catch let refusal as ProgramService.ApplyRefusal {
-            switch refusal {
-            case .notOpen: throw MamoriError.conflict(L.applicationsClosed)
-            case .alreadyApplied: throw MamoriError.conflict(L.alreadyApplied)
-            case .notEligible(let decision):
-                var error = MamoriError(status: .unprocessableEntity, code: "not_eligible", message: L.notEligibleToApply)
-                error.fields = decision.reasons.map { ("reasons.\($0.rawValue)", L.reason($0)) }
-                throw error
-            }
-        }
+        let application = try await service.apply(organization, settings: settings, input: .init(
+            legalForm: body.legalForm.rawValue, hasSecurityPolicy: body.hasSecurityPolicy ? "yes" : "no",
+            participatedPreviousYear: body.participatedPreviousYear ? "yes" : "no", contactName: body.contactName,
+            contactPhone: body.contactPhone, message: body.message, agreed: true, termsVersion: String(body.agreedTermsVersion)),
+            by: principal, ip: nil)
+        return .created(.init(body: .json(try await programDTO(application, organization: organization))))
     }
 
     func getProgramStatistics(_ input: Operations.GetProgramStatistics.Input) async throws -> Operations.GetProgramStatistics.Output {
@@ -96,15 +84,8 @@ extension MamoriAPI {
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         guard let application = try await service.application(of: organization, fiscalYear: settings.fiscalYear) else { throw MamoriError.notFound() }
-        do {
-            try await service.answerSurvey(.init(producedResults: body.producedResults ? "yes" : "no", satisfaction: String(body.satisfaction),
-                                                 comments: body.comments), for: application, settings: settings, by: principal, ip: nil)
-        } catch let refusal as ProgramService.SurveyRefusal {
-            switch refusal {
-            case .notYet: throw MamoriError.conflict(L.surveyNotYet)
-            case .alreadyAnswered: throw MamoriError.conflict(L.surveyAlreadyAnswered)
-            }
-        }
+        try await service.answerSurvey(.init(producedResults: body.producedResults ? "yes" : "no", satisfaction: String(body.satisfaction),
+                                             comments: body.comments), for: application, settings: settings, by: principal, ip: nil)
         return .created(.init(body: .json(try await programDTO(application, organization: organization))))
     }
 

@@ -38,7 +38,8 @@ extension MamoriAPI {
                 .init(stars: String(body.stars), declarationID: body.declarationId, declaredOn: body.declaredOn, conditionsMetElsewhere: confirmed),
                 for: organization, by: principal, ip: nil)
             return .created(.init(body: .json(Self.declarationDTO(declaration))))
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             // The service names the page's field `declarationID`; the API's is `declarationId`.
             var refusal = error
             refusal.fields = error.fields.map { (name: $0.name == "declarationID" ? "declarationId" : $0.name, message: $0.message) }

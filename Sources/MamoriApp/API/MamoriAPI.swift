@@ -24,8 +24,7 @@ struct MamoriAPI: APIProtocol {
     }
 
     func listMembers(_ input: Operations.ListMembers.Input) async throws -> Operations.ListMembers.Output {
-        let principal = try APIContext.requirePrincipal()
-        let organization = try await TenantScope.organization(UUID(uuidString: input.path.organizationId), for: principal, on: db)
+        let organization = try APIContext.requireTenant(named: input.path.organizationId).organization
         let page = try Self.pageRequest(input.query.page, input.query.per)
         let members = try await User.query(on: db)
             .filter(\.$organization.$id == organization.requireID())
@@ -40,8 +39,7 @@ struct MamoriAPI: APIProtocol {
     }
 
     func listAuditEntries(_ input: Operations.ListAuditEntries.Input) async throws -> Operations.ListAuditEntries.Output {
-        let principal = try APIContext.requirePrincipal()
-        let organization = try await TenantScope.organization(UUID(uuidString: input.path.organizationId), for: principal, on: db)
+        let organization = try APIContext.requireTenant(named: input.path.organizationId).organization
         var filter = AuditLog.Filter(action: input.query.action)
         if let user = input.query.user {
             guard let id = UUID(uuidString: user) else { throw Self.invalid("user", .notANumber) }

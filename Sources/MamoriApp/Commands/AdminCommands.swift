@@ -23,7 +23,8 @@ struct CreateAdminCommand: AsyncCommand {
                 .init(displayName: signature.name ?? email, email: email, password: password, passwordConfirmation: nil),
                 locale: .ja, actorIP: nil)
             context.console.success("Created office admin \(user.email).")
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             throw reportInvalid(error, context)
         }
     }
@@ -99,7 +100,8 @@ struct AddMemberCommand: AsyncCommand {
         do {
             let user = try await accounts.addMember(to: organization, person: person, role: role, actor: .commandLine)
             context.console.success("Added \(user.email) as \(role.rawValue) of \(organization.name).")
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             throw reportInvalid(error, context)
         }
     }
@@ -124,7 +126,8 @@ struct CreateTokenCommand: AsyncCommand {
         do {
             let (_, secret) = try await APITokenService(db: app.db).create(name: signature.name, for: user, actor: .commandLine)
             context.console.output(secret.consoleText())
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             throw reportInvalid(error, context)
         }
     }

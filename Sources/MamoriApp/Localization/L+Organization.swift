@@ -206,6 +206,7 @@ extension L {
     static let organizationRepresentativeHint = LocalizedText(ja: "例：代表取締役 山田 太郎", en: "E.g. Taro Yamada, CEO")
     static let organizationDetailsSave = LocalizedText(ja: "組織の情報を保存", en: "Save the details")
     static let organizationDetailsSaved = LocalizedText(ja: "組織の情報を保存しました。", en: "The organization details were saved.")
+    static let officeOnlyAction = LocalizedText(ja: "この操作は事務局だけが行えます。", en: "Only the program office can do this.")
     static let organizationDetailsOwnerOnly = LocalizedText(ja: "組織の情報は経営者・責任者（オーナー）が変更します。", en: "The owner changes the organization details.")
     static let navOrganizationDetails = LocalizedText(ja: "組織の情報", en: "Organization")
 }

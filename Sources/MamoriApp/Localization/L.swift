@@ -75,6 +75,8 @@ enum L {
     static func describe(_ problem: FieldProblem) -> LocalizedText {
         switch problem {
         case .required: LocalizedText(ja: "入力してください。", en: "This field is required.")
+        case .reasonRequired: L.reasonRequiredForNA
+        case .twoStarsNotReady(let missing): L.twoStarsNotReady(missing: missing)
         case .tooLong(let maximum): LocalizedText(ja: "\(maximum)文字以内で入力してください。", en: "Use at most \(maximum) characters.")
         case .tooShort(let minimum): LocalizedText(ja: "\(minimum)文字以上で入力してください。", en: "Use at least \(minimum) characters.")
         case .tooManyBytes(let maximum): LocalizedText(ja: "\(maximum)バイト以内で入力してください（半角英数字なら\(maximum)文字、全角文字なら\(maximum / 3)文字程度まで）。", en: "Use at most \(maximum) bytes (\(maximum) plain ASCII characters, fewer with accented or Japanese characters).")

@@ -25,14 +25,12 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     /// What any error means for the person who sent the request.
     static func map(_ error: any Error) -> MamoriError {
         switch error {
-        case let error as MamoriError:
-            return error
-        case let refusal as Refusal:
-            return refusal.mamoriError
+        case let error as any ExplainableError:
+            // A face's own error, a service's `Refusal` or a typed refusal (RefusalExplanations).
+            return error.explained
         case let error as ServerError:
             // The generated API layer wraps handler errors and its own decoding errors.
-            if let inner = error.underlyingError as? MamoriError { return inner }
-            if let refusal = error.underlyingError as? Refusal { return refusal.mamoriError }
+            if let inner = error.underlyingError as? any ExplainableError { return inner.explained }
             if error.underlyingError is DecodingError { return decoding(error.underlyingError as! DecodingError) }
             let status = Int(error.httpStatus.code)
             if (400..<500).contains(status) {

@@ -36,3 +36,17 @@ struct MamoriError: Error, Sendable {
         MamoriError(status: .badRequest, code: "bad_request", message: message)
     }
 }
+
+/// An error a face can show beside its form: a face's own `MamoriError`, or a service's
+/// `Refusal` in the same words the edge would use (`ErrorRenderingMiddleware.map`).
+protocol ExplainableError: Error {
+    var explained: MamoriError { get }
+}
+
+extension MamoriError: ExplainableError {
+    var explained: MamoriError { self }
+}
+
+extension Refusal: ExplainableError {
+    var explained: MamoriError { mamoriError }
+}

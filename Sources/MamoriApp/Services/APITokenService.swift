@@ -15,7 +15,7 @@ struct APITokenService {
         var problems = FieldProblems()
         if name.isEmpty { problems.add("name", .required) }
         else if name.count > Self.maximumNameLength { problems.add("name", .tooLong(maximum: Self.maximumNameLength)) }
-        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty else { throw Refusal.invalid(problems) }
 
         let secret = SecretToken.generate(prefix: APIToken.prefix)
         let token = APIToken(name: name, tokenHash: SecretToken.sha256Hex(secret), tokenHint: String(secret.prefix(APIToken.prefix.count + 4)),

@@ -54,7 +54,7 @@ struct AccountService {
                 // Two sign-ups with the same address at the same moment: the second one loses.
                 var problems = FieldProblems()
                 problems.add("email", .alreadyTaken)
-                throw MamoriError.invalid(problems)
+                throw Refusal.invalid(problems)
             }
             let actor = AuditActor.user(user, ip: ip)
             try await AuditLog.record(.organizationCreated, by: actor, target: ("organization", organization.id),
@@ -72,7 +72,7 @@ struct AccountService {
         guard role.belongsToOrganization else {
             var problems = FieldProblems()
             problems.add("role", .unknownChoice)
-            throw MamoriError.invalid(problems)
+            throw Refusal.invalid(problems)
         }
         let hash = try await hasher.hash(person.password)
         return try await db.transaction { db in
@@ -82,7 +82,7 @@ struct AccountService {
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 var problems = FieldProblems()
                 problems.add("email", .alreadyTaken)
-                throw MamoriError.invalid(problems)
+                throw Refusal.invalid(problems)
             }
             try await AuditLog.record(.accountCreated, by: actor, organizationID: organization.id, target: ("user", user.id),
                                       summary: L.roleSummary(role), on: db)
@@ -154,7 +154,7 @@ struct AccountService {
         case .failure(.tooShort): problems.add("password", .tooShort(minimum: PasswordPolicy.minimumCharacters))
         case .failure(.tooLong): problems.add("password", .tooManyBytes(maximum: PasswordPolicy.maximumBytes))
         }
-        guard problems.isEmpty, let normalized else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let normalized else { throw Refusal.invalid(problems) }
         user.passwordHash = try await hasher.hash(normalized)
         try await user.save(on: db)
         try await AuditLog.record(.passwordChanged, by: .user(user, ip: ip), target: ("user", user.id), on: db)
@@ -167,7 +167,7 @@ struct AccountService {
             var problems = FieldProblems()
             if name.isEmpty { problems.add("displayName", .required) }
             else if name.count > 100 { problems.add("displayName", .tooLong(maximum: 100)) }
-            guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+            guard problems.isEmpty else { throw Refusal.invalid(problems) }
             if name != user.displayName {
                 changes.append(L.Audit.nameChanged(from: user.displayName, to: name))
                 user.displayName = name
@@ -181,8 +181,4 @@ struct AccountService {
         try await user.save(on: db)
         try await AuditLog.record(.profileChanged, by: .user(user, ip: ip), target: ("user", user.id), summary: LocalizedText(ja: changes.map(\.ja).joined(separator: "、"), en: changes.map(\.en).joined(separator: "; ")), on: db)
     }
-}
-
-extension Request {
-    var accounts: AccountService { AccountService(db: db, hasher: password.async) }
 }

@@ -155,14 +155,3 @@ enum AuditLog {
         return try await query.sort(\.$createdAt, .descending).sort(\.$id).paginate(page)
     }
 }
-
-extension Request {
-    var clientIP: String? {
-        headers.first(name: .xForwardedFor)?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
-            ?? remoteAddress?.ipAddress
-    }
-
-    var auditActor: AuditActor? {
-        principal.map { AuditActor.principal($0, ip: clientIP) }
-    }
-}

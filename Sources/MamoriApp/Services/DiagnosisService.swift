@@ -41,7 +41,7 @@ struct DiagnosisService {
         let checked: (respondent: String, site: String, date: String)
         switch Self.validate(input) {
         case .success(let value): checked = value
-        case .failure(let problems): throw MamoriError.invalid(problems)
+        case .failure(let problems): throw Refusal.invalid(problems)
         }
         let result = DiagnosisResult(answers)
         let diagnosis = SelfDiagnosis(organizationID: try organization.requireID(), respondentName: checked.respondent,
@@ -67,7 +67,7 @@ struct DiagnosisService {
             .filter(\.$id == id)
             .filter(\.$organization.$id == organization.requireID())
             .first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return diagnosis
     }
 

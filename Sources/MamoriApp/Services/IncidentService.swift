@@ -12,8 +12,6 @@ struct IncidentService {
     /// Where Mamori is reached, for the links in webhook payloads (empty: relative links).
     var publicURL: String = ""
 
-    enum Refused: Error { case closed, unknownPoint, reasonRequired }
-
     // MARK: Records
 
     struct OpenInput {
@@ -33,7 +31,7 @@ struct IncidentService {
         else if input.detectedAt! > Date().addingTimeInterval(3600) { problems.add("detectedAt", .inFuture) }
         let severity = Incident.Severity(rawValue: input.severity ?? "medium")
         if severity == nil { problems.add("severity", .unknownChoice) }
-        guard problems.isEmpty, let kind, let detected = input.detectedAt, let severity else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let kind, let detected = input.detectedAt, let severity else { throw Refusal.invalid(problems) }
 
         let incident = Incident()
         incident.$organization.id = try organization.requireID()
@@ -89,7 +87,7 @@ struct IncidentService {
     func find(_ id: UUID?, in organization: Organization) async throws -> Incident {
         guard let id, let incident = try await Incident.query(on: db).filter(\.$id == id)
             .filter(\.$organization.$id == organization.requireID()).first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return incident
     }
 
@@ -124,7 +122,7 @@ struct IncidentService {
     ]
 
     func update(_ incident: Incident, with input: RecordInput, by actor: Principal, ip: String?) async throws {
-        guard incident.status == .open else { throw Refused.closed }
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
         var problems = FieldProblems()
         for field in Self.textFields {
             guard let value = input.text[field.key] else { continue }
@@ -149,7 +147,7 @@ struct IncidentService {
         let severity = input.severity.map(Incident.Severity.init(rawValue:))
         if case .some(.none) = severity { problems.add("severity", .unknownChoice) }
         if let delegated = input.ppcDelegatedTo, delegated.count > 100 { problems.add("ppcDelegatedTo", .tooLong(maximum: 100)) }
-        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty else { throw Refusal.invalid(problems) }
 
         var changed: [TimelineEvent.RecordChange] = []
         for field in Self.textFields {
@@ -182,8 +180,8 @@ struct IncidentService {
     }
 
     func setStep(_ step: Int, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refused.closed }
-        guard (1...3).contains(step) else { throw MamoriError.invalid({ var p = FieldProblems(); p.add("step", .outOfRange(minimum: 1, maximum: 3)); return p }()) }
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard (1...3).contains(step) else { throw Refusal.invalid("step", .outOfRange(minimum: 1, maximum: 3)) }
         guard step != incident.currentStep else { return }
         try await db.transaction { db in
             let from = incident.currentStep
@@ -202,11 +200,11 @@ struct IncidentService {
 
     /// Marks a point done (with an optional note) or not applicable (with a reason), or clears it.
     func check(_ pointID: String, state: IncidentCheck.State?, note: String?, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refused.closed }
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
         let playbook = PlaybookContent.bundled.playbook(for: incident.kind)
-        guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refused.unknownPoint }
+        guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refusal.notFound }
         let note = String((note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
-        if state == .notApplicable && note.isEmpty { throw Refused.reasonRequired }
+        if state == .notApplicable && note.isEmpty { throw Refusal.invalid("note", .reasonRequired) }
         try await db.transaction { db in
             try await IncidentCheck.query(on: db).filter(\.$incident.$id == incident.requireID()).filter(\.$pointID == pointID).delete()
             if let state {
@@ -284,9 +282,21 @@ struct IncidentService {
     /// Moments typed by people (when it happened, when we became aware) may not be later than
     /// now; five minutes allow for a clock that runs a little fast.
     /// The longest timeline entry people may type.
-    static let entryMaximum = 10_000
+    static var latestAcceptable: Date { Date().addingTimeInterval(TimelineNote.futureTolerance) }
 
-    static var latestAcceptable: Date { Date().addingTimeInterval(300) }
+    /// A note or correction typed by a person (page or API), checked by `TimelineNote`'s rules.
+    /// A token's entries name the token after the person, so the timeline shows how it came in.
+    func addNote(_ note: TimelineNote, to incident: Incident, by actor: Principal) async throws -> TimelineEntry {
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        let sequences = note.corrects == nil ? [] : Set(try await timeline(of: incident).map(\.sequence))
+        switch note.checked(now: Date(), isEntry: sequences.contains) {
+        case .failure(let problems):
+            throw Refusal.invalid(problems)
+        case .success(let checked):
+            return try await append(to: incident, type: note.corrects == nil ? "note" : "correction", text: checked.text, occurredAt: checked.occurredAt,
+                                    author: actor.user.displayName + (actor.token.map { " (API: \($0.name))" } ?? ""), corrects: note.corrects)
+        }
+    }
 
     /// Recomputes the chain: intact, or the first entry that does not match.
     func verify(_ incident: Incident) async throws -> Int? {
@@ -297,6 +307,7 @@ struct IncidentService {
     // MARK: Evidence
 
     func addEvidence(filename: String, contentType: String?, data: Data, to incident: Incident, limit: Int, by actor: Principal) async throws -> EvidenceFile {
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
         let facts = try FileIntake.check(filename: filename, contentType: contentType, data: data, limit: limit)
         let evidence = EvidenceFile()
         evidence.$incident.id = try incident.requireID()
@@ -323,7 +334,7 @@ struct IncidentService {
     /// The file, its download recorded in the timeline (chain of custody).
     func download(_ id: UUID?, of incident: Incident, by actor: Principal) async throws -> EvidenceFile {
         guard let id, let evidence = try await EvidenceFile.query(on: db).filter(\.$id == id).filter(\.$incident.$id == incident.requireID()).first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         try await append(to: incident, .evidenceDownloaded(filename: evidence.filename, sha256: evidence.sha256), author: actor.user.displayName)
         return evidence
     }
@@ -371,8 +382,8 @@ struct IncidentService {
         else if date > CalendarDate.today() { problems.add("doneOn", .inFuture) }
         let reference = String((reference ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
         let (_, statuses) = try await duties(of: incident)
-        guard statuses.contains(where: { $0.duty.recipient.rawValue == recipient && $0.duty.action.rawValue == action }) else { throw MamoriError.notFound() }
-        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        guard statuses.contains(where: { $0.duty.recipient.rawValue == recipient && $0.duty.action.rawValue == action }) else { throw Refusal.notFound }
+        guard problems.isEmpty else { throw Refusal.invalid(problems) }
         try await db.transaction { db in
             try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID())
                 .filter(\.$recipient == recipient).filter(\.$action == action).delete()
@@ -414,9 +425,9 @@ struct IncidentService {
 
     /// Takes back a notification recorded by mistake (the timeline keeps both entries).
     func undoNotification(recipient: String, action: String, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refused.closed }
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
         guard let record = try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID())
-            .filter(\.$recipient == recipient).filter(\.$action == action).first() else { throw MamoriError.notFound() }
+            .filter(\.$recipient == recipient).filter(\.$action == action).first() else { throw Refusal.notFound }
         try await db.transaction { db in
             try await record.delete(on: db)
             try await IncidentService(db: db).append(to: incident, .notificationUndone(recipient: recipient, action: action, doneOn: record.doneOn),
@@ -432,14 +443,14 @@ struct IncidentService {
 
     /// Closes with a summary of the cause and the recurrence-prevention measures (one a line).
     func close(_ incident: Incident, causeSummary: String?, measures: String?, by actor: Principal, ip: String?) async throws {
-        guard incident.status == .open else { throw Refused.closed }
+        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
         var problems = FieldProblems()
         let cause = (causeSummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if cause.isEmpty { problems.add("causeSummary", .required) } else if cause.count > 5000 { problems.add("causeSummary", .tooLong(maximum: 5000)) }
         let lines = (measures ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if lines.isEmpty { problems.add("measures", .required) }
         if lines.contains(where: { $0.count > 500 }) || lines.count > 50 { problems.add("measures", .tooLong(maximum: 500)) }
-        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty else { throw Refusal.invalid(problems) }
         try await db.transaction { db in
             incident.status = .closed
             incident.closedAt = Date()

@@ -12,11 +12,13 @@ struct MembershipService {
     /// Creates a single-use invitation and returns it with the secret token, which is shown
     /// once (no mail server is needed: the owner copies the link).
     func invite(role: Role, to organization: Organization?, note: String?, by actor: Principal, ip: String?) async throws -> (Invitation, token: String) {
+        // Members are invited by their organization's owner; experts and office staff by the office.
+        if role.belongsToOrganization { try actor.requireOwner(of: organization?.id, L.membershipOwnerOnly) } else { try actor.requireOffice() }
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 200 else {
             var problems = FieldProblems()
             problems.add("note", .tooLong(maximum: 200))
-            throw MamoriError.invalid(problems)
+            throw Refusal.invalid(problems)
         }
         let token = SecretToken.generate()
         let invitation = Invitation(
@@ -30,6 +32,7 @@ struct MembershipService {
     }
 
     func revoke(_ invitation: Invitation, by actor: Principal, ip: String?) async throws {
+        if let organizationID = invitation.$organization.id { try actor.requireOwner(of: organizationID, L.membershipOwnerOnly) } else { try actor.requireOffice() }
         guard invitation.usedAt == nil, invitation.revokedAt == nil else { return }
         invitation.revokedAt = Date()
         try await invitation.save(on: db)
@@ -56,7 +59,7 @@ struct MembershipService {
         guard let invitation = try await openInvitation(token: token) else { throw AcceptError.linkNotUsable }
         var problems = FieldProblems()
         let accounts = AccountService(db: db, hasher: hasher)
-        guard let person = try await accounts.validate(account, into: &problems) else { throw MamoriError.invalid(problems) }
+        guard let person = try await accounts.validate(account, into: &problems) else { throw Refusal.invalid(problems) }
         let hash = try await hasher.hash(person.password)
         let now = Date()
         return try await db.transaction { db in
@@ -67,7 +70,7 @@ struct MembershipService {
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 var problems = FieldProblems()
                 problems.add("email", .alreadyTaken)
-                throw MamoriError.invalid(problems)
+                throw Refusal.invalid(problems)
             }
             // Claim the invitation only if nobody did in the meantime.
             try await Invitation.query(on: db)
@@ -94,8 +97,10 @@ struct MembershipService {
     /// Removes a member: the account is deactivated (its audit entries keep their author)
     /// and all its sessions and API tokens end. The owner cannot remove themself.
     func remove(_ member: User, from organization: Organization, by actor: Principal, ip: String?) async throws {
-        guard member.id != actor.userID else { throw MamoriError.conflict(L.membersCannotRemoveSelf) }
-        guard member.role != .owner else { throw MamoriError.conflict(L.membersCannotRemoveOwner) }
+        try actor.requireOwner(of: organization.id, L.membershipOwnerOnly)
+        guard member.$organization.id == organization.id else { throw Refusal.notFound }
+        guard member.id != actor.userID else { throw Refusal.conflict(L.membersCannotRemoveSelf) }
+        guard member.role != .owner else { throw Refusal.conflict(L.membersCannotRemoveOwner) }
         let now = Date()
         try await db.transaction { db in
             member.deactivatedAt = now
@@ -112,6 +117,8 @@ struct MembershipService {
 
     /// Hands ownership to another member; the previous owner becomes a member.
     func transferOwnership(to member: User, in organization: Organization, by actor: Principal, ip: String?) async throws {
+        try actor.requireOwner(of: organization.id, L.membershipOwnerOnly)
+        guard member.$organization.id == organization.id else { throw Refusal.notFound }
         guard member.id != actor.userID else { return }
         try await db.transaction { db in
             member.role = .owner
@@ -134,8 +141,4 @@ struct MembershipService {
             .limit(100)
             .all()
     }
-}
-
-extension Request {
-    var memberships: MembershipService { MembershipService(db: db, hasher: password.async) }
 }

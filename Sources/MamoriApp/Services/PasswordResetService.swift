@@ -20,6 +20,8 @@ struct PasswordResetService {
     func issue(for user: User, by actor: Principal, ip: String?, now: Date = Date()) async throws -> String {
         let userID = try user.requireID()
         guard user.isActive else { throw Refusal.notFound }
+        // The office for anyone; an owner for the members of their own organization.
+        if !actor.isOfficeAdmin { try actor.requireOwner(of: user.$organization.id, L.membershipOwnerOnly) }
         guard userID != actor.userID else { throw Refusal.conflict(L.PasswordReset.notForYourself) }
         let token = SecretToken.generate()
         let tokenHash = SecretToken.sha256Hex(token)
@@ -80,7 +82,7 @@ struct PasswordResetService {
         case .failure(.tooShort): problems.add("password", password.isEmpty ? .required : .tooShort(minimum: PasswordPolicy.minimumCharacters))
         case .failure(.tooLong): problems.add("password", .tooManyBytes(maximum: PasswordPolicy.maximumBytes))
         }
-        guard problems.isEmpty, let normalized else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let normalized else { throw Refusal.invalid(problems) }
         let passwordHash = try await hasher.hash(normalized)
         let user = reset.user
         let userID = try user.requireID()
@@ -112,8 +114,4 @@ struct PasswordResetService {
         }
         return user
     }
-}
-
-extension Request {
-    var passwordResets: PasswordResetService { PasswordResetService(db: db, hasher: password.async) }
 }

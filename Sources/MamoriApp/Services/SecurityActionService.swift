@@ -56,16 +56,14 @@ struct SecurityActionService {
         if date.isEmpty { problems.add("declaredOn", .required) }
         else if !CalendarDate.isValid(date) { problems.add("declaredOn", .invalidDate) }
         else if date > CalendarDate.today() { problems.add("declaredOn", .inFuture) }
-        guard problems.isEmpty, let stars else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let stars else { throw Refusal.invalid(problems) }
         // Two stars rest on a self-diagnosis and a basic policy that is written and published
         // (REFERENCE §4). Mamori refuses to record them while it sees a condition unmet, unless
         // the person confirms they were met elsewhere.
         if stars == 2 && !input.conditionsMetElsewhere {
             let missing = Self.missingForTwoStars(try await readiness(of: organization))
             if !missing.isEmpty {
-                var error = MamoriError.invalid(FieldProblems())
-                error.fields = [("stars", L.twoStarsNotReady(missing: missing))]
-                throw error
+                throw Refusal.invalid("stars", .twoStarsNotReady(missing: missing))
             }
         }
         let declaration = SecurityActionDeclaration(organizationID: try organization.requireID(), stars: stars, declarationID: identifier,

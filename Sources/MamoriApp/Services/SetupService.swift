@@ -42,7 +42,7 @@ struct SetupService {
     func createOfficeAdmin(_ account: AccountService.NewAccount, locale: AppLocale, actorIP: String?) async throws -> User {
         var problems = FieldProblems()
         guard let person = try await AccountService(db: db, hasher: hasher).validate(account, into: &problems) else {
-            throw MamoriError.invalid(problems)
+            throw Refusal.invalid(problems)
         }
         let user = User(email: person.email, passwordHash: try await hasher.hash(person.password), displayName: person.name,
                         role: .officeAdmin, organizationID: nil, locale: locale)

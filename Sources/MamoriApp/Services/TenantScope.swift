@@ -8,7 +8,7 @@ enum TenantScope {
     /// The organization, if the principal belongs to it.
     static func organization(_ id: UUID?, for principal: Principal, on db: any Database) async throws -> Organization {
         guard let id, let own = principal.organization, own.id == id, principal.role.belongsToOrganization else {
-            throw MamoriError.notFound()
+            throw Refusal.notFound
         }
         return own
     }
@@ -21,7 +21,7 @@ enum TenantScope {
                 .filter(\.$organization.$id == organization.requireID())
                 .filter(\.$deactivatedAt == nil)
                 .first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return user
     }
 
@@ -31,7 +31,7 @@ enum TenantScope {
                 .filter(\.$id == id)
                 .filter(\.$organization.$id == organization.requireID())
                 .first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return invitation
     }
 
@@ -41,7 +41,7 @@ enum TenantScope {
                 .filter(\.$id == id)
                 .filter(\.$organization.$id == organization.requireID())
                 .first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return token
     }
 
@@ -68,7 +68,7 @@ enum TenantScope {
               let application = try await ProgramApplication.query(on: db)
                 .filter(\.$id == id).filter(\.$expert.$id == expert.requireID()).filter(\.$status == .accepted)
                 .with(\.$organization).first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return application
     }
 

@@ -46,6 +46,10 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case webhookTarget(WebhookTarget.Problem)
     /// More entries than allowed (e.g. webhooks of one organization).
     case tooMany(maximum: Int)
+    /// Marking a playbook point "not applicable" without saying why.
+    case reasonRequired
+    /// Two SECURITY ACTION stars while these requirements are not met.
+    case twoStarsNotReady(missing: [SecurityActionReadiness.Requirement])
 }
 
 /// Field name → problem, in the order the form shows the fields.

@@ -136,6 +136,12 @@ public enum NotificationDuties {
     /// form takes reports on any day (REFERENCE §9).
     public static let preliminaryDays = 5
 
+    /// Incidents IPA takes reports of (REFERENCE: virus and unauthorized-access reporting):
+    /// a virus, unauthorized access or ransomware, whatever kind the incident was opened as.
+    public static func reportableToIPA(_ facts: Facts) -> Bool {
+        [.virusInfection, .unauthorizedAccess, .ransomware].contains(facts.kind) || facts.ransomware
+    }
+
     public static func reportableReasons(_ facts: Facts) -> [ReportableReason] {
         let data = facts.personalData
         guard data.involved, !data.protected else { return [] }
@@ -178,7 +184,7 @@ public enum NotificationDuties {
                                basis: .appiPersonsRecommended, contactIDs: [], authority: nil))
         }
 
-        if [.virusInfection, .unauthorizedAccess, .ransomware].contains(facts.kind) || facts.ransomware {
+        if reportableToIPA(facts) {
             duties.append(Duty(recipient: .ipa, action: .report, required: false, due: nil, basis: .ipaReporting,
                                contactIDs: ["ipa-virus-unauthorized-access-report", "ipa-anshin-soudan"], authority: nil))
         }

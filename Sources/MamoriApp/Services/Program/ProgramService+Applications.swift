@@ -19,7 +19,7 @@ extension ProgramService {
     func application(id: UUID?) async throws -> ProgramApplication {
         guard let id, let application = try await ProgramApplication.query(on: db).filter(\.$id == id)
             .with(\.$expert).with(\.$organization).first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         return application
     }
 
@@ -60,6 +60,7 @@ extension ProgramService {
     /// eligibility computed and stored. Ineligible or out-of-period applications are refused.
     func apply(_ organization: Organization, settings: ProgramSettings, input: ApplyInput, by actor: Principal, ip: String?,
                today: String = CalendarDate.today()) async throws -> ProgramApplication {
+        try actor.requireOwner(of: organization.id, L.ownerOnlyApplies)
         guard today >= settings.opensOn, today <= settings.closesOn else { throw ApplyRefusal.notOpen }
         if try await application(of: organization, fiscalYear: settings.fiscalYear) != nil { throw ApplyRefusal.alreadyApplied }
         var problems = FieldProblems()
@@ -78,7 +79,7 @@ extension ProgramService {
         if message.count > 2000 { problems.add("message", .tooLong(maximum: 2000)) }
         if !input.agreed { problems.add("agreed", .required) }
         if input.termsVersion != String(settings.termsVersion) { problems.add("agreed", .termsChanged) }
-        guard problems.isEmpty else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty else { throw Refusal.invalid(problems) }
 
         let facts = try await OrganizationEvidence(db: db).facts(of: organization)
         let stars = facts.declaredStars ?? 0
@@ -125,6 +126,7 @@ extension ProgramService {
     /// Accept, reject (with a reason) or waitlist. Acceptance takes a place atomically, so the
     /// capacity holds even with several office staff and instances at once.
     func decide(_ application: ProgramApplication, _ decision: Decision, reason: String?, settings: ProgramSettings, by actor: Principal, ip: String?) async throws {
+        try actor.requireOffice()
         let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if decision == .reject && reason.isEmpty { throw DecisionRefusal.reasonRequired }
         let newStatus: ApplicationStatus = switch decision {

@@ -20,6 +20,7 @@ extension ProgramService {
     /// the invitation hashes no password, so callers without a request's hasher (the API) may
     /// leave it out.
     func registerExpert(_ input: ExpertInput, by actor: Principal, ip: String?, hasher: AsyncPasswordHasher? = nil) async throws -> (ExpertProfile, token: String) {
+        try actor.requireOffice()
         var problems = FieldProblems()
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { problems.add("name", .required) } else if name.count > 100 { problems.add("name", .tooLong(maximum: 100)) }
@@ -33,7 +34,7 @@ extension ProgramService {
         if !input.onSite && !input.online { problems.add("modes", .required) }
         let maximum = OrganizationProfile.parseCount("maxCompanies", input.maxCompanies, maximum: 400, required: true, into: &problems)
         if let maximum, maximum < 1 { problems.add("maxCompanies", .outOfRange(minimum: 1, maximum: 400)) }
-        guard problems.isEmpty, let prefecture, let maximum else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let prefecture, let maximum else { throw Refusal.invalid(problems) }
 
         let profile = ExpertProfile()
         profile.name = name
@@ -69,8 +70,9 @@ extension ProgramService {
 
     /// Revokes an expert's invitation (404 for any other invitation); a used or revoked one stays as it is.
     func revokeExpertInvitation(_ id: UUID?, by actor: Principal, ip: String?) async throws {
+        try actor.requireOffice()
         guard let id, let invitation = try await Invitation.query(on: db).filter(\.$id == id).filter(\.$role == .expert).first()
-        else { throw MamoriError.notFound() }
+        else { throw Refusal.notFound }
         try await MembershipService(db: db, hasher: Self.invitationHasher).revoke(invitation, by: actor, ip: ip)
     }
 
@@ -106,6 +108,7 @@ extension ProgramService {
     enum AssignRefusal: Error { case notAccepted, expertFull }
 
     func assign(_ expert: ExpertProfile, to application: ProgramApplication, by actor: Principal, ip: String?) async throws {
+        try actor.requireOffice()
         guard application.status == .accepted else { throw AssignRefusal.notAccepted }
         let load = try await loads(fiscalYear: application.fiscalYear)[expert.id!] ?? 0
         let alreadyThisOne = application.$expert.id == expert.id

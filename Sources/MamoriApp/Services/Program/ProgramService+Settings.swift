@@ -48,6 +48,7 @@ extension ProgramService {
     }
 
     func update(_ settings: ProgramSettings, with input: SettingsInput, by actor: Principal, ip: String?) async throws {
+        try actor.requireOffice()
         var problems = FieldProblems()
         // The rules live in MamoriCore (`ProgramValidation`): at least one place and never fewer
         // than already accepted; the period closes on or after the day it opens.
@@ -65,7 +66,7 @@ extension ProgramService {
         for entry in ProgramValidation.periodProblems(opensOn: opens, closesOn: closes).entries { problems.add(entry.field, entry.problem) }
         let termsJa = Self.termsText(input.termsTextJa, field: "termsTextJa", into: &problems)
         let termsEn = Self.termsText(input.termsTextEn, field: "termsTextEn", into: &problems)
-        guard problems.isEmpty, let capacity, let visits, let hours else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let capacity, let visits, let hours else { throw Refusal.invalid(problems) }
 
         // A change in either language is a new version, which keeps both texts.
         let termsChanged = termsJa != settings.termsTextJa || termsEn != settings.termsTextEn

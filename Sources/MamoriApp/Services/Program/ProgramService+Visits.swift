@@ -81,10 +81,10 @@ extension ProgramService {
         if place.isEmpty { problems.add("place", .required) }
         else if place.count > 500 { problems.add("place", .tooLong(maximum: 500)) }
         else if mode == .online, !(place.lowercased().hasPrefix("https://") || place.lowercased().hasPrefix("http://")) { problems.add("place", .notAURL) }
-        guard problems.isEmpty, let number, let when, let mode else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let number, let when, let mode else { throw Refusal.invalid(problems) }
 
         let existing = try await ProgramVisit.query(on: db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
-        if let existing, existing.isDone { throw MamoriError.conflict(L.visitAlreadyRecorded) }
+        if let existing, existing.isDone { throw Refusal.conflict(L.visitAlreadyRecorded) }
         let visit = existing ?? ProgramVisit()
         visit.$application.id = try application.requireID()
         visit.number = number
@@ -118,8 +118,8 @@ extension ProgramService {
         }
         let next = (input.nextSteps ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if next.count > 5000 { problems.add("nextSteps", .tooLong(maximum: 5000)) }
-        guard problems.isEmpty, let minutes else { throw MamoriError.invalid(problems) }
-        guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw MamoriError.conflict(L.visitNotYetHappened) }
+        guard problems.isEmpty, let minutes else { throw Refusal.invalid(problems) }
+        guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw Refusal.conflict(L.visitNotYetHappened) }
         visit.durationMinutes = Int(minutes)
         visit.topics = topics
         visit.goalProgress = String(decoding: try JSONEncoder.sorted.encode(progress), as: UTF8.self)
@@ -153,7 +153,7 @@ extension ProgramService {
         if satisfaction == nil || !(1...5).contains(satisfaction!) { problems.add("satisfaction", .outOfRange(minimum: 1, maximum: 5)) }
         let comments = (input.comments ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if comments.count > 5000 { problems.add("comments", .tooLong(maximum: 5000)) }
-        guard problems.isEmpty, let satisfaction else { throw MamoriError.invalid(problems) }
+        guard problems.isEmpty, let satisfaction else { throw Refusal.invalid(problems) }
         let survey = ProgramSurvey()
         survey.$application.id = try application.requireID()
         survey.producedResults = input.producedResults == "yes"

@@ -16,7 +16,7 @@ struct AuditController: RouteCollection {
     }
 
     @Sendable func organizationLog(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let orgID = try organization.requireID()
         let filter = Self.filter(from: req)
         let page = pageNumber(req.query[String.self, at: "page"])

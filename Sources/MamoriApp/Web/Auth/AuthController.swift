@@ -70,7 +70,8 @@ struct AuthController: RouteCollection {
             }
             if let saved { return req.redirect(to: .diagnosis(organization: organizationID, diagnosis: try saved.requireID())) }
             return req.redirect(to: .dashboard)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             let state = FormState(values: form.redisplayed, error: error)
             return Layout.response(SignupPage.render(state: state, then: intent(req), context: req.pageContext()), status: error.status)
         }

@@ -29,7 +29,7 @@ struct DiagnosisController: RouteCollection {
 
     /// Saves the answers of the public form kept in the session.
     @Sendable func save(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         guard let answers = req.pendingDiagnosis else {
             return Layout.response(MessagePage.render(title: L.resultTitle, message: L.resultExpired, context: req.pageContext()), status: .conflict)
         }
@@ -43,7 +43,8 @@ struct DiagnosisController: RouteCollection {
             req.pendingDiagnosis = nil
             req.flash(.success, L.diagnosisSaved)
             return req.redirect(to: .diagnosis(organization: try organization.requireID(), diagnosis: try diagnosis.requireID()))
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             let state = FormState(values: ["respondentName": form.respondentName ?? "", "siteLabel": form.siteLabel ?? "", "diagnosedOn": form.diagnosedOn ?? ""], error: dates.explained(error))
             return Layout.response(DiagnosisResultPage.render(result: DiagnosisResult(answers), saveForm: state, context: req.pageContext(), printable: false),
                                    status: error.status)
@@ -51,14 +52,14 @@ struct DiagnosisController: RouteCollection {
     }
 
     @Sendable func history(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let page = try await service(req).page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
         let trend = try await service(req).trend(of: organization)
         return Layout.response(DiagnosisHistoryPage.render(.init(organization: organization, page: page, trend: trend), context: req.pageContext()))
     }
 
     private func loaded(_ req: Request) async throws -> (Organization, SelfDiagnosis, DiagnosisResult) {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let diagnosis = try await service(req).find(req.uuidParameter("diagnosisID"), in: organization)
         guard let answers = diagnosis.answers else { throw MamoriError.notFound() }
         return (organization, diagnosis, DiagnosisResult(answers))
@@ -90,7 +91,7 @@ struct DiagnosisController: RouteCollection {
     }
 
     @Sendable func historyCSV(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let all = try await SelfDiagnosis.query(on: req.db).filter(\.$organization.$id == organization.requireID())
             .sort(\.$diagnosedOn).sort(\.$createdAt).limit(10_000).all()
         let header = ["date", "site", "respondent", "total", "band", "basic", "employees", "organization"]
@@ -105,7 +106,7 @@ struct DiagnosisController: RouteCollection {
     }
 
     @Sendable func compare(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let before = try await service(req).find(req.query[String.self, at: "before"].flatMap(UUID.init(uuidString:)), in: organization)
         let after = try await service(req).find(req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)), in: organization)
         guard let beforeAnswers = before.answers, let afterAnswers = after.answers else { throw MamoriError.notFound() }
@@ -115,7 +116,7 @@ struct DiagnosisController: RouteCollection {
     }
 
     @Sendable func combined(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         guard let combined = try await service(req).combined(of: organization) else {
             return req.redirect(to: .diagnoses(organization: try organization.requireID()))
         }

@@ -43,7 +43,7 @@ struct IncidentController: RouteCollection {
     private func service(_ req: Request) -> IncidentService { IncidentService(db: req.db, publicURL: req.application.settings.publicURL) }
 
     private func load(_ req: Request) async throws -> (Principal, Organization, Incident) {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         return (principal, organization, try await service(req).find(req.uuidParameter("incidentID"), in: organization))
     }
 
@@ -60,13 +60,13 @@ struct IncidentController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let page = try await service(req).page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
         return Layout.response(IncidentListPage.render(page, organizationID: try organization.requireID(), context: req.pageContext()))
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let kind = req.query[String.self, at: "kind"].flatMap(IncidentKind.init(rawValue:))
         let values = ["kind": kind?.rawValue ?? "", "detectedAt": TokyoDateTime.format(Date()), "severity": kind == .ransomware ? "high" : "medium",
                       "title": kind.map { L.incidentKind($0)(req.locale) } ?? ""]
@@ -81,7 +81,7 @@ struct IncidentController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let form = try req.content.decode(CreateForm.self)
         var dates = TypedDates()
         let detectedAt = dates.dateTime("detectedAt", form.detectedAt)
@@ -90,7 +90,8 @@ struct IncidentController: RouteCollection {
                                                              severity: form.severity), in: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.incidentOpened)
             return req.redirect(to: back(incident, anchor: "#step-1"), redirectType: .normal)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             let values = ["kind": form.kind ?? "", "title": form.title ?? "", "detectedAt": form.detectedAt ?? "", "severity": form.severity ?? ""]
             return Layout.response(NewIncidentPage.render(organizationID: try organization.requireID(), form: FormState(values: values, error: dates.explained(error)),
                                                           context: req.pageContext()), status: error.status)
@@ -105,7 +106,7 @@ struct IncidentController: RouteCollection {
     @Sendable func step(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
         guard let step = req.parameters.get("step").flatMap(Int.init) else { throw MamoriError.notFound() }
-        try await refusing { try await service(req).setStep(step, of: incident, by: principal) }
+        try await service(req).setStep(step, of: incident, by: principal)
         return req.redirect(to: back(incident, anchor: "#step-\(step)"), redirectType: .normal)
     }
 
@@ -122,14 +123,10 @@ struct IncidentController: RouteCollection {
         guard state != nil || form.state == "clear" else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
         do {
             try await service(req).check(pointID, state: state, note: form.note, of: incident, by: principal)
-        } catch IncidentService.Refused.reasonRequired {
+        } catch Refusal.invalid(let problems) where problems["note"] == .reasonRequired {
             var model = try await Self.model(incident, on: req.db)
             model.checkError = (pointID, L.reasonRequiredForNA)
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
-        } catch IncidentService.Refused.unknownPoint {
-            throw MamoriError.notFound()
-        } catch IncidentService.Refused.closed {
-            throw MamoriError.conflict(L.incidentIsClosed)
         }
         return req.redirect(to: back(incident, anchor: "#point-\(pointID)"), redirectType: .normal)
     }
@@ -147,10 +144,11 @@ struct IncidentController: RouteCollection {
         input.severity = fields["severity"]
         input.ppcDelegatedTo = fields["ppcDelegatedTo"] ?? ""
         do {
-            try await refusing { try await service(req).update(incident, with: input, by: principal, ip: req.clientIP) }
+            try await service(req).update(incident, with: input, by: principal, ip: req.clientIP)
             req.flash(.success, L.recordSaved)
             return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
-        } catch let error as MamoriError where !error.fields.isEmpty {
+        } catch Refusal.invalid(let problems) {
+            let error = Refusal.invalid(problems).mamoriError
             var model = try await Self.model(incident, on: req.db)
             model.recordForm = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: dates.explained(error))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
@@ -165,29 +163,21 @@ struct IncidentController: RouteCollection {
 
     @Sendable func addEntry(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
-        guard incident.status == .open else { throw MamoriError.conflict(L.incidentIsClosed) }
         let form = try req.content.decode(EntryForm.self)
-        var problems = FieldProblems()
-        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { problems.add("text", .required) }
-        else if text.count > IncidentService.entryMaximum { problems.add("text", .tooLong(maximum: IncidentService.entryMaximum)) }
         var dates = TypedDates()
         let occurredText = dates.dateTime("occurredAt", form.occurredAt) ?? ""
-        let occurred = occurredText.isEmpty ? nil : TokyoDateTime.parse(occurredText)
-        if !occurredText.isEmpty && occurred == nil { problems.add("occurredAt", .invalidDateTime) }
-        else if let occurred, occurred > IncidentService.latestAcceptable { problems.add("occurredAt", .inFuture) }
-        let timeline = try await service(req).timeline(of: incident)
-        let corrects = (form.corrects ?? "").isEmpty ? nil : Int(form.corrects!)
-        if !(form.corrects ?? "").isEmpty && (corrects == nil || !timeline.contains { $0.sequence == corrects }) { problems.add("corrects", .unknownChoice) }
-        guard problems.isEmpty else {
+        let occurred: TimelineNote.Occurred = occurredText.isEmpty ? .now : TokyoDateTime.parse(occurredText).map { .at($0) } ?? .unreadable
+        // A number that is no entry's (0 for text that is no number) is refused by the rules.
+        let corrects = (form.corrects ?? "").isEmpty ? nil : Int(form.corrects!) ?? 0
+        do {
+            _ = try await service(req).addNote(TimelineNote(text: form.text ?? "", occurred: occurred, corrects: corrects), to: incident, by: principal)
+        } catch Refusal.invalid(let problems) {
             // The text stays in the form, however long: nothing typed is lost.
             var model = try await Self.model(incident, on: req.db)
             model.timelineForm = FormState(values: ["text": form.text ?? "", "occurredAt": form.occurredAt ?? "", "corrects": form.corrects ?? ""],
                                            error: dates.explained(problems))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
         }
-        try await service(req).append(to: incident, type: corrects == nil ? "note" : "correction", text: text, occurredAt: occurred,
-                                      author: principal.user.displayName, corrects: corrects)
         req.flash(.success, L.entryAdded)
         return req.redirect(to: back(incident, anchor: "#timeline"), redirectType: .normal)
     }
@@ -203,7 +193,6 @@ struct IncidentController: RouteCollection {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
-        guard incident.status == .open else { throw MamoriError.conflict(L.incidentIsClosed) }
         guard let file = (try? req.content.decode(UploadForm.self))?.file else {
             req.flash(.error, L.attachmentEmpty)
             return req.redirect(to: back(incident, anchor: "#evidence"), redirectType: .normal)
@@ -247,10 +236,9 @@ struct IncidentController: RouteCollection {
         let doneOn = dates.date("doneOn", form.doneOn)
         let recipient = req.parameters.get("recipient") ?? "", action = req.parameters.get("action") ?? ""
         do {
-            try await refusing {
-                try await service(req).recordNotification(recipient: recipient, action: action, doneOn: doneOn, reference: form.reference, of: incident, by: principal)
-            }
-        } catch let error as MamoriError where !error.fields.isEmpty {
+            try await service(req).recordNotification(recipient: recipient, action: action, doneOn: doneOn, reference: form.reference, of: incident, by: principal)
+        } catch Refusal.invalid(let problems) {
+            let error = Refusal.invalid(problems).mamoriError
             // Shown beside the duty's own form, with the date and reference as typed.
             var model = try await Self.model(incident, on: req.db)
             model.dutyForm = ("\(recipient)-\(action)", FormState(values: ["doneOn": form.doneOn ?? "", "reference": form.reference ?? ""], error: dates.explained(error)))
@@ -262,10 +250,8 @@ struct IncidentController: RouteCollection {
 
     @Sendable func undoDuty(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
-        try await refusing {
-            try await service(req).undoNotification(recipient: req.parameters.get("recipient") ?? "", action: req.parameters.get("action") ?? "",
-                                                    of: incident, by: principal)
-        }
+        try await service(req).undoNotification(recipient: req.parameters.get("recipient") ?? "", action: req.parameters.get("action") ?? "",
+                                                of: incident, by: principal)
         return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
     }
 
@@ -278,18 +264,14 @@ struct IncidentController: RouteCollection {
         let (principal, _, incident) = try await load(req)
         let form = try req.content.decode(CloseForm.self)
         do {
-            try await refusing { try await service(req).close(incident, causeSummary: form.causeSummary, measures: form.measures, by: principal, ip: req.clientIP) }
+            try await service(req).close(incident, causeSummary: form.causeSummary, measures: form.measures, by: principal, ip: req.clientIP)
             req.flash(.success, L.incidentClosedNotice)
             return req.redirect(to: back(incident), redirectType: .normal)
-        } catch let error as MamoriError where !error.fields.isEmpty {
+        } catch Refusal.invalid(let problems) {
+            let error = Refusal.invalid(problems).mamoriError
             var model = try await Self.model(incident, on: req.db)
             model.closeForm = FormState(values: ["causeSummary": form.causeSummary ?? "", "measures": form.measures ?? ""], error: error)
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
         }
-    }
-
-    /// A closed incident refuses changes with 409 and a sentence.
-    private func refusing(_ body: () async throws -> Void) async throws {
-        do { try await body() } catch IncidentService.Refused.closed { throw MamoriError.conflict(L.incidentIsClosed) }
     }
 }

@@ -429,7 +429,7 @@ enum IncidentPage {
                 FormField.errorSummary(model.timelineForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.incidentTimeline(organization: incident.$organization.id, incident: incident.id!).path)]) {
                     csrfField(context)
-                    FormField.textArea("text", label: t(L.entryText), state: model.timelineForm, context: context, required: true, maxLength: IncidentService.entryMaximum)
+                    FormField.textArea("text", label: t(L.entryText), state: model.timelineForm, context: context, required: true, maxLength: TimelineNote.textMaximum)
                     FormField.input("occurredAt", label: t(L.entryOccurredAt), state: model.timelineForm, context: context, options: .init(kind: .dateTime))
                     FormField.input("corrects", label: t(L.correctsLabel), state: model.timelineForm, context: context, options: .init(inputMode: "numeric"))
                     FormField.submit(t(L.addEntry), secondary: true)

@@ -39,7 +39,7 @@ struct ReportController: RouteCollection {
     }
 
     private func load(_ req: Request) async throws -> Loaded {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let incident = try await IncidentService(db: req.db).find(req.uuidParameter("incidentID"), in: organization)
         guard let report = req.parameters.get("report").flatMap(IncidentReport.init(rawValue:)) else { throw MamoriError.notFound() }
         return Loaded(principal: principal, organizationID: try organization.requireID(), organization: organization,

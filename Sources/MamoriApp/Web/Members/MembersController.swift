@@ -13,16 +13,10 @@ struct MembersController: RouteCollection {
         routes.post(SiteURL.memberMakeOwner(organization: id, member: id).route, use: makeOwner)
     }
 
-    /// The organization in the URL, if the principal belongs to it (else 404).
-    static func organization(_ req: Request) async throws -> (Principal, Organization) {
-        let principal = try req.requirePrincipal()
-        return (principal, try await TenantScope.organization(req.uuidParameter("orgID"), for: principal, on: req.db))
-    }
-
     /// Like `organization`, but only the owner may change membership; others get 404 too,
     /// since those actions do not exist for them.
-    static func ownedOrganization(_ req: Request) async throws -> (Principal, Organization) {
-        let (principal, organization) = try await organization(req)
+    static func ownedOrganization(_ req: Request) throws -> (Principal, Organization) {
+        let (principal, organization) = try req.tenant()
         guard principal.isOwner else { throw MamoriError.notFound() }
         return (principal, organization)
     }
@@ -34,7 +28,7 @@ struct MembersController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let (principal, organization) = try await Self.organization(req)
+        let (principal, organization) = try req.tenant()
         var model = try await Self.model(organization, principal: principal, on: req)
         if principal.isOwner { model.newInvitationLink = req.takeRevealedSecret() }
         return Layout.response(MembersPage.render(model, context: req.pageContext()))
@@ -43,13 +37,14 @@ struct MembersController: RouteCollection {
     struct InviteForm: Content { var note: String? }
 
     @Sendable func invite(req: Request) async throws -> Response {
-        let (principal, organization) = try await Self.ownedOrganization(req)
+        let (principal, organization) = try MembersController.ownedOrganization(req)
         let form = try req.content.decode(InviteForm.self)
         do {
             let (_, token) = try await req.memberships.invite(role: .member, to: organization, note: form.note, by: principal, ip: req.clientIP)
             req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
             return req.redirect(to: .members(organization: try organization.requireID()))
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             var model = try await Self.model(organization, principal: principal, on: req)
             model.inviteForm = FormState(values: ["note": form.note ?? ""], error: error)
             return Layout.response(MembersPage.render(model, context: req.pageContext()), status: error.status)
@@ -57,7 +52,7 @@ struct MembersController: RouteCollection {
     }
 
     @Sendable func revokeInvitation(req: Request) async throws -> Response {
-        let (principal, organization) = try await Self.ownedOrganization(req)
+        let (principal, organization) = try MembersController.ownedOrganization(req)
         let invitation = try await TenantScope.invitation(req.uuidParameter("invitationID"), in: organization, on: req.db)
         try await req.memberships.revoke(invitation, by: principal, ip: req.clientIP)
         req.flash(.success, L.invitationRevoked)
@@ -65,7 +60,7 @@ struct MembersController: RouteCollection {
     }
 
     @Sendable func remove(req: Request) async throws -> Response {
-        let (principal, organization) = try await Self.ownedOrganization(req)
+        let (principal, organization) = try MembersController.ownedOrganization(req)
         let member = try await TenantScope.member(req.uuidParameter("memberID"), in: organization, on: req.db)
         try await req.memberships.remove(member, from: organization, by: principal, ip: req.clientIP)
         req.flash(.success, L.memberRemoved)
@@ -73,7 +68,7 @@ struct MembersController: RouteCollection {
     }
 
     @Sendable func makeOwner(req: Request) async throws -> Response {
-        let (principal, organization) = try await Self.ownedOrganization(req)
+        let (principal, organization) = try MembersController.ownedOrganization(req)
         let member = try await TenantScope.member(req.uuidParameter("memberID"), in: organization, on: req.db)
         try await req.memberships.transferOwnership(to: member, in: organization, by: principal, ip: req.clientIP)
         req.flash(.success, L.ownershipTransferred)
@@ -120,7 +115,8 @@ struct InvitationController: RouteCollection {
             return req.redirect(to: .dashboard)
         } catch MembershipService.AcceptError.linkNotUsable {
             return unusable(req)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             guard let invitation = try await req.memberships.openInvitation(token: token) else { return unusable(req) }
             let state = FormState(values: form.redisplayed, error: error)
             return Layout.response(AcceptInvitationPage.render(invitation: invitation, state: state, token: token, context: req.pageContext()), status: error.status)

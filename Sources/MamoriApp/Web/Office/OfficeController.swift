@@ -47,7 +47,8 @@ struct OfficeController: RouteCollection {
             req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
             req.flash(.success, L.expertRegisteredFlash)
             return req.redirect(to: .officeExperts)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             var model = try await expertsModel(req)
             model.form = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: error)
             return Layout.response(OfficeExpertsPage.render(model, context: req.pageContext()), status: error.status)

@@ -10,7 +10,7 @@ struct OrganizationDetailsController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         return Layout.response(OrganizationDetailsPage.render(organization, canEdit: principal.isOwner,
                                                               form: OrganizationDetailsPage.values(of: organization), context: req.pageContext()))
     }
@@ -32,7 +32,7 @@ struct OrganizationDetailsController: RouteCollection {
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let form = try req.content.decode(Form.self)
         do {
             // A field the form did not send is cleared only if the form has it (capital may be left empty).

@@ -14,7 +14,7 @@ struct MemberPasswordResetController: RouteCollection {
     }
 
     private func target(_ req: Request) async throws -> (Principal, Organization, User) {
-        let (principal, organization) = try await MembersController.ownedOrganization(req)
+        let (principal, organization) = try MembersController.ownedOrganization(req)
         let member = try await TenantScope.member(req.uuidParameter("memberID"), in: organization, on: req.db)
         return (principal, organization, member)
     }
@@ -139,7 +139,8 @@ struct PasswordResetController: RouteCollection {
             return req.redirect(to: .login(next: nil))
         } catch PasswordResetService.ResetError.linkNotUsable {
             return unusable(req)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             guard let reset = try await req.passwordResets.openReset(token: token) else { return unusable(req) }
             return Layout.response(PasswordResetFormPage.render(email: reset.user.email, state: FormState(values: [:], error: error), token: token,
                                                                 context: req.pageContext()), status: error.status)

@@ -34,7 +34,7 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func comment(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         struct Form: Content { var body: String? }
         let form = try req.content.decode(Form.self)
         do {
@@ -50,19 +50,19 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         return Layout.response(PlanPages.plan(try await Self.model(req, organization, principal: principal), context: req.pageContext()))
     }
 
     @Sendable func propose(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let count = try await PlanService(db: req.db).propose(for: organization, by: principal, ip: req.clientIP)
         req.flash(.success, L.Plan.proposed(count))
         return req.redirect(to: .plan(organization: try organization.requireID()))
     }
 
     @Sendable func add(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         struct Form: Content { var title: String?; var ownerName: String?; var startMonth: String?; var dueMonth: String? }
         let form = try req.content.decode(Form.self)
         do {
@@ -81,14 +81,14 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func editForm(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let item = try await PlanService(db: req.db).find(req.uuidParameter("itemID"), in: organization)
         return Layout.response(PlanPages.edit(organizationID: try organization.requireID(), item: PlanPages.Item(item),
                                               state: FormState(values: PlanPages.values(of: item)), context: req.pageContext()))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let service = PlanService(db: req.db)
         let item = try await service.find(req.uuidParameter("itemID"), in: organization)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
@@ -111,7 +111,7 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func action(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let service = PlanService(db: req.db)
         let item = try await service.find(req.uuidParameter("itemID"), in: organization)
         switch req.parameters.get("action") {
@@ -124,7 +124,7 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func agree(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         do {
             try await PlanService(db: req.db).agree(organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.Plan.agreedFlash)
@@ -137,7 +137,7 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func calendar(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let token = try await PlanService(db: req.db).renewCalendar(of: organization, by: principal, ip: req.clientIP)
         req.revealOnce(req.application.settings.absoluteLink(SiteURL.planFeed(token: token + ".ics").path))
         req.flash(.success, L.Plan.calendarCreated)
@@ -145,12 +145,12 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func printable(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         return Layout.response(PlanPages.printable(try await Self.model(req, organization, principal: principal), context: req.pageContext()))
     }
 
     @Sendable func xlsx(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let model = try await Self.model(req, organization, principal: principal)
         let locale = req.locale
         let header = [L.Plan.priority, L.Plan.item, L.Plan.source, L.Plan.owner, L.Plan.startMonth, L.Plan.dueMonth, L.Plan.status, L.Plan.progress, L.Plan.notes]
@@ -164,7 +164,7 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func docx(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let model = try await Self.model(req, organization, principal: principal)
         return PolicyController.download(try PlanPages.docx(model, locale: req.locale), filename: "action-plan.docx", contentType: DocxDocument.contentType)
     }

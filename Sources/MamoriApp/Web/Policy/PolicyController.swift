@@ -21,7 +21,7 @@ struct PolicyController: RouteCollection {
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         return Layout.response(PolicyOverviewPage.render(try await Self.overviewModel(organization, principal: principal, on: req.db),
                                                          context: req.pageContext()))
     }
@@ -46,7 +46,7 @@ struct PolicyController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let form = try req.content.decode(CreateForm.self)
         guard let kind = PolicyDocumentKind(storageKey: form.document ?? "basic_policy") else { throw Refusal.notFound }
         let source: PolicyService.DraftSource = if form.from == "copy", let id = form.versionID.flatMap(UUID.init(uuidString:)) {
@@ -70,7 +70,7 @@ struct PolicyController: RouteCollection {
     }
 
     private func version(_ req: Request) async throws -> (Principal, Organization, PolicyVersion) {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let version = try await TenantScope.policyVersion(req.uuidParameter("versionID"), in: organization, on: req.db)
         return (principal, organization, version)
     }
@@ -247,7 +247,7 @@ struct PolicyController: RouteCollection {
     }
 
     @Sendable func compare(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let document = req.query[String.self, at: "document"].flatMap(PolicyDocumentKind.init(storageKey:)) ?? .basicPolicy
         let versions = try await PolicyService(db: req.db).versions(of: organization, kind: document)
         let before = try await req.query[String.self, at: "before"].flatMap(UUID.init(uuidString:)).asyncMap {

@@ -28,14 +28,14 @@ struct RulesCheckController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let page = req.query[Int.self, at: "page"] ?? 1
         return Layout.response(RulesCheckPage.render(try await Self.model(organization, page: page, on: req.db), context: req.pageContext()))
     }
 
     /// The form holds every chapter as `status_<key>`, `note_<key>`, `owner_<key>`, `reviewOn_<key>`.
     @Sendable func save(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var checks: [String: RulesCheckService.Input] = [:]
         var problems = FieldProblems()
@@ -61,7 +61,7 @@ struct RulesCheckController: RouteCollection {
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let rows = try await Self.model(organization, page: 1, on: req.db).rows
         let locale = req.locale
         let text = CSV.document(header: [L.Rules.chapter, L.Rules.chapter, L.Policy.status, L.Rules.note, L.Rules.owner, L.Rules.reviewOn, L.Rules.lastChecked,
@@ -76,7 +76,7 @@ struct RulesCheckController: RouteCollection {
     }
 
     @Sendable func docx(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let rows = try await Self.model(organization, page: 1, on: req.db).rows
         let locale = req.locale
         var document = DocxDocument(language: locale == .ja ? "ja-JP" : "en-GB")
@@ -96,7 +96,7 @@ struct RulesCheckController: RouteCollection {
     }
 
     @Sendable func chapter(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         guard let key = req.parameters.get("chapter"), let chapter = PolicyContent.bundled.chapter(key) else { throw Refusal.notFound }
         let versions = try await PolicyService(db: req.db).versions(of: organization, kind: .rule(chapter: key))
         let current = try await RulesCheckService(db: req.db).current(of: organization)[key]

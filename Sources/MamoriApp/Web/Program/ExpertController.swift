@@ -79,7 +79,8 @@ struct ExpertController: RouteCollection {
                                            settings: try await service.settings(fiscalYear: application.fiscalYear), expert: expert, by: principal, ip: req.clientIP)
             req.flash(.success, L.visitScheduledNotice)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
-        } catch let error as MamoriError where !error.fields.isEmpty {
+        } catch let caught as any ExplainableError where !caught.explained.fields.isEmpty {
+            let error = caught.explained
             let state = FormState(values: ["number": form.number ?? "", "scheduledAt": form.scheduledAt ?? "", "mode": form.mode ?? "", "place": form.place ?? ""], error: dates.explained(error))
             return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: state, recordForms: [:], status: error.status), status: error.status)
         }
@@ -100,7 +101,8 @@ struct ExpertController: RouteCollection {
                                                         for: visit, application: application, by: principal, ip: req.clientIP)
             req.flash(.success, L.visitRecordedNotice)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
-        } catch let error as MamoriError where !error.fields.isEmpty {
+        } catch let caught as any ExplainableError where !caught.explained.fields.isEmpty {
+            let error = caught.explained
             let state = FormState(values: fields.filter { $0.key != CSRFMiddleware.formField }, error: error)
             return Layout.response(try await page(req, expert: expert, application: application, scheduleForm: .empty, recordForms: [number: state], status: error.status),
                                    status: error.status)

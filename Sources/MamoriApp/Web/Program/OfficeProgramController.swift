@@ -55,7 +55,8 @@ struct OfficeProgramController: RouteCollection {
                                                                 preferOutsideMetro: form.preferOutsideMetro == "on"), by: principal, ip: req.clientIP)
             req.flash(.success, L.settingsSaved)
             return req.redirect(to: .officeProgram)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             let values = ["capacity": form.capacity, "visitsPerCompany": form.visitsPerCompany, "hoursPerVisit": form.hoursPerVisit,
                           "opensOn": form.opensOn, "closesOn": form.closesOn, "termsTextJa": termsJa, "termsTextEn": form.termsTextEn,
                           "preferOutsideMetro": form.preferOutsideMetro]
@@ -115,12 +116,10 @@ struct OfficeProgramController: RouteCollection {
             switch refusal {
             case .full: model.notice = L.capacityFull
             case .reasonRequired:
-                var problems = FieldProblems()
-                problems.add("reason", .required)
-                model.decisionForm = FormState(values: [:], error: .invalid(problems))
+                model.decisionForm = FormState(values: [:], error: Refusal.invalid("reason", .required).mamoriError)
                 model.notice = L.rejectReasonRequired
             }
-            return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: refusal == .full ? .conflict : .unprocessableEntity)
+            return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: refusal.explained.status)
         }
     }
 
@@ -139,8 +138,8 @@ struct OfficeProgramController: RouteCollection {
             return req.redirect(to: .officeApplication(application: try application.requireID()))
         } catch let refusal as ProgramService.AssignRefusal {
             var model = try await model(req, application, settings)
-            model.notice = refusal == .expertFull ? L.expertFull : L.assignNeedsAcceptance
-            return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: .conflict)
+            model.notice = refusal.explained.message
+            return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: refusal.explained.status)
         }
     }
 

@@ -45,7 +45,7 @@ struct OrgProgramController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         return Layout.response(OrgProgramPage.render(try await Self.model(organization, on: req.db), context: req.pageContext()))
     }
 
@@ -61,7 +61,7 @@ struct OrgProgramController: RouteCollection {
     }
 
     @Sendable func apply(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.ownedOrganization(req)
+        let (principal, organization) = try MembersController.ownedOrganization(req)
         let form = try req.content.decode(ApplyForm.self)
         var model = try await Self.model(organization, on: req.db)
         do {
@@ -71,18 +71,16 @@ struct OrgProgramController: RouteCollection {
                 termsVersion: form.termsVersion), by: principal, ip: req.clientIP)
             req.flash(.success, L.applied)
             return req.redirect(to: .orgProgram(organization: try organization.requireID()))
-        } catch let error as MamoriError {
+        } catch let refusal as ProgramService.ApplyRefusal {
+            // Shown above the form, the form kept as typed.
+            model.applyForm = FormState(values: Self.values(form))
+            model.refusal = refusal.explained.message
+            if case .notEligible(let decision) = refusal { model.ineligible = decision }
+            return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: refusal.explained.status)
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             model.applyForm = FormState(values: Self.values(form), error: error)
             return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: error.status)
-        } catch let refusal as ProgramService.ApplyRefusal {
-            model.applyForm = FormState(values: Self.values(form))
-            let status: HTTPResponseStatus
-            switch refusal {
-            case .notOpen: model.refusal = L.applicationsClosed; status = .conflict
-            case .alreadyApplied: model.refusal = L.alreadyApplied; status = .conflict
-            case .notEligible(let decision): model.refusal = L.notEligibleToApply; model.ineligible = decision; status = .unprocessableEntity
-            }
-            return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: status)
         }
     }
 
@@ -98,7 +96,7 @@ struct OrgProgramController: RouteCollection {
     }
 
     @Sendable func survey(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         var model = try await Self.model(organization, on: req.db)
         guard let application = model.application else { throw MamoriError.notFound() }
         let form = try req.content.decode(SurveyForm.self)
@@ -107,13 +105,12 @@ struct OrgProgramController: RouteCollection {
                                                               for: application, settings: model.settings, by: principal, ip: req.clientIP)
             req.flash(.success, L.surveyThanks)
             return req.redirect(to: .orgProgram(organization: try organization.requireID()))
-        } catch let error as MamoriError {
+        } catch let refusal as ProgramService.SurveyRefusal {
+            throw refusal.explained
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             model.surveyForm = FormState(values: ["producedResults": form.producedResults ?? "", "satisfaction": form.satisfaction ?? "", "comments": form.comments ?? ""], error: error)
             return Layout.response(OrgProgramPage.render(model, context: req.pageContext()), status: error.status)
-        } catch ProgramService.SurveyRefusal.notYet {
-            throw MamoriError.conflict(L.surveyNotYet)
-        } catch ProgramService.SurveyRefusal.alreadyAnswered {
-            throw MamoriError.conflict(L.surveyAlreadyAnswered)
         }
     }
 }

@@ -25,7 +25,7 @@ struct RemindersController: RouteCollection {
 
     /// The organization, for its owner only.
     private func owned(_ req: Request) async throws -> (Principal, Organization) {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         guard principal.isOwner else { throw Refusal.notAllowed(L.Reminders.ownerOnly) }
         return (principal, organization)
     }

@@ -40,7 +40,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func assets(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         return try await listResponse(req, organization, form: .empty)
     }
 
@@ -54,7 +54,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func addAsset(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var dates = TypedDates()
         switch AssetService.Input.parse(Self.raw(fields, dates: &dates)) {
@@ -68,20 +68,20 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func assetsCSV(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let assets = try await InformationAsset.query(on: req.db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
         return CSV.response(AssetTable.csv(assets, locale: req.locale), filename: "assets.csv")
     }
 
     @Sendable func assetsXLSX(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let assets = try await InformationAsset.query(on: req.db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
         let data = try XLSXWorkbook(sheetName: L.Risk.assetsTitle(req.locale), rows: [AssetTable.header(req.locale)] + assets.map { AssetTable.row($0, req.locale) }).data()
         return PolicyController.download(data, filename: "assets.xlsx", contentType: XLSXWorkbook.contentType)
     }
 
     @Sendable func template(req: Request) async throws -> Response {
-        _ = try await MembersController.organization(req)
+        _ = try req.tenant()
         let locale = req.locale
         let example = locale == .ja
             ? ["営業", "顧客名簿", "取引先と個人のお客様", "営業部員", "営業部", "ファイルサーバ", L.Risk.personalDataKind(.personal).ja, "3", "2", "2", "", "5年", CalendarDate.today()]
@@ -95,14 +95,14 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func importForm(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         return Layout.response(RiskPages.importPage(organizationID: try organization.requireID(), preview: nil, error: nil, context: req.pageContext()))
     }
 
     struct UploadForm: Content { var file: File? }
 
     @Sendable func importFile(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let orgID = try organization.requireID()
         guard let file = (try? req.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
             return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.describe(.fileEmpty), context: req.pageContext()),
@@ -123,7 +123,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func confirmImport(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         do {
             let count = try await AssetService(db: req.db).confirmImport(req.uuidParameter("uploadID"), in: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.Risk.imported(count))
@@ -141,13 +141,13 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func asset(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let asset = try await AssetService(db: req.db).find(req.uuidParameter("assetID"), in: organization)
         return try await assetPage(req, organization, asset, assetForm: FormState(values: RiskPages.values(of: asset)), riskForm: .empty)
     }
 
     @Sendable func saveAsset(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let service = AssetService(db: req.db)
         let asset = try await service.find(req.uuidParameter("assetID"), in: organization)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
@@ -164,7 +164,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func removeAsset(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let service = AssetService(db: req.db)
         try await service.remove(try await service.find(req.uuidParameter("assetID"), in: organization), by: principal, ip: req.clientIP)
         req.flash(.success, L.Risk.assetRemoved)
@@ -172,7 +172,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func addRisk(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let asset = try await AssetService(db: req.db).find(req.uuidParameter("assetID"), in: organization)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         // A catalog threat, or one typed in words when "other" is chosen.
@@ -190,7 +190,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func register(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let service = RiskService(db: req.db)
         let page = try await service.register(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: 50))
         return Layout.response(RiskPages.register(organizationID: try organization.requireID(), page: page,
@@ -199,7 +199,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func treat(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let service = RiskService(db: req.db)
         let risk = try await service.find(req.uuidParameter("riskID"), in: organization)
         struct Form: Content { var treatment: String?; var measure: String? }
@@ -214,7 +214,7 @@ struct RiskController: RouteCollection {
     }
 
     @Sendable func removeRisk(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let service = RiskService(db: req.db)
         let risk = try await service.find(req.uuidParameter("riskID"), in: organization)
         try await service.remove(risk, by: principal, ip: req.clientIP)

@@ -20,12 +20,12 @@ struct SecurityActionController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         return Layout.response(SecurityActionPage.render(try await Self.model(organization, on: req.db), context: req.pageContext()))
     }
 
     @Sendable func saveMeasures(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         let checked = Set((1...5).filter { fields["measure\($0)"] == "on" })
         let service = SecurityActionService(db: req.db)
@@ -48,7 +48,7 @@ struct SecurityActionController: RouteCollection {
     }
 
     @Sendable func recordDeclaration(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let form = try req.content.decode(DeclarationForm.self)
         var dates = TypedDates()
         let declaredOn = dates.date("declaredOn", form.declaredOn)
@@ -58,7 +58,8 @@ struct SecurityActionController: RouteCollection {
                                                                     for: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.declarationRecorded)
             return req.redirect(to: .securityAction(organization: try organization.requireID()))
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             var model = try await Self.model(organization, on: req.db)
             model.declarationForm = FormState(values: ["stars": form.stars ?? "", "declarationID": form.declarationID ?? "", "declaredOn": form.declaredOn ?? "",
                                                        "conditionsMetElsewhere": form.conditionsMetElsewhere ?? ""], error: dates.explained(error))

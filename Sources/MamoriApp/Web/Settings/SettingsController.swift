@@ -32,7 +32,8 @@ struct SettingsController: RouteCollection {
             try await req.accounts.changeProfile(of: principal.user, displayName: form.displayName ?? "", locale: locale, ip: req.clientIP)
             req.flash(.success, L.profileSaved)
             return req.redirect(to: .settings)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             let state = FormState(values: ["displayName": form.displayName ?? "", "locale": form.locale ?? ""], error: error)
             return Layout.response(SettingsPage.render(profileForm: state, passwordForm: .empty, context: req.pageContext()), status: error.status)
         }
@@ -55,7 +56,8 @@ struct SettingsController: RouteCollection {
             try await req.restartSession(for: principal.user)
             req.flash(.success, L.passwordChanged)
             return req.redirect(to: .settings)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             return Layout.response(SettingsPage.render(profileForm: .empty, passwordForm: FormState(values: [:], error: error), context: req.pageContext()),
                                    status: error.status)
         }

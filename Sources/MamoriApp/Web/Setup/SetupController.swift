@@ -35,7 +35,8 @@ struct SetupController: RouteCollection {
             return req.redirect(to: .dashboard)
         } catch SetupService.SetupError.linkNotUsable {
             return unusable(req)
-        } catch let error as MamoriError {
+        } catch let caught as any ExplainableError {
+            let error = caught.explained
             return Layout.response(SetupPage.render(state: FormState(values: form.redisplayed, error: error), token: token, context: req.pageContext()),
                                    status: error.status)
         }

@@ -20,7 +20,7 @@ struct TeleworkController: RouteCollection {
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let service = TeleworkService(db: req.db)
         let history = try await service.page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: 20))
         let checklist = try await service.checklist(of: organization)
@@ -32,13 +32,13 @@ struct TeleworkController: RouteCollection {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         return Layout.response(TeleworkPages.form(organizationID: try organization.requireID(), answers: [:], missing: [],
                                                   respondent: principal.user.displayName, context: req.pageContext()))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var raw: [String: String] = [:]
         for point in TeleworkAnswers.pointNumbers { if let value = fields["p\(point)"], !value.isEmpty { raw[String(point)] = value } }
@@ -58,14 +58,14 @@ struct TeleworkController: RouteCollection {
     }
 
     @Sendable func result(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let record = try await TeleworkService(db: req.db).find(req.uuidParameter("checkID"), in: organization)
         guard let check = TeleworkPages.Check(record) else { throw Refusal.notFound }
         return Layout.response(TeleworkPages.result(organizationID: try organization.requireID(), check: check, context: req.pageContext()))
     }
 
     @Sendable func compare(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let service = TeleworkService(db: req.db)
         let recent = try await service.page(of: organization, page: PageRequest(page: 1, per: 50)).items
         let before = try await req.query[String.self, at: "before"].flatMap(UUID.init(uuidString:)).asyncMap { try await service.find($0, in: organization) }
@@ -78,7 +78,7 @@ struct TeleworkController: RouteCollection {
     }
 
     @Sendable func checklist(req: Request) async throws -> Response {
-        let (_, organization) = try await MembersController.organization(req)
+        let (_, organization) = try req.tenant()
         let service = TeleworkService(db: req.db)
         let role = req.query[String.self, at: "role"].flatMap(TeleworkRole.init(rawValue:))
         let threat = req.query[String.self, at: "threat"].flatMap(TeleworkThreat.init(rawValue:))
@@ -93,7 +93,7 @@ struct TeleworkController: RouteCollection {
     /// The form lists `done` checkboxes for the items shown and hidden `kept` fields for ticked
     /// items a filter hides, so a filtered save never loses them.
     @Sendable func saveChecklist(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         struct Form: Content { var done: [String]?; var kept: [String]?; var role: String?; var threat: String? }
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let saved = try await TeleworkService(db: req.db).saveChecklist(done: Set((form.done ?? []) + (form.kept ?? [])), in: organization,
@@ -104,7 +104,7 @@ struct TeleworkController: RouteCollection {
     }
 
     @Sendable func sheet(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         let language = req.query[String.self, at: "sheet"].flatMap(AppLocale.init(rawValue:)) ?? req.locale
         let printable = req.query[String.self, at: "print"] == "1"
         return Layout.response(TeleworkPages.sheet(organizationID: try organization.requireID(), organizationName: organization.name,
@@ -113,7 +113,7 @@ struct TeleworkController: RouteCollection {
     }
 
     @Sendable func saveContact(req: Request) async throws -> Response {
-        let (principal, organization) = try await MembersController.organization(req)
+        let (principal, organization) = try req.tenant()
         struct Form: Content { var incidentContact: String? }
         let form = try req.content.decode(Form.self)
         do {

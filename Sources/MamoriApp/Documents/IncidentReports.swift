@@ -22,7 +22,7 @@ enum IncidentReport: String, CaseIterable, Sendable {
     static func available(for incident: Incident) -> [IncidentReport] {
         var reports: [IncidentReport] = [.management]
         if NotificationDuties.compute(incident.facts).reportableToPPC { reports.append(.ppc) }
-        if [.virusInfection, .unauthorizedAccess, .ransomware].contains(incident.kind) { reports.append(.ipa) }
+        if NotificationDuties.reportableToIPA(incident.facts) { reports.append(.ipa) }
         if incident.personalDataInvolved || incident.publicImpact { reports.append(.notice) }
         return reports
     }
