@@ -12,7 +12,7 @@ extension MamoriAPI {
             securityActionStars: body.securityActionStars, hasSecurityPolicy: body.hasSecurityPolicy ?? false,
             participatedPreviousYear: body.participatedPreviousYear ?? false)
         switch request.decide() {
-        case .failure(let error): throw error
+        case .failure(let problems): throw Refusal.invalid(problems)
         case .success(let decision):
             let locale = APIContext.locale
             return .ok(.init(body: .json(.init(

@@ -76,6 +76,8 @@ enum L {
         switch problem {
         case .required: LocalizedText(ja: "入力してください。", en: "This field is required.")
         case .reasonRequired: L.reasonRequiredForNA
+        case .mainIndustryRequired: L.eligibilityMainIndustryRequired
+        case .mainIndustryNotAllowed: L.eligibilityMainIndustryNotAllowed
         case .twoStarsNotReady(let missing): L.twoStarsNotReady(missing: missing)
         case .tooLong(let maximum): LocalizedText(ja: "\(maximum)文字以内で入力してください。", en: "Use at most \(maximum) characters.")
         case .tooShort(let minimum): LocalizedText(ja: "\(minimum)文字以上で入力してください。", en: "Use at least \(minimum) characters.")

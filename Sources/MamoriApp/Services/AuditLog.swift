@@ -155,3 +155,15 @@ enum AuditLog {
         return try await query.sort(\.$createdAt, .descending).sort(\.$id).paginate(page)
     }
 }
+
+extension AuditLog {
+    /// The people a log can be filtered by: an organization's accounts (removed ones too, their
+    /// entries stay), or for the office's log its staff and experts (an organization's people
+    /// are found through that organization's own log).
+    static func people(organizationID: UUID?, on db: any Database) async throws -> [User] {
+        if let organizationID {
+            return try await User.query(on: db).filter(\.$organization.$id == organizationID).sort(\.$displayName).all()
+        }
+        return try await User.query(on: db).filter(\.$role ~~ [.officeAdmin, .expert]).sort(\.$displayName).limit(500).all()
+    }
+}

@@ -62,6 +62,12 @@ struct DiagnosisService {
             .paginate(page)
     }
 
+    /// Every diagnosis of the organization, oldest first (the history export; at most 10,000).
+    func history(of organization: Organization) async throws -> [SelfDiagnosis] {
+        try await SelfDiagnosis.query(on: db).filter(\.$organization.$id == organization.requireID())
+            .sort(\.$diagnosedOn).sort(\.$createdAt).limit(10_000).all()
+    }
+
     func find(_ id: UUID?, in organization: Organization) async throws -> SelfDiagnosis {
         guard let id, let diagnosis = try await SelfDiagnosis.query(on: db)
             .filter(\.$id == id)

@@ -14,7 +14,7 @@ struct EligibilityInput {
     var hasSecurityPolicy: Bool
     var participatedPreviousYear: Bool
 
-    func decide() -> Result<ProgramEligibility.Decision, MamoriError> {
+    func decide() -> Result<ProgramEligibility.Decision, FieldProblems> {
         var problems = FieldProblems()
         let category = category.flatMap(IndustryCategory.init(rawValue:))
         if (self.category ?? "").isEmpty { problems.add("category", .required) }
@@ -31,7 +31,7 @@ struct EligibilityInput {
         if let stars = securityActionStars {
             if !(0...2).contains(stars) { problems.add("securityActionStars", .outOfRange(minimum: 0, maximum: 2)) }
         } else { problems.add("securityActionStars", .required) }
-        guard problems.isEmpty, let category, let employees, let stars = securityActionStars else { return .failure(.invalid(problems)) }
+        guard problems.isEmpty, let category, let employees, let stars = securityActionStars else { return .failure(problems) }
 
         let applicant = ProgramEligibility.Applicant(
             category: category, mainIndustry: category.needsMainIndustry ? main : nil, capitalYen: capitalYen, employees: employees,
@@ -40,13 +40,13 @@ struct EligibilityInput {
         do {
             return .success(try ProgramEligibility.decide(applicant))
         } catch let problem {
-            var error = MamoriError.invalid(FieldProblems())
-            let message = switch problem {
-            case .mainIndustryRequired: L.eligibilityMainIndustryRequired
-            case .mainIndustryNotAllowed: L.eligibilityMainIndustryNotAllowed
+            let fieldProblem: FieldProblem = switch problem {
+            case .mainIndustryRequired: .mainIndustryRequired
+            case .mainIndustryNotAllowed: .mainIndustryNotAllowed
             }
-            error.fields = [("mainIndustry", message)]
-            return .failure(error)
+            var problems = FieldProblems()
+            problems.add("mainIndustry", fieldProblem)
+            return .failure(problems)
         }
     }
 }

@@ -72,6 +72,22 @@ enum TenantScope {
         return application
     }
 
+    /// A visit attachment, for those who may see the visit: the company's members, the assigned
+    /// expert and the program office. Anyone else gets 404.
+    static func visitAttachment(_ id: UUID?, for principal: Principal, on db: any Database) async throws -> VisitAttachment {
+        guard let id,
+              let attachment = try await VisitAttachment.query(on: db).filter(\.$id == id).with(\.$visit).first(),
+              let application = try await ProgramApplication.find(attachment.visit.$application.id, on: db)
+        else { throw Refusal.notFound }
+        let allowed = switch principal.role {
+        case .officeAdmin: true
+        case .owner, .member: principal.organizationID == application.$organization.id
+        case .expert: try await expertProfile(for: principal, on: db).map { $0.id == application.$expert.id } ?? false
+        }
+        guard allowed else { throw Refusal.notFound }
+        return attachment
+    }
+
     /// A SECURITY ACTION declaration recorded for the organization (404 for another organization's).
     static func securityActionDeclaration(_ id: UUID?, in organization: Organization, on db: any Database) async throws -> SecurityActionDeclaration {
         guard let id,

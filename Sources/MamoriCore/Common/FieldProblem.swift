@@ -46,6 +46,9 @@ public enum FieldProblem: Sendable, Equatable, Hashable {
     case webhookTarget(WebhookTarget.Problem)
     /// More entries than allowed (e.g. webhooks of one organization).
     case tooMany(maximum: Int)
+    /// The eligibility rules need the main industry of a "other" category, and refuse it otherwise.
+    case mainIndustryRequired
+    case mainIndustryNotAllowed
     /// Marking a playbook point "not applicable" without saying why.
     case reasonRequired
     /// Two SECURITY ACTION stars while these requirements are not met.

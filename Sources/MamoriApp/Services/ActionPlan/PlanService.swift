@@ -11,6 +11,11 @@ struct PlanService {
         try await PlanItem.query(on: db).filter(\.$organizationID == organization.requireID()).sort(\.$priority).sort(\.$createdAt).limit(2000).all()
     }
 
+    /// The plan's record (agreement, calendar) if one was ever written; reading creates none.
+    func agreement(of organization: Organization) async throws -> ActionPlanRecord? {
+        try await ActionPlanRecord.query(on: db).filter(\.$organizationID == organization.requireID()).first()
+    }
+
     func record(of organization: Organization) async throws -> ActionPlanRecord {
         let orgID = try organization.requireID()
         if let existing = try await ActionPlanRecord.query(on: db).filter(\.$organizationID == orgID).first() { return existing }

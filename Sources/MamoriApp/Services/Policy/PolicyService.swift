@@ -34,6 +34,16 @@ struct PolicyService {
             .all()
     }
 
+    /// Every document's versions but discarded drafts, by document then newest first (the
+    /// expert's review list).
+    func allVersions(of organization: Organization) async throws -> [PolicyVersion] {
+        try await PolicyVersion.query(on: db)
+            .filter(\.$organization.$id == organization.requireID())
+            .filter(\.$status != PolicyStatus.discarded.rawValue)
+            .sort(\.$document).sort(\.$number, .descending)
+            .limit(500).all()
+    }
+
     func openDraft(of organization: Organization, kind: PolicyDocumentKind) async throws -> PolicyVersion? {
         try await PolicyVersion.query(on: db)
             .filter(\.$organization.$id == organization.requireID())

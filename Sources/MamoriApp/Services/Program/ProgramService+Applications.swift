@@ -91,7 +91,7 @@ extension ProgramService {
         let decision: ProgramEligibility.Decision
         switch eligibility.decide() {
         case .success(let value): decision = value
-        case .failure(let error): throw error
+        case .failure(let problems): throw Refusal.invalid(problems)
         }
         guard decision.eligible else { throw ApplyRefusal.notEligible(decision) }
 

@@ -61,6 +61,18 @@ extension ProgramService {
         try await ExpertProfile.query(on: db).sort(\.$name).limit(2000).all()
     }
 
+    /// One registered expert (404 for an unknown id).
+    func expert(id: UUID?) async throws -> ExpertProfile {
+        guard let id, let expert = try await ExpertProfile.find(id, on: db) else { throw Refusal.notFound }
+        return expert
+    }
+
+    /// The expert an invitation was issued for, if it names one (to start the form from the name).
+    func expert(invitedBy invitation: Invitation) async throws -> ExpertProfile? {
+        guard invitation.role == .expert, let id = invitation.expertProfileID else { return nil }
+        return try await ExpertProfile.find(id, on: db)
+    }
+
     /// Experts' invitations that can still be used, newest first.
     func openExpertInvitations() async throws -> [Invitation] {
         try await Invitation.query(on: db).filter(\.$role == .expert)

@@ -89,6 +89,11 @@ struct AssetService {
         return try await query.sort(\.$id).paginate(page)
     }
 
+    /// The whole register by name, for the CSV and Excel exports (at most 100,000 rows).
+    func all(of organization: Organization) async throws -> [InformationAsset] {
+        try await InformationAsset.query(on: db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
+    }
+
     func find(_ id: UUID?, in organization: Organization) async throws -> InformationAsset {
         guard let id, let asset = try await InformationAsset.query(on: db).filter(\.$id == id)
             .filter(\.$organizationID == organization.requireID()).first() else { throw Refusal.notFound }

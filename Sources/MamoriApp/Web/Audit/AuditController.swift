@@ -21,7 +21,7 @@ struct AuditController: RouteCollection {
         let filter = Self.filter(from: req)
         let page = pageNumber(req.query[String.self, at: "page"])
         let entries = try await AuditLog.page(organizationID: orgID, filter: filter, page: PageRequest(page: page, per: Self.perPage), on: req.db)
-        let people = try await User.query(on: req.db).filter(\.$organization.$id == orgID).sort(\.$displayName).all()
+        let people = try await AuditLog.people(organizationID: orgID, on: req.db)
         let model = AuditPage.Model(entries: entries, filter: filter, people: people, isOffice: false) { .audit(organization: orgID, filter: $0, page: $1) }
         return Layout.response(AuditPage.render(model, context: req.pageContext()))
     }
@@ -30,8 +30,7 @@ struct AuditController: RouteCollection {
         let filter = Self.filter(from: req)
         let page = pageNumber(req.query[String.self, at: "page"])
         let entries = try await AuditLog.page(organizationID: nil, filter: filter, page: PageRequest(page: page, per: Self.perPage), on: req.db)
-        // The office filters by staff and experts; an organization's people are found through its own log.
-        let people = try await User.query(on: req.db).filter(\.$role ~~ [.officeAdmin, .expert]).sort(\.$displayName).limit(500).all()
+        let people = try await AuditLog.people(organizationID: nil, on: req.db)
         let model = AuditPage.Model(entries: entries, filter: filter, people: people, isOffice: true) { .officeAudit(filter: $0, page: $1) }
         return Layout.response(AuditPage.render(model, context: req.pageContext()))
     }

@@ -92,8 +92,7 @@ struct DiagnosisController: RouteCollection {
 
     @Sendable func historyCSV(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
-        let all = try await SelfDiagnosis.query(on: req.db).filter(\.$organization.$id == organization.requireID())
-            .sort(\.$diagnosedOn).sort(\.$createdAt).limit(10_000).all()
+        let all = try await service(req).history(of: organization)
         let header = ["date", "site", "respondent", "total", "band", "basic", "employees", "organization"]
             + DiagnosisAnswers.itemNumbers.map { "item\($0)" }
         let rows = all.map { diagnosis -> [String] in

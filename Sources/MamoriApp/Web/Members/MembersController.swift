@@ -95,7 +95,7 @@ struct InvitationController: RouteCollection {
         guard let invitation = try await req.memberships.openInvitation(token: token) else { return unusable(req) }
         // An expert's invitation names the expert the office registered: start from that name.
         var state = FormState.empty
-        if invitation.role == .expert, let profileID = invitation.expertProfileID, let profile = try await ExpertProfile.find(profileID, on: req.db) {
+        if let profile = try await ProgramService(db: req.db).expert(invitedBy: invitation) {
             state = FormState(values: ["displayName": profile.name])
         }
         return Layout.response(AcceptInvitationPage.render(invitation: invitation, state: state, token: token, context: req.pageContext()))

@@ -53,28 +53,14 @@ struct OfficePasswordResetController: RouteCollection {
     @Sendable func accounts(req: Request) async throws -> Response {
         let text = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
         let role = req.query[String.self, at: "role"].flatMap(Role.init(rawValue:))
-        let query = User.query(on: req.db).filter(\.$deactivatedAt == nil).with(\.$organization)
-        if let role { query.filter(\.$role == role) }
-        if !text.isEmpty {
-            let lowered = text.lowercased()
-            // Organizations whose name matches, so "the owner of 札幌商事" can be found by the company.
-            let organizationIDs = try await Organization.query(on: req.db).filter(\.$name ~~ text).limit(200).all().compactMap(\.id)
-            query.group(.or) { group in
-                group.filter(\.$email ~~ lowered).filter(\.$displayName ~~ text)
-                if !organizationIDs.isEmpty { group.filter(\.$organization.$id ~~ organizationIDs) }
-            }
-        }
-        let page = try await query.sort(\.$displayName).sort(\.$id)
-            .paginate(PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
+        let page = try await AccountDirectory(db: req.db).search(text, role: role,
+                                                                  page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
         let model = OfficeAccountsPage.Model(users: page, query: text, role: role)
         return Layout.response(OfficeAccountsPage.render(model, context: req.pageContext()))
     }
 
     private func target(_ req: Request) async throws -> User {
-        guard let id = req.uuidParameter("userID"),
-              let user = try await User.query(on: req.db).filter(\.$id == id).filter(\.$deactivatedAt == nil).with(\.$organization).first()
-        else { throw MamoriError.notFound() }
-        return user
+        try await AccountDirectory(db: req.db).activeAccount(req.uuidParameter("userID"))
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -24,7 +24,7 @@ struct PlanController: RouteCollection {
 
     static func model(_ req: Request, _ organization: Organization, principal: Principal, addForm: FormState = .empty) async throws -> PlanPages.Model {
         let service = PlanService(db: req.db)
-        let record = try await ActionPlanRecord.query(on: req.db).filter(\.$organizationID == organization.requireID()).first()
+        let record = try await service.agreement(of: organization)
         return .init(organizationID: try organization.requireID(), organizationName: organization.name,
                      items: try await service.items(of: organization).map(PlanPages.Item.init),
                      agreedAt: record?.agreedAt, agreedBy: record?.agreedByName, isOwner: principal.isOwner,

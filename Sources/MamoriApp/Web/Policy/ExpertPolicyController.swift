@@ -23,11 +23,7 @@ struct ExpertPolicyController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         let (_, application, organization) = try await company(req)
-        let versions = try await PolicyVersion.query(on: req.db)
-            .filter(\.$organization.$id == organization.requireID())
-            .filter(\.$status != PolicyStatus.discarded.rawValue)
-            .sort(\.$document).sort(\.$number, .descending)
-            .limit(500).all()
+        let versions = try await PolicyService(db: req.db).allVersions(of: organization)
         let context = req.pageContext()
         let t = context.t
         let applicationID = try application.requireID()

@@ -11,20 +11,7 @@ struct AttachmentController: RouteCollection {
     }
 
     @Sendable func download(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        guard let id = req.uuidParameter("attachmentID"),
-              let attachment = try await VisitAttachment.query(on: req.db).filter(\.$id == id).with(\.$visit).first(),
-              let application = try await ProgramApplication.find(attachment.visit.$application.id, on: req.db)
-        else { throw MamoriError.notFound() }
-        let allowed: Bool
-        switch principal.role {
-        case .officeAdmin: allowed = true
-        case .owner, .member: allowed = principal.organizationID == application.$organization.id
-        case .expert:
-            let profile = try await ExpertProfile.query(on: req.db).filter(\.$userID == principal.userID).first()
-            allowed = profile != nil && profile?.id == application.$expert.id
-        }
-        guard allowed else { throw MamoriError.notFound() }
+        let attachment = try await TenantScope.visitAttachment(req.uuidParameter("attachmentID"), for: try req.requirePrincipal(), on: req.db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
         // Always a download, never rendered in the page's origin.

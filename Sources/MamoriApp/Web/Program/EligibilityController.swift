@@ -39,9 +39,9 @@ struct EligibilityController: RouteCollection {
         case .success(let result) where problems.isEmpty: decision = result
         case .success: error = .invalid(problems)
         case .failure(let failure):
-            var merged = MamoriError.invalid(problems)
-            merged.fields += failure.fields.filter { field in !merged.fields.contains { $0.name == field.name } }
-            error = merged
+            var merged = problems
+            for entry in failure.entries where merged[entry.field] == nil { merged.add(entry.field, entry.problem) }
+            error = .invalid(merged)
         }
         let form = error.map { FormState(values: values, error: $0) } ?? FormState(values: values)
         return Layout.response(EligibilityPage.render(form: form, decision: decision, knownPolicy: known, context: req.pageContext()),

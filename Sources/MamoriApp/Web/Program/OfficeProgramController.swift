@@ -129,9 +129,7 @@ struct OfficeProgramController: RouteCollection {
         let principal = try req.requirePrincipal()
         let (application, settings) = try await load(req)
         let form = try req.content.decode(AssignForm.self)
-        guard let expertID = form.expert.flatMap(UUID.init(uuidString:)), let expert = try await ExpertProfile.find(expertID, on: req.db) else {
-            throw MamoriError.notFound()
-        }
+        let expert = try await service(req).expert(id: form.expert.flatMap(UUID.init(uuidString:)))
         do {
             try await service(req).assign(expert, to: application, by: principal, ip: req.clientIP)
             req.flash(.success, L.assigned)
@@ -147,7 +145,7 @@ struct OfficeProgramController: RouteCollection {
         let settings = try await service(req).settings()
         let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
         let loads = try await service(req).loads(fiscalYear: settings.fiscalYear)
-        let experts = try await ExpertProfile.query(on: req.db).sort(\.$name).limit(2000).all().map { ($0, loads[$0.id!] ?? 0) }
+        let experts = try await service(req).experts().map { ($0, loads[$0.id!] ?? 0) }
         return (settings, statistics, experts)
     }
 

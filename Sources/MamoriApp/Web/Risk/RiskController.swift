@@ -69,13 +69,13 @@ struct RiskController: RouteCollection {
 
     @Sendable func assetsCSV(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
-        let assets = try await InformationAsset.query(on: req.db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
+        let assets = try await AssetService(db: req.db).all(of: organization)
         return CSV.response(AssetTable.csv(assets, locale: req.locale), filename: "assets.csv")
     }
 
     @Sendable func assetsXLSX(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
-        let assets = try await InformationAsset.query(on: req.db).filter(\.$organizationID == organization.requireID()).sort(\.$name).limit(100_000).all()
+        let assets = try await AssetService(db: req.db).all(of: organization)
         let data = try XLSXWorkbook(sheetName: L.Risk.assetsTitle(req.locale), rows: [AssetTable.header(req.locale)] + assets.map { AssetTable.row($0, req.locale) }).data()
         return PolicyController.download(data, filename: "assets.xlsx", contentType: XLSXWorkbook.contentType)
     }
