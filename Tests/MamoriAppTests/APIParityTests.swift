@@ -473,8 +473,8 @@ struct APIParityTests {
             let organization = try #require(try await Organization.find(owner.organizationID, on: app.db))
             let settings = try await service.settings()
             let application = try await service.apply(organization, settings: settings, input: .init(
-                legalForm: "corporation", hasSecurityPolicy: "no", participatedPreviousYear: "no", contactName: "山田", contactPhone: "03-1234-5678",
-                message: nil, agreed: true, termsVersion: String(settings.termsVersion)),
+                legalForm: .given(.corporation), hasSecurityPolicy: .given(false), participatedPreviousYear: .given(false), contactName: "山田",
+                contactPhone: "03-1234-5678", message: nil, agreed: true, termsVersion: settings.termsVersion),
                 by: Principal(user: owner.user, organization: organization, token: nil), ip: nil)
             try await service.decide(application, .accept, reason: nil, settings: settings, by: office, ip: nil)
             try await service.assign(profile, to: application, by: office, ip: nil)

@@ -60,15 +60,9 @@ extension MamoriAPI {
             guard persons >= 0 else { throw invalid("persons", .outOfRange(minimum: 0, maximum: 1_000_000_000)) }
             update.persons = String(persons)
         }
-        // ISO instants in the API; the service reads Tokyo local date-times.
-        if let raw = body.occurredAt {
-            guard let instant = Self.instant(raw) else { throw invalid("occurredAt", .invalidDateTime) }
-            update.occurredAt = TokyoDateTime.format(instant)
-        }
-        if let raw = body.awareAt {
-            guard let instant = Self.instant(raw) else { throw invalid("awareAt", .invalidDateTime) }
-            update.awareAt = TokyoDateTime.format(instant)
-        }
+        // ISO instants in the API, read as instants (no Tokyo text in between).
+        update.occurredAt = body.occurredAt.map { Self.instant($0).map { .given($0) } ?? .unreadable } ?? .absent
+        update.awareAt = body.awareAt.map { Self.instant($0).map { .given($0) } ?? .unreadable } ?? .absent
         update.severity = body.severity
         update.ppcDelegatedTo = body.ppcDelegatedTo
         try await service.update(incident, with: update, by: principal, ip: nil)

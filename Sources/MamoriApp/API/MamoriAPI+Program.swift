@@ -39,9 +39,9 @@ extension MamoriAPI {
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         let application = try await service.apply(organization, settings: settings, input: .init(
-            legalForm: body.legalForm.rawValue, hasSecurityPolicy: body.hasSecurityPolicy ? "yes" : "no",
-            participatedPreviousYear: body.participatedPreviousYear ? "yes" : "no", contactName: body.contactName,
-            contactPhone: body.contactPhone, message: body.message, agreed: true, termsVersion: String(body.agreedTermsVersion)),
+            legalForm: .choice(body.legalForm.rawValue), hasSecurityPolicy: .given(body.hasSecurityPolicy),
+            participatedPreviousYear: .given(body.participatedPreviousYear), contactName: body.contactName,
+            contactPhone: body.contactPhone, message: body.message, agreed: true, termsVersion: body.agreedTermsVersion),
             by: principal, ip: nil)
         return .created(.init(body: .json(try await programDTO(application, organization: organization))))
     }

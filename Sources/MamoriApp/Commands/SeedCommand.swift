@@ -106,8 +106,8 @@ struct SeedCommand: AsyncCommand {
             // An organization the rules exclude (size, capital) is simply not an applicant.
             do {
                 _ = try await ProgramService(db: db).apply(organization, settings: settings, input: .init(
-                legalForm: "corporation", hasSecurityPolicy: "no", participatedPreviousYear: "no", contactName: owner.displayName,
-                contactPhone: "03-0000-\(String(format: "%04d", number % 10_000))", message: "", agreed: true, termsVersion: String(settings.termsVersion)),
+                legalForm: .given(.corporation), hasSecurityPolicy: .given(false), participatedPreviousYear: .given(false), contactName: owner.displayName,
+                contactPhone: "03-0000-\(String(format: "%04d", number % 10_000))", message: "", agreed: true, termsVersion: settings.termsVersion),
                 by: principal, ip: nil)
             } catch is ProgramService.ApplyRefusal {}
         }

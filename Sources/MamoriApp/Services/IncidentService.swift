@@ -101,8 +101,9 @@ struct IncidentService {
         var text: [String: String] = [:]
         var flags: [String: Bool] = [:]
         var persons: String?
-        var occurredAt: String?
-        var awareAt: String?
+        /// Absent leaves the moment as it is.
+        var occurredAt: FieldInput<Date> = .absent
+        var awareAt: FieldInput<Date> = .absent
         var severity: String?
         var ppcDelegatedTo: String?
     }
@@ -138,12 +139,10 @@ struct IncidentService {
         if let raw = input.persons {
             persons = OrganizationProfile.parseCount("persons", raw, maximum: 1_000_000_000, required: false, into: &problems).map { Int($0) } ?? 0
         }
-        let occurred = input.occurredAt.flatMap { $0.isEmpty ? nil : $0 }.map(TokyoDateTime.parse)
-        if case .some(.none) = occurred { problems.add("occurredAt", .invalidDateTime) }
-        if case .some(.some(let date)) = occurred, date > Self.latestAcceptable { problems.add("occurredAt", .inFuture) }
-        let aware = input.awareAt.flatMap { $0.isEmpty ? nil : $0 }.map(TokyoDateTime.parse)
-        if case .some(.none) = aware { problems.add("awareAt", .invalidDateTime) }
-        if case .some(.some(let date)) = aware, date > Self.latestAcceptable { problems.add("awareAt", .awarenessInFuture) }
+        let occurred = input.occurredAt.read("occurredAt", required: false, unreadable: .invalidDateTime, into: &problems)
+        if let occurred, occurred > Self.latestAcceptable { problems.add("occurredAt", .inFuture) }
+        let aware = input.awareAt.read("awareAt", required: false, unreadable: .invalidDateTime, into: &problems)
+        if let aware, aware > Self.latestAcceptable { problems.add("awareAt", .awarenessInFuture) }
         let severity = input.severity.map(Incident.Severity.init(rawValue:))
         if case .some(.none) = severity { problems.add("severity", .unknownChoice) }
         if let delegated = input.ppcDelegatedTo, delegated.count > 100 { problems.add("ppcDelegatedTo", .tooLong(maximum: 100)) }
@@ -161,8 +160,8 @@ struct IncidentService {
             changed.append(.init(field: field.key, value: String(value)))
         }
         if let persons, persons != incident.persons { incident.persons = persons; changed.append(.init(field: "persons", value: String(persons))) }
-        if let occurred = occurred ?? nil, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append(.init(field: "occurredAt")) }
-        if let aware = aware ?? nil, aware != incident.awareAt { incident.awareAt = aware; changed.append(.init(field: "awareAt")) }
+        if let occurred, occurred != incident.occurredAt { incident.occurredAt = occurred; changed.append(.init(field: "occurredAt")) }
+        if let aware, aware != incident.awareAt { incident.awareAt = aware; changed.append(.init(field: "awareAt")) }
         if let severity = severity ?? nil, severity != incident.severity { incident.severity = severity; changed.append(.init(field: "severity", value: severity.rawValue)) }
         if let delegated = input.ppcDelegatedTo {
             let value = delegated.trimmingCharacters(in: .whitespaces)

@@ -39,15 +39,18 @@ extension ProgramService {
         return (result.items, result.metadata.total)
     }
 
+    /// An application, typed: each face reads its own format into it (the page's radio buttons,
+    /// the API's JSON) with `FieldInput`'s parsers.
     struct ApplyInput {
-        var legalForm: String?
-        var hasSecurityPolicy: String?
-        var participatedPreviousYear: String?
+        var legalForm: FieldInput<LegalForm>
+        var hasSecurityPolicy: FieldInput<Bool>
+        var participatedPreviousYear: FieldInput<Bool>
         var contactName: String?
         var contactPhone: String?
         var message: String?
         var agreed: Bool
-        var termsVersion: String?
+        /// The version of the terms the applicant read; absent or another than the current one is refused.
+        var termsVersion: Int?
     }
 
     enum ApplyRefusal: Error {
@@ -64,12 +67,9 @@ extension ProgramService {
         guard today >= settings.opensOn, today <= settings.closesOn else { throw ApplyRefusal.notOpen }
         if try await application(of: organization, fiscalYear: settings.fiscalYear) != nil { throw ApplyRefusal.alreadyApplied }
         var problems = FieldProblems()
-        let legalForm = input.legalForm ?? ""
-        if !["corporation", "sole_proprietor", "group"].contains(legalForm) { problems.add("legalForm", legalForm.isEmpty ? .required : .unknownChoice) }
-        for field in [("hasSecurityPolicy", input.hasSecurityPolicy), ("participatedPreviousYear", input.participatedPreviousYear)]
-        where !["yes", "no"].contains(field.1 ?? "") {
-            problems.add(field.0, .required)
-        }
+        let legalForm = input.legalForm.read("legalForm", into: &problems)
+        let hasSecurityPolicy = input.hasSecurityPolicy.read("hasSecurityPolicy", unreadable: .required, into: &problems)
+        let participatedPreviousYear = input.participatedPreviousYear.read("participatedPreviousYear", unreadable: .required, into: &problems)
         let contact = (input.contactName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if contact.isEmpty { problems.add("contactName", .required) } else if contact.count > 100 { problems.add("contactName", .tooLong(maximum: 100)) }
         let phone = (input.contactPhone ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
@@ -78,16 +78,16 @@ extension ProgramService {
         let message = (input.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.count > 2000 { problems.add("message", .tooLong(maximum: 2000)) }
         if !input.agreed { problems.add("agreed", .required) }
-        if input.termsVersion != String(settings.termsVersion) { problems.add("agreed", .termsChanged) }
-        guard problems.isEmpty else { throw Refusal.invalid(problems) }
+        if input.termsVersion != settings.termsVersion { problems.add("agreed", .termsChanged) }
+        guard problems.isEmpty, let legalForm, let hasSecurityPolicy, let participatedPreviousYear else { throw Refusal.invalid(problems) }
 
         let facts = try await OrganizationEvidence(db: db).facts(of: organization)
         let stars = facts.declaredStars ?? 0
         let eligibility = EligibilityInput(
             category: organization.category, mainIndustry: nil, capitalYen: organization.capitalYen, employees: organization.employees,
-            soleProprietor: legalForm == "sole_proprietor", legalPersonality: legalForm == "corporation", securityActionStars: stars,
+            soleProprietor: legalForm.isSoleProprietor, legalPersonality: legalForm.hasLegalPersonality, securityActionStars: stars,
             // A policy published in Mamori is known; one kept elsewhere is as the applicant says.
-            hasSecurityPolicy: input.hasSecurityPolicy == "yes" || facts.policyPublished, participatedPreviousYear: input.participatedPreviousYear == "yes")
+            hasSecurityPolicy: hasSecurityPolicy || facts.policyPublished, participatedPreviousYear: participatedPreviousYear)
         let decision: ProgramEligibility.Decision
         switch eligibility.decide() {
         case .success(let value): decision = value

@@ -139,8 +139,8 @@ struct IncidentController: RouteCollection {
         for field in IncidentService.flagFields { input.flags[field.key] = fields[field.key] == "on" }
         input.persons = fields["persons"] ?? ""
         var dates = TypedDates()
-        input.occurredAt = dates.dateTime("occurredAt", fields["occurredAt"])
-        input.awareAt = dates.dateTime("awareAt", fields["awareAt"])
+        input.occurredAt = .tokyoDateTime(dates.dateTime("occurredAt", fields["occurredAt"]))
+        input.awareAt = .tokyoDateTime(dates.dateTime("awareAt", fields["awareAt"]))
         input.severity = fields["severity"]
         input.ppcDelegatedTo = fields["ppcDelegatedTo"] ?? ""
         do {

@@ -66,9 +66,10 @@ struct OrgProgramController: RouteCollection {
         var model = try await Self.model(organization, on: req.db)
         do {
             _ = try await ProgramService(db: req.db).apply(organization, settings: model.settings, input: .init(
-                legalForm: form.legalForm, hasSecurityPolicy: form.hasSecurityPolicy, participatedPreviousYear: form.participatedPreviousYear,
+                legalForm: .choice(form.legalForm), hasSecurityPolicy: .yesNo(form.hasSecurityPolicy),
+                participatedPreviousYear: .yesNo(form.participatedPreviousYear),
                 contactName: form.contactName, contactPhone: form.contactPhone, message: form.message, agreed: form.agreed == "on",
-                termsVersion: form.termsVersion), by: principal, ip: req.clientIP)
+                termsVersion: form.termsVersion.flatMap { Int($0) }), by: principal, ip: req.clientIP)
             req.flash(.success, L.applied)
             return req.redirect(to: .orgProgram(organization: try organization.requireID()))
         } catch let refusal as ProgramService.ApplyRefusal {
