@@ -21,7 +21,7 @@ extension MamoriAPI {
         let data = body.personalData
         let persons = data?.persons ?? 0
         if persons < 0 { problems.add("personalData.persons", .outOfRange(minimum: 0, maximum: Int64(Int32.max))) }
-        if let delegated = body.ppcPowersDelegatedTo, delegated.count > 100 { problems.add("ppcPowersDelegatedTo", .tooLong(maximum: 100)) }
+        if let delegated = body.ppcPowersDelegatedTo, delegated.count > TextLimit.name { problems.add("ppcPowersDelegatedTo", .tooLong(maximum: TextLimit.name)) }
         let awareAt = Self.instant(body.awareAt)
         if awareAt == nil { problems.add("awareAt", .invalidDateTime) }
         guard problems.isEmpty, let kind, let awareAt else { throw MamoriError.invalid(problems) }

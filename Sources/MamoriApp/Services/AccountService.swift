@@ -19,8 +19,7 @@ struct AccountService {
     /// Validates the person part of a form; returns (name, email, NFC password) or every problem.
     func validate(_ input: NewAccount, into problems: inout FieldProblems) async throws -> (name: String, email: String, password: String)? {
         let name = (input.displayName ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { problems.add("displayName", .required) }
-        else if name.count > 100 { problems.add("displayName", .tooLong(maximum: 100)) }
+        TextLimit.check(name, "displayName", maximum: TextLimit.name, required: true, into: &problems)
 
         let email = EmailAddress.normalize(input.email ?? "")
         if email.isEmpty { problems.add("email", .required) }
@@ -165,8 +164,7 @@ struct AccountService {
         if let displayName {
             let name = displayName.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
             var problems = FieldProblems()
-            if name.isEmpty { problems.add("displayName", .required) }
-            else if name.count > 100 { problems.add("displayName", .tooLong(maximum: 100)) }
+            TextLimit.check(name, "displayName", maximum: TextLimit.name, required: true, into: &problems)
             guard problems.isEmpty else { throw Refusal.invalid(problems) }
             if name != user.displayName {
                 changes.append(L.Audit.nameChanged(from: user.displayName, to: name))

@@ -26,7 +26,7 @@ struct IncidentService {
         let kind = input.kind.flatMap(IncidentKind.init(rawValue:))
         if kind == nil { problems.add("kind", (input.kind ?? "").isEmpty ? .required : .unknownChoice) }
         let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { problems.add("title", .required) } else if title.count > 200 { problems.add("title", .tooLong(maximum: 200)) }
+        TextLimit.check(title, "title", maximum: TextLimit.line, required: true, into: &problems)
         if input.detectedAt == nil { problems.add("detectedAt", .invalidDateTime) }
         else if input.detectedAt! > Date().addingTimeInterval(3600) { problems.add("detectedAt", .inFuture) }
         let severity = Incident.Severity(rawValue: input.severity ?? "medium")
@@ -109,10 +109,10 @@ struct IncidentService {
     }
 
     static let textFields: [(key: String, path: ReferenceWritableKeyPath<Incident, String>, maximum: Int)] = [
-        ("title", \.title, 200), ("categoryNote", \.categoryNote, 500), ("clientName", \.clientName, 200), ("responsibleName", \.responsibleName, 100),
-        ("responsibleDepartment", \.responsibleDepartment, 100), ("teamMembers", \.teamMembers, 2000), ("observedImpact", \.observedImpact, 5000),
-        ("suspectedCause", \.suspectedCause, 5000), ("affectedAssets", \.affectedAssets, 5000), ("securityTools", \.securityTools, 2000),
-        ("responsePolicy", \.responsePolicy, 5000), ("leakedItems", \.leakedItems, 2000), ("secondaryDamage", \.secondaryDamage, 5000),
+        ("title", \.title, TextLimit.line), ("categoryNote", \.categoryNote, TextLimit.shortText), ("clientName", \.clientName, TextLimit.line), ("responsibleName", \.responsibleName, TextLimit.name),
+        ("responsibleDepartment", \.responsibleDepartment, TextLimit.name), ("teamMembers", \.teamMembers, TextLimit.text), ("observedImpact", \.observedImpact, TextLimit.longText),
+        ("suspectedCause", \.suspectedCause, TextLimit.longText), ("affectedAssets", \.affectedAssets, TextLimit.longText), ("securityTools", \.securityTools, TextLimit.text),
+        ("responsePolicy", \.responsePolicy, TextLimit.longText), ("leakedItems", \.leakedItems, TextLimit.text), ("secondaryDamage", \.secondaryDamage, TextLimit.longText),
     ]
 
     static let flagFields: [(key: String, path: ReferenceWritableKeyPath<Incident, Bool>)] = [
@@ -145,7 +145,7 @@ struct IncidentService {
         if let aware, aware > Self.latestAcceptable { problems.add("awareAt", .awarenessInFuture) }
         let severity = input.severity.map(Incident.Severity.init(rawValue:))
         if case .some(.none) = severity { problems.add("severity", .unknownChoice) }
-        if let delegated = input.ppcDelegatedTo, delegated.count > 100 { problems.add("ppcDelegatedTo", .tooLong(maximum: 100)) }
+        if let delegated = input.ppcDelegatedTo, delegated.count > TextLimit.name { problems.add("ppcDelegatedTo", .tooLong(maximum: TextLimit.name)) }
         guard problems.isEmpty else { throw Refusal.invalid(problems) }
 
         var changed: [TimelineEvent.RecordChange] = []
@@ -445,10 +445,10 @@ struct IncidentService {
         guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
         var problems = FieldProblems()
         let cause = (causeSummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if cause.isEmpty { problems.add("causeSummary", .required) } else if cause.count > 5000 { problems.add("causeSummary", .tooLong(maximum: 5000)) }
+        TextLimit.check(cause, "causeSummary", maximum: TextLimit.longText, required: true, into: &problems)
         let lines = (measures ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if lines.isEmpty { problems.add("measures", .required) }
-        if lines.contains(where: { $0.count > 500 }) || lines.count > 50 { problems.add("measures", .tooLong(maximum: 500)) }
+        if lines.contains(where: { $0.count > TextLimit.shortText }) || lines.count > 50 { problems.add("measures", .tooLong(maximum: TextLimit.shortText)) }
         guard problems.isEmpty else { throw Refusal.invalid(problems) }
         try await db.transaction { db in
             incident.status = .closed

@@ -17,7 +17,7 @@ struct MembershipService {
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 200 else {
             var problems = FieldProblems()
-            problems.add("note", .tooLong(maximum: 200))
+            problems.add("note", .tooLong(maximum: TextLimit.line))
             throw Refusal.invalid(problems)
         }
         let token = SecretToken.generate()

@@ -50,8 +50,7 @@ struct SecurityActionService {
         if (input.stars ?? "").isEmpty { problems.add("stars", .required) }
         else if stars != 1 && stars != 2 { problems.add("stars", .unknownChoice) }
         let identifier = (input.declarationID ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        if identifier.isEmpty { problems.add("declarationID", .required) }
-        else if identifier.count > 64 { problems.add("declarationID", .tooLong(maximum: 64)) }
+        TextLimit.check(identifier, "declarationID", maximum: TextLimit.code, required: true, into: &problems)
         let date = (input.declaredOn ?? "").trimmingCharacters(in: .whitespaces)
         if date.isEmpty { problems.add("declaredOn", .required) }
         else if !CalendarDate.isValid(date) { problems.add("declaredOn", .invalidDate) }

@@ -90,7 +90,7 @@ struct PlanService {
             var problems = FieldProblems()
             var patch = Patch()
             if let title = raw.title?.trimmingCharacters(in: .whitespacesAndNewlines) {
-                if title.isEmpty { problems.add("title", .required) } else if title.count > 300 { problems.add("title", .tooLong(maximum: 300)) }
+                TextLimit.check(title, "title", maximum: TextLimit.longLine, required: true, into: &problems)
                 patch.title = title
             }
             if let status = raw.status?.trimmingCharacters(in: .whitespaces), !status.isEmpty {
@@ -102,7 +102,7 @@ struct PlanService {
                 else { problems.add("progress", .outOfRange(minimum: 0, maximum: 100)) }
             }
             if let owner = raw.ownerName?.trimmingCharacters(in: .whitespacesAndNewlines) {
-                if owner.count > 100 { problems.add("ownerName", .tooLong(maximum: 100)) }
+                TextLimit.check(owner, "ownerName", maximum: TextLimit.name, into: &problems)
                 patch.ownerName = owner
             }
             for (field, value) in [("startMonth", raw.startMonth), ("dueMonth", raw.dueMonth)] {
@@ -111,11 +111,11 @@ struct PlanService {
                 if field == "startMonth" { patch.startMonth = month } else { patch.dueMonth = month }
             }
             if let notes = raw.notes {
-                if notes.count > 2000 { problems.add("notes", .tooLong(maximum: 2000)) }
+                TextLimit.check(notes, "notes", maximum: TextLimit.text, into: &problems)
                 patch.notes = notes.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             }
             if let reason = raw.dropReason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
-                if reason.count > 500 { problems.add("dropReason", .tooLong(maximum: 500)) }
+                TextLimit.check(reason, "dropReason", maximum: TextLimit.shortText, into: &problems)
                 patch.dropReason = reason
             }
             return problems.isEmpty ? .success(patch) : .failure(problems)
@@ -152,9 +152,9 @@ struct PlanService {
              by actor: Principal, ip: String?, today: Day = Day(Date())) async throws -> PlanItem {
         var problems = FieldProblems()
         let title = (rawTitle ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { problems.add("title", .required) } else if title.count > 300 { problems.add("title", .tooLong(maximum: 300)) }
+        TextLimit.check(title, "title", maximum: TextLimit.longLine, required: true, into: &problems)
         let owner = (ownerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if owner.count > 100 { problems.add("ownerName", .tooLong(maximum: 100)) }
+        TextLimit.check(owner, "ownerName", maximum: TextLimit.name, into: &problems)
         let month = PlanMonth(today)
         let start = (startMonth ?? "").isEmpty ? month : PlanMonth(startMonth!)
         let due = (dueMonth ?? "").isEmpty ? month.adding(months: 11) : PlanMonth(dueMonth!)
@@ -269,7 +269,7 @@ struct PlanService {
     func comment(_ raw: String?, on organization: Organization, by actor: Principal, ip: String?) async throws -> PlanComment {
         let body = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty { throw Refusal.invalid("body", .required) }
-        if body.count > 5000 { throw Refusal.invalid("body", .tooLong(maximum: 5000)) }
+        if body.count > TextLimit.longText { throw Refusal.invalid("body", .tooLong(maximum: TextLimit.longText)) }
         let comment = PlanComment()
         comment.organizationID = try organization.requireID()
         comment.authorName = actor.user.displayName

@@ -49,10 +49,10 @@ struct DirectoryService {
                 if en.count > maximum { problems.add(field + "En", .tooLong(maximum: maximum)) }
                 return LocalizedText(ja: ja, en: en.isEmpty ? ja : en)
             }
-            let organization = text(raw.organizationJa, raw.organizationEn, "organization", maximum: 200)
-            let name = text(raw.nameJa, raw.nameEn, "name", maximum: 200)
-            let purpose = text(raw.purposeJa, raw.purposeEn, "purpose", maximum: 2000)
-            let hours = text(raw.hoursJa, raw.hoursEn, "hours", maximum: 300, required: false)
+            let organization = text(raw.organizationJa, raw.organizationEn, "organization", maximum: TextLimit.line)
+            let name = text(raw.nameJa, raw.nameEn, "name", maximum: TextLimit.line)
+            let purpose = text(raw.purposeJa, raw.purposeEn, "purpose", maximum: TextLimit.text)
+            let hours = text(raw.hoursJa, raw.hoursEn, "hours", maximum: TextLimit.longLine, required: false)
             let category = (raw.category ?? "").trimmingCharacters(in: .whitespaces)
             if !ContactDirectory.bundled.categories.contains(where: { $0.key == category }) { problems.add("category", category.isEmpty ? .required : .unknownChoice) }
             let phone = (raw.phone ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
@@ -205,7 +205,7 @@ struct DirectoryService {
     func report(_ id: String, note raw: String?, by actor: Principal, ip: String?) async throws -> DirectoryReport {
         _ = try await entry(id)
         let note = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if note.count > 2000 { throw Refusal.invalid("note", .tooLong(maximum: 2000)) }
+        if note.count > TextLimit.text { throw Refusal.invalid("note", .tooLong(maximum: TextLimit.text)) }
         let report = DirectoryReport()
         report.entryID = id
         report.note = note

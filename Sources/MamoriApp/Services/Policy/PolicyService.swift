@@ -284,7 +284,7 @@ struct PolicyService {
         let body = raw.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = FieldProblems()
         if !version.sections.contains(where: { $0.id == sectionID }) { problems.add("sectionId", .unknownChoice) }
-        if body.isEmpty { problems.add("body", .required) } else if body.count > 5000 { problems.add("body", .tooLong(maximum: 5000)) }
+        TextLimit.check(body, "body", maximum: TextLimit.longText, required: true, into: &problems)
         guard problems.isEmpty else { throw Refusal.invalid(problems) }
         let comment = PolicyComment()
         comment.organizationID = version.$organization.id

@@ -71,12 +71,12 @@ extension ProgramService {
         let hasSecurityPolicy = input.hasSecurityPolicy.read("hasSecurityPolicy", unreadable: .required, into: &problems)
         let participatedPreviousYear = input.participatedPreviousYear.read("participatedPreviousYear", unreadable: .required, into: &problems)
         let contact = (input.contactName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if contact.isEmpty { problems.add("contactName", .required) } else if contact.count > 100 { problems.add("contactName", .tooLong(maximum: 100)) }
+        TextLimit.check(contact, "contactName", maximum: TextLimit.name, required: true, into: &problems)
         let phone = (input.contactPhone ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         if phone.isEmpty { problems.add("contactPhone", .required) }
         else if phone.count > 20 || !phone.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == " " }) { problems.add("contactPhone", .notANumber) }
         let message = (input.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if message.count > 2000 { problems.add("message", .tooLong(maximum: 2000)) }
+        TextLimit.check(message, "message", maximum: TextLimit.text, into: &problems)
         if !input.agreed { problems.add("agreed", .required) }
         if input.termsVersion != settings.termsVersion { problems.add("agreed", .termsChanged) }
         guard problems.isEmpty, let legalForm, let hasSecurityPolicy, let participatedPreviousYear else { throw Refusal.invalid(problems) }

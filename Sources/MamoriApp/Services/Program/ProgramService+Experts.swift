@@ -23,10 +23,10 @@ extension ProgramService {
         try actor.requireOffice()
         var problems = FieldProblems()
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { problems.add("name", .required) } else if name.count > 100 { problems.add("name", .tooLong(maximum: 100)) }
+        TextLimit.check(name, "name", maximum: TextLimit.name, required: true, into: &problems)
         let number = (input.registrationNumber ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
-        if number.isEmpty { problems.add("registrationNumber", .required) } else if number.count > 20 { problems.add("registrationNumber", .tooLong(maximum: 20)) }
-        else if try await ExpertProfile.query(on: db).filter(\.$registrationNumber == number).first() != nil { problems.add("registrationNumber", .alreadyRegistered) }
+        TextLimit.check(number, "registrationNumber", maximum: TextLimit.number, required: true, into: &problems)
+        if problems["registrationNumber"] == nil, try await ExpertProfile.query(on: db).filter(\.$registrationNumber == number).first() != nil { problems.add("registrationNumber", .alreadyRegistered) }
         let prefecture = input.prefecture.flatMap(Prefecture.parse)
         if prefecture == nil { problems.add("prefecture", (input.prefecture ?? "").isEmpty ? .required : .unknownChoice) }
         let regions = input.regions.compactMap(Prefecture.Region.init(rawValue:))

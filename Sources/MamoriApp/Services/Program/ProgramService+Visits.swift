@@ -78,9 +78,8 @@ extension ProgramService {
         if mode == nil { problems.add("mode", .required) }
         else if (mode == .onSite && !expert.onSite) || (mode == .online && !expert.online) { problems.add("mode", .unknownChoice) }
         let place = (input.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if place.isEmpty { problems.add("place", .required) }
-        else if place.count > 500 { problems.add("place", .tooLong(maximum: 500)) }
-        else if mode == .online, !(place.lowercased().hasPrefix("https://") || place.lowercased().hasPrefix("http://")) { problems.add("place", .notAURL) }
+        TextLimit.check(place, "place", maximum: TextLimit.shortText, required: true, into: &problems)
+        if problems["place"] == nil, mode == .online, !(place.lowercased().hasPrefix("https://") || place.lowercased().hasPrefix("http://")) { problems.add("place", .notAURL) }
         guard problems.isEmpty, let number, let when, let mode else { throw Refusal.invalid(problems) }
 
         let existing = try await ProgramVisit.query(on: db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
@@ -109,7 +108,7 @@ extension ProgramService {
         let minutes = OrganizationProfile.parseCount("durationMinutes", input.durationMinutes, maximum: 600, required: true, into: &problems)
         if let minutes, minutes < 1 { problems.add("durationMinutes", .outOfRange(minimum: 1, maximum: 600)) }
         let topics = (input.topics ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if topics.isEmpty { problems.add("topics", .required) } else if topics.count > 5000 { problems.add("topics", .tooLong(maximum: 5000)) }
+        TextLimit.check(topics, "topics", maximum: TextLimit.longText, required: true, into: &problems)
         var progress: [String: Int] = [:]
         for goal in 1...4 {
             guard let raw = input.progress[goal], !raw.isEmpty else { continue }
@@ -117,7 +116,7 @@ extension ProgramService {
             progress[String(goal)] = value
         }
         let next = (input.nextSteps ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if next.count > 5000 { problems.add("nextSteps", .tooLong(maximum: 5000)) }
+        TextLimit.check(next, "nextSteps", maximum: TextLimit.longText, into: &problems)
         guard problems.isEmpty, let minutes else { throw Refusal.invalid(problems) }
         guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw Refusal.conflict(L.visitNotYetHappened) }
         visit.durationMinutes = Int(minutes)
@@ -152,7 +151,7 @@ extension ProgramService {
         let satisfaction = Int(input.satisfaction ?? "")
         if satisfaction == nil || !(1...5).contains(satisfaction!) { problems.add("satisfaction", .outOfRange(minimum: 1, maximum: 5)) }
         let comments = (input.comments ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if comments.count > 5000 { problems.add("comments", .tooLong(maximum: 5000)) }
+        TextLimit.check(comments, "comments", maximum: TextLimit.longText, into: &problems)
         guard problems.isEmpty, let satisfaction else { throw Refusal.invalid(problems) }
         let survey = ProgramSurvey()
         survey.$application.id = try application.requireID()

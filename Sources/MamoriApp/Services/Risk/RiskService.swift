@@ -14,7 +14,7 @@ struct RiskService {
         static func parse(threat: String?, likelihood: String?, vulnerability: String?) -> Result<Input, FieldProblems> {
             var problems = FieldProblems()
             let threat = (threat ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if threat.isEmpty { problems.add("threat", .required) } else if threat.count > 200 { problems.add("threat", .tooLong(maximum: 200)) }
+            TextLimit.check(threat, "threat", maximum: TextLimit.line, required: true, into: &problems)
             var values: [Int] = []
             for (field, raw) in [("likelihood", likelihood), ("vulnerability", vulnerability)] {
                 switch RiskRules.rating(raw) {
@@ -88,7 +88,7 @@ struct RiskService {
         let treatment = text.isEmpty ? nil : RiskTreatment(rawValue: text)
         if !text.isEmpty && treatment == nil { problems.add("treatment", .unknownChoice) }
         let measure = (rawMeasure ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if measure.count > 1000 { problems.add("measure", .tooLong(maximum: 1000)) }
+        TextLimit.check(measure, "measure", maximum: TextLimit.paragraph, into: &problems)
         guard problems.isEmpty else { throw Refusal.invalid(problems) }
         risk.treatment = treatment?.rawValue
         risk.measure = measure

@@ -9,7 +9,7 @@ struct TeleworkService {
 
     func save(_ answers: TeleworkAnswers, respondent raw: String?, in organization: Organization, by actor: Principal, ip: String?) async throws -> TeleworkSelfCheck {
         let respondent = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if respondent.count > 100 { throw Refusal.invalid("respondentName", .tooLong(maximum: 100)) }
+        if respondent.count > TextLimit.name { throw Refusal.invalid("respondentName", .tooLong(maximum: TextLimit.name)) }
         let result = TeleworkResult(answers)
         let check = TeleworkSelfCheck()
         check.organizationID = try organization.requireID()

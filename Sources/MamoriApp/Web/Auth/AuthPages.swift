@@ -48,7 +48,7 @@ struct AccountFields: Component {
         let t = context.t
         return ComponentGroup {
             FormField.input("displayName", label: t(L.displayName), state: state, context: context,
-                        options: .init(autocomplete: "name", required: true, maxLength: 100))
+                        options: .init(autocomplete: "name", required: true, maxLength: TextLimit.name))
             FormField.input("email", label: t(L.email), state: state, context: context,
                         options: .init(type: "email", autocomplete: "email", required: true, maxLength: EmailAddress.maximumLength))
             FormField.input("password", label: t(L.password), state: state, context: context,

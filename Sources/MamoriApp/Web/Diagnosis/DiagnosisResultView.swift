@@ -155,8 +155,8 @@ enum DiagnosisResultPage {
             FormField.errorSummary(state, context: context)
             El("form", [("method", "post"), ("action", SiteURL.diagnoses(organization: orgID).path)]) {
                 csrfField(context)
-                FormField.input("respondentName", label: t(L.respondentName), state: state, context: context, options: .init(required: true, maxLength: 100))
-                FormField.input("siteLabel", label: t(L.siteLabel), state: state, context: context, options: .init(required: true, hint: t(L.siteLabelHint), maxLength: 100))
+                FormField.input("respondentName", label: t(L.respondentName), state: state, context: context, options: .init(required: true, maxLength: TextLimit.name))
+                FormField.input("siteLabel", label: t(L.siteLabel), state: state, context: context, options: .init(required: true, hint: t(L.siteLabelHint), maxLength: TextLimit.name))
                 FormField.input("diagnosedOn", label: t(L.diagnosedOn), state: state, context: context, options: .init(kind: .date, required: true))
                 FormField.submit(t(L.saveDiagnosis))
             }

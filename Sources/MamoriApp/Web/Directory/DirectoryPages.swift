@@ -20,7 +20,7 @@ enum ContactsPage {
             paragraph(t(L.contactsLead), class: "lead")
             El("p", [("class", "notice")]) { Text(t(L.contactsDateNotice)) }
             El("form", [("method", "get"), ("action", SiteURL.contacts().path), ("class", "filters"), ("role", "search")]) {
-                FormField.input("q", label: t(L.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: 100))
+                FormField.input("q", label: t(L.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: TextLimit.name))
                 FormField.select("need", label: t(L.Directory.needLabel), choices: DirectoryNeed.allCases.map { ($0.rawValue, t(L.Directory.need($0))) },
                                  state: FormState(values: ["need": need]), context: context, required: false, emptyLabel: t(L.Directory.allNeeds))
                 FormField.select("category", label: t(L.categoryLabel), choices: directory.categories.map { ($0.key, t($0.name)) },
@@ -104,7 +104,7 @@ enum ContactPage {
                     FormField.errorSummary(reportForm, context: context)
                     El("form", [("method", "post"), ("action", SiteURL.contactReports(id: contact.id).path)]) {
                         csrfField(context)
-                        FormField.textArea("note", label: t(L.Directory.reportNote), state: reportForm, context: context, maxLength: 2000, rows: 3)
+                        FormField.textArea("note", label: t(L.Directory.reportNote), state: reportForm, context: context, maxLength: TextLimit.text, rows: 3)
                         FormField.submit(t(L.Directory.reportSubmit), secondary: true)
                     }
                 }
@@ -213,18 +213,18 @@ enum OfficeDirectoryPages {
                                                          ("purposeJa", "purposeEn", L.Directory.fieldPurposeJa, L.Directory.fieldPurposeEn, true),
                                                          ("hoursJa", "hoursEn", L.Directory.fieldHoursJa, L.Directory.fieldHoursEn, false)] {
                     if area {
-                        FormField.textArea(ja, label: t(jaLabel), state: state, context: context, required: true, maxLength: 2000, rows: 3)
-                        FormField.textArea(en, label: t(enLabel), state: state, context: context, maxLength: 2000, rows: 3)
+                        FormField.textArea(ja, label: t(jaLabel), state: state, context: context, required: true, maxLength: TextLimit.text, rows: 3)
+                        FormField.textArea(en, label: t(enLabel), state: state, context: context, maxLength: TextLimit.text, rows: 3)
                     } else {
-                        FormField.input(ja, label: t(jaLabel), state: state, context: context, options: .init(required: ja != "hoursJa", maxLength: 300))
-                        FormField.input(en, label: t(enLabel), state: state, context: context, options: .init(hint: t(L.Directory.englishHint), maxLength: 300))
+                        FormField.input(ja, label: t(jaLabel), state: state, context: context, options: .init(required: ja != "hoursJa", maxLength: TextLimit.longLine))
+                        FormField.input(en, label: t(enLabel), state: state, context: context, options: .init(hint: t(L.Directory.englishHint), maxLength: TextLimit.longLine))
                     }
                 }
                 FormField.select("category", label: t(L.categoryLabel), choices: ContactDirectory.bundled.categories.map { ($0.key, t($0.name)) },
                                  state: state, context: context)
                 FormField.input("phone", label: t(L.phone), state: state, context: context, options: .init(type: "tel", maxLength: 30))
-                FormField.input("email", label: t(L.Directory.email), state: state, context: context, options: .init(type: "email", maxLength: 254))
-                FormField.input("url", label: t(L.website), state: state, context: context, options: .init(type: "url", maxLength: 500))
+                FormField.input("email", label: t(L.Directory.email), state: state, context: context, options: .init(type: "email", maxLength: TextLimit.email))
+                FormField.input("url", label: t(L.website), state: state, context: context, options: .init(type: "url", maxLength: TextLimit.shortText))
                 El("fieldset") {
                     El("legend") { Text(t(L.Directory.needLabel)) }
                     for need in DirectoryNeed.allCases {

@@ -49,7 +49,7 @@ enum NewIncidentPage {
                 El("form", [("method", "post"), ("action", SiteURL.incidents(organization: organizationID).path)]) {
                     csrfField(context)
                     FormField.select("kind", label: t(L.incidentKindLabel), choices: IncidentKind.allCases.map { ($0.rawValue, t(L.incidentKind($0))) }, state: form, context: context)
-                    FormField.input("title", label: t(L.incidentTitle), state: form, context: context, options: .init(required: true, maxLength: 200))
+                    FormField.input("title", label: t(L.incidentTitle), state: form, context: context, options: .init(required: true, maxLength: TextLimit.line))
                     FormField.input("detectedAt", label: t(L.detectedAt), state: form, context: context, options: .init(kind: .dateTime, required: true))
                     FormField.select("severity", label: t(L.severityLabel), choices: Incident.Severity.allCases.map { ($0.rawValue, t(L.severity($0))) }, state: form, context: context)
                     FormField.submit(t(L.openIncident))
@@ -356,22 +356,22 @@ enum IncidentPage {
             FormField.errorSummary(model.recordForm, context: context)
             El("form", [("method", "post"), ("action", SiteURL.incidentRecord(organization: incident.$organization.id, incident: incident.id!).path)]) {
                 csrfField(context)
-                FormField.input("title", label: t(L.incidentTitle), state: state, context: context, options: .init(required: true, maxLength: 200))
+                FormField.input("title", label: t(L.incidentTitle), state: state, context: context, options: .init(required: true, maxLength: TextLimit.line))
                 FormField.select("severity", label: t(L.severityLabel), choices: Incident.Severity.allCases.map { ($0.rawValue, t(L.severity($0))) }, state: state, context: context)
-                FormField.input("categoryNote", label: label(1) + t(L.parenthesized(t(L.incidentKind(incident.kind)))), state: state, context: context, options: .init(hint: hint(1), maxLength: 500))
-                FormField.input("clientName", label: label(2), state: state, context: context, options: .init(hint: hint(2), maxLength: 200))
-                FormField.input("responsibleName", label: label(3), state: state, context: context, options: .init(hint: hint(3), maxLength: 100))
-                FormField.input("responsibleDepartment", label: t(L.department), state: state, context: context, options: .init(maxLength: 100))
-                FormField.textArea("teamMembers", label: t(L.teamMembersLabel), state: state, context: context, maxLength: 2000)
+                FormField.input("categoryNote", label: label(1) + t(L.parenthesized(t(L.incidentKind(incident.kind)))), state: state, context: context, options: .init(hint: hint(1), maxLength: TextLimit.shortText))
+                FormField.input("clientName", label: label(2), state: state, context: context, options: .init(hint: hint(2), maxLength: TextLimit.line))
+                FormField.input("responsibleName", label: label(3), state: state, context: context, options: .init(hint: hint(3), maxLength: TextLimit.name))
+                FormField.input("responsibleDepartment", label: t(L.department), state: state, context: context, options: .init(maxLength: TextLimit.name))
+                FormField.textArea("teamMembers", label: t(L.teamMembersLabel), state: state, context: context, maxLength: TextLimit.text)
                 El("p", [("class", "hint")]) { Text(label(4) + t(L.colon) + DateText.dateTime(incident.detectedAt, context.locale)) }
                 FormField.input("occurredAt", label: label(5), state: state, context: context, options: .init(kind: .dateTime, hint: hint(5)))
                 FormField.textArea("observedImpact", label: label(6), state: state, context: context)
                 El("p", [("class", "hint")]) { Text(label(7) + t(L.colon) + t(L.seeTimeline)) }
                 FormField.textArea("suspectedCause", label: label(8), state: state, context: context)
                 FormField.textArea("affectedAssets", label: label(9), state: state, context: context)
-                FormField.textArea("securityTools", label: label(10), state: state, context: context, maxLength: 2000)
+                FormField.textArea("securityTools", label: label(10), state: state, context: context, maxLength: TextLimit.text)
                 if incident.personalDataInvolved || incident.kind == .informationLeak || incident.kind == .lossTheft {
-                    FormField.textArea("leakedItems", label: t(L.leakedItemsLabel), state: state, context: context, maxLength: 2000)
+                    FormField.textArea("leakedItems", label: t(L.leakedItemsLabel), state: state, context: context, maxLength: TextLimit.text)
                     FormField.textArea("secondaryDamage", label: t(L.secondaryDamageLabel), state: state, context: context)
                 }
                 if context.principal?.isOwner == true {
@@ -390,7 +390,7 @@ enum IncidentPage {
                         FormField.checkbox(field.key, label: t(L.flag(field.key)), checked: false, state: state, context: context)
                     }
                     FormField.input("persons", label: t(L.personsLabel), state: state, context: context, options: .init(inputMode: "numeric"))
-                    FormField.input("ppcDelegatedTo", label: t(L.ppcDelegatedLabel), state: state, context: context, options: .init(maxLength: 100))
+                    FormField.input("ppcDelegatedTo", label: t(L.ppcDelegatedLabel), state: state, context: context, options: .init(maxLength: TextLimit.name))
                 }
                 if incident.status == .open { FormField.submit(t(L.saveRecord)) }
             }

@@ -63,7 +63,7 @@ enum MembersPage {
                     FormField.errorSummary(model.inviteForm, context: context)
                     El("form", [("method", "post"), ("action", SiteURL.invitations(organization: orgID).path)]) {
                         csrfField(context)
-                        FormField.input("note", label: t(L.inviteNote), state: model.inviteForm, context: context, options: .init(maxLength: 200))
+                        FormField.input("note", label: t(L.inviteNote), state: model.inviteForm, context: context, options: .init(maxLength: TextLimit.line))
                         FormField.submit(t(L.inviteSubmit))
                     }
                     if !model.openInvitations.isEmpty {

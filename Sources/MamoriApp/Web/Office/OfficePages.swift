@@ -65,8 +65,8 @@ enum OfficeExpertsPage {
                 FormField.errorSummary(model.form, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.officeExperts.path)]) {
                     csrfField(context)
-                    FormField.input("name", label: t(L.expertName), state: state, context: context, options: .init(required: true, maxLength: 100))
-                    FormField.input("registrationNumber", label: t(L.registrationNumber), state: state, context: context, options: .init(required: true, maxLength: 20))
+                    FormField.input("name", label: t(L.expertName), state: state, context: context, options: .init(required: true, maxLength: TextLimit.name))
+                    FormField.input("registrationNumber", label: t(L.registrationNumber), state: state, context: context, options: .init(required: true, maxLength: TextLimit.number))
                     FormField.select("prefecture", label: t(L.expertPrefecture), choices: Prefecture.all.map { ($0.code, $0.name(context.locale)) }, state: state, context: context)
                     El("fieldset") {
                         El("legend") { Text(t(L.regionsCovered)) }

@@ -71,7 +71,7 @@ enum OfficeAccountsPage {
             paragraph(t(L.PasswordReset.officeAccountsLead), class: "lead")
             El("form", [("method", "get"), ("action", SiteURL.officeAccounts().path), ("class", "filters")]) {
                 FormField.input("q", label: t(L.PasswordReset.searchLabel), state: FormState(values: ["q": model.query]), context: context,
-                                options: .init(type: "search", maxLength: 200))
+                                options: .init(type: "search", maxLength: TextLimit.line))
                 FormField.select("role", label: t(L.accountRole), choices: Role.allCases.map { ($0.rawValue, t(L.roleName($0))) },
                                  state: FormState(values: ["role": model.role?.rawValue ?? ""]), context: context, required: false,
                                  emptyLabel: t(L.auditAll))

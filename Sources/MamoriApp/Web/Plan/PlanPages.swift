@@ -172,9 +172,9 @@ enum PlanPages {
                 FormField.errorSummary(model.addForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.planItems(organization: org).path)]) {
                     csrfField(context)
-                    FormField.input("title", label: t(L.Plan.item), state: model.addForm, context: context, options: .init(required: true, maxLength: 300))
+                    FormField.input("title", label: t(L.Plan.item), state: model.addForm, context: context, options: .init(required: true, maxLength: TextLimit.longLine))
                     div("field-row") {
-                        FormField.input("ownerName", label: t(L.Plan.owner), state: model.addForm, context: context, options: .init(maxLength: 100))
+                        FormField.input("ownerName", label: t(L.Plan.owner), state: model.addForm, context: context, options: .init(maxLength: TextLimit.name))
                         FormField.input("startMonth", label: t(L.Plan.startMonth), state: model.addForm, context: context, options: .init(kind: .month))
                         FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: model.addForm, context: context, options: .init(kind: .month))
                     }
@@ -217,7 +217,7 @@ enum PlanPages {
                 FormField.errorSummary(model.commentForm, context: context)
                 El("form", [("method", "post"), ("action", action)]) {
                     csrfField(context)
-                    FormField.textArea("body", label: t(L.Plan.commentLabel), state: model.commentForm, context: context, maxLength: 5000, rows: 3,
+                    FormField.textArea("body", label: t(L.Plan.commentLabel), state: model.commentForm, context: context, maxLength: TextLimit.longText, rows: 3,
                                        showOptional: false)
                     FormField.submit(t(L.Plan.addComment), secondary: true)
                 }
@@ -233,9 +233,9 @@ enum PlanPages {
             FormField.errorSummary(state, context: context)
             El("form", [("method", "post"), ("action", SiteURL.planItem(organization: org, item: item.id).path), ("class", "card card-wide")]) {
                 csrfField(context)
-                FormField.input("title", label: t(L.Plan.item), state: state, context: context, options: .init(required: true, maxLength: 300))
+                FormField.input("title", label: t(L.Plan.item), state: state, context: context, options: .init(required: true, maxLength: TextLimit.longLine))
                 div("field-row") {
-                    FormField.input("ownerName", label: t(L.Plan.owner), state: state, context: context, options: .init(maxLength: 100))
+                    FormField.input("ownerName", label: t(L.Plan.owner), state: state, context: context, options: .init(maxLength: TextLimit.name))
                     FormField.input("startMonth", label: t(L.Plan.startMonth), state: state, context: context, options: .init(kind: .month))
                     FormField.input("dueMonth", label: t(L.Plan.dueMonth), state: state, context: context, options: .init(kind: .month))
                 }
@@ -245,8 +245,8 @@ enum PlanPages {
                     FormField.input("progress", label: t(L.Plan.progress), state: state, context: context,
                                     options: .init(type: "number", inputMode: "numeric", maxLength: 3))
                 }
-                FormField.input("dropReason", label: t(L.Plan.dropReason), state: state, context: context, options: .init(maxLength: 500))
-                FormField.textArea("notes", label: t(L.Plan.notes), state: state, context: context, maxLength: 2000, rows: 3)
+                FormField.input("dropReason", label: t(L.Plan.dropReason), state: state, context: context, options: .init(maxLength: TextLimit.shortText))
+                FormField.textArea("notes", label: t(L.Plan.notes), state: state, context: context, maxLength: TextLimit.text, rows: 3)
                 FormField.submit(t(L.Plan.save))
             }
             FormField.actionButton(t(L.Plan.remove), action: SiteURL.planItemAction(organization: org, item: item.id, action: "remove").path, context: context, danger: true)

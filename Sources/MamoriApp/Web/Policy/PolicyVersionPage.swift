@@ -218,7 +218,7 @@ enum PolicyVersionPage {
                         // One field name per section keeps every label tied to its own text area.
                         let mine = model.commentForm.values["sectionID"] == section.id
                         FormField.textArea("comment_\(section.id)", label: t(L.Policy.commentLabel),
-                                           state: mine ? model.commentForm : .empty, context: context, maxLength: 5000, rows: 2, showOptional: false)
+                                           state: mine ? model.commentForm : .empty, context: context, maxLength: TextLimit.longText, rows: 2, showOptional: false)
                         FormField.submit(t(L.Policy.addComment), secondary: true)
                     }
                 }

@@ -270,7 +270,7 @@ enum ExpertPages {
                                                    hint: t(L.visitWhenHint(fiscalYear: application.fiscalYear, hours: settings.hoursPerVisit))))
                     FormField.select("mode", label: t(L.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.visitMode($0))) }, state: scheduleState, context: context)
                     FormField.input("place", label: t(L.visitPlace), state: scheduleState, context: context,
-                                    options: .init(required: true, hint: t(L.visitPlaceHint), maxLength: 500))
+                                    options: .init(required: true, hint: t(L.visitPlaceHint), maxLength: TextLimit.shortText))
                     FormField.submit(t(L.scheduleSubmit))
                 }
                 for visit in visits where !visit.isDone {

@@ -152,7 +152,7 @@ enum OfficeApplicationPage {
                 FormField.errorSummary(model.decisionForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.officeApplicationDecide(application: id).path)]) {
                     csrfField(context)
-                    FormField.textArea("reason", label: t(L.rejectReason), state: model.decisionForm, context: context, maxLength: 1000)
+                    FormField.textArea("reason", label: t(L.rejectReason), state: model.decisionForm, context: context, maxLength: TextLimit.paragraph)
                     div("actions") {
                         El("button", [("type", "submit"), ("name", "decision"), ("value", "accept"), ("class", "button")]) { Text(t(L.accept)) }
                         El("button", [("type", "submit"), ("name", "decision"), ("value", "waitlist"), ("class", "button secondary")]) { Text(t(L.waitlist)) }

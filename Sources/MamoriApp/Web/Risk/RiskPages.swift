@@ -21,17 +21,17 @@ enum RiskPages {
         let t = context.t
         let catalog = RiskCatalog.bundled
         return ComponentGroup {
-            FormField.input("name", label: t(L.Risk.name), state: state, context: context, options: .init(required: true, maxLength: 200))
+            FormField.input("name", label: t(L.Risk.name), state: state, context: context, options: .init(required: true, maxLength: TextLimit.line))
             div("field-row") {
-                FormField.input("business", label: t(L.Risk.business), state: state, context: context, options: .init(maxLength: 100))
-                FormField.input("ownerDepartment", label: t(L.Risk.ownerDepartment), state: state, context: context, options: .init(maxLength: 100))
-                FormField.input("usersAllowed", label: t(L.Risk.usersAllowed), state: state, context: context, options: .init(maxLength: 200))
+                FormField.input("business", label: t(L.Risk.business), state: state, context: context, options: .init(maxLength: TextLimit.name))
+                FormField.input("ownerDepartment", label: t(L.Risk.ownerDepartment), state: state, context: context, options: .init(maxLength: TextLimit.name))
+                FormField.input("usersAllowed", label: t(L.Risk.usersAllowed), state: state, context: context, options: .init(maxLength: TextLimit.line))
             }
             div("field-row") {
-                FormField.input("medium", label: t(L.Risk.medium), state: state, context: context, options: .init(maxLength: 200))
+                FormField.input("medium", label: t(L.Risk.medium), state: state, context: context, options: .init(maxLength: TextLimit.line))
                 FormField.select("personalData", label: t(L.Risk.personalData), choices: PersonalDataKind.allCases.map { ($0.rawValue, t(L.Risk.personalDataKind($0))) },
                                  state: state.values["personalData"] == nil ? FormState(values: ["personalData": "none"], errors: state.errors) : state, context: context)
-                FormField.input("retention", label: t(L.Risk.retention), state: state, context: context, options: .init(maxLength: 100))
+                FormField.input("retention", label: t(L.Risk.retention), state: state, context: context, options: .init(maxLength: TextLimit.name))
             }
             // One rating per line: each choice is a sentence, which a third of the width would cut short.
             div {
@@ -40,7 +40,7 @@ enum RiskPages {
                 FormField.select("availability", label: t(L.Risk.availability), choices: ratingChoices(catalog.availability, t), state: state, context: context)
             }
             paragraph(t(L.Risk.ratingHint), class: "hint")
-            FormField.textArea("notes", label: t(L.Risk.notes), state: state, context: context, maxLength: 1000, rows: 2)
+            FormField.textArea("notes", label: t(L.Risk.notes), state: state, context: context, maxLength: TextLimit.paragraph, rows: 2)
             FormField.input("registeredOn", label: t(L.Risk.registeredOn), state: state, context: context, options: .init(kind: .date))
         }
     }
@@ -60,7 +60,7 @@ enum RiskPages {
                 link(t(L.Risk.exportXLSX), to: SiteURL.assetsXLSX(organization: org).path, [("class", "button secondary")])
             }
             El("form", [("method", "get"), ("action", SiteURL.assets(organization: org).path), ("class", "filters"), ("role", "search")]) {
-                FormField.input("q", label: t(L.Risk.search), state: FormState(values: ["q": filter.query ?? ""]), context: context, options: .init(type: "search", maxLength: 100))
+                FormField.input("q", label: t(L.Risk.search), state: FormState(values: ["q": filter.query ?? ""]), context: context, options: .init(type: "search", maxLength: TextLimit.name))
                 FormField.select("importance", label: t(L.Risk.importance), choices: [("3", "3"), ("2", "2"), ("1", "1")],
                                  state: FormState(values: ["importance": filter.importance.map(String.init) ?? ""]), context: context, required: false, emptyLabel: t(L.Risk.any))
                 FormField.select("personalData", label: t(L.Risk.personalData), choices: PersonalDataKind.allCases.map { ($0.rawValue, t(L.Risk.personalDataKind($0))) },
@@ -136,7 +136,7 @@ enum RiskPages {
                     FormField.select("threat", label: t(L.Risk.threat),
                                      choices: catalog.threats.map { ($0.key, t($0.name) + " — " + t($0.description)) } + [("other", t(L.Risk.otherThreat))],
                                      state: riskForm, context: context)
-                    FormField.input("threatText", label: t(L.Risk.otherThreatText), state: riskForm, context: context, options: .init(maxLength: 200))
+                    FormField.input("threatText", label: t(L.Risk.otherThreatText), state: riskForm, context: context, options: .init(maxLength: TextLimit.line))
                     div("field-row") {
                         FormField.select("likelihood", label: t(L.Risk.likelihood), choices: ratingChoices(catalog.likelihood, t), state: riskForm, context: context)
                         FormField.select("vulnerability", label: t(L.Risk.vulnerability), choices: ratingChoices(catalog.vulnerability, t), state: riskForm, context: context)

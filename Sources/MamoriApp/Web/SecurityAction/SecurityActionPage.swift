@@ -125,7 +125,7 @@ enum SecurityActionPage {
                         }
                     }
                     FormField.input("declarationID", label: t(L.declarationID), state: model.declarationForm, context: context,
-                                    options: .init(required: true, maxLength: 64))
+                                    options: .init(required: true, maxLength: TextLimit.code))
                     FormField.input("declaredOn", label: t(L.declaredOn),
                                     state: model.declarationForm.values.isEmpty ? FormState(values: ["declaredOn": CalendarDate.today()]) : model.declarationForm,
                                     context: context,

@@ -20,7 +20,7 @@ enum SettingsPage {
                 FormField.errorSummary(profileForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.settingsProfile.path)]) {
                     csrfField(context)
-                    FormField.input("displayName", label: t(L.displayName), state: profile, context: context, options: .init(autocomplete: "name", required: true, maxLength: 100))
+                    FormField.input("displayName", label: t(L.displayName), state: profile, context: context, options: .init(autocomplete: "name", required: true, maxLength: TextLimit.name))
                     FormField.select("locale", label: t(L.language), choices: [("ja", "日本語"), ("en", "English")], state: profile, context: context)
                     FormField.submit(t(L.save))
                 }

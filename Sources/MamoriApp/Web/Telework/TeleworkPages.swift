@@ -169,7 +169,7 @@ enum TeleworkPages {
             El("form", [("method", "post"), ("action", SiteURL.teleworkSelfCheck(organization: organizationID).path), ("class", "questionnaire-form")]) {
                 csrfField(context)
                 FormField.input("respondentName", label: t(L.Telework.respondent), state: FormState(values: ["respondentName": respondent]),
-                                context: context, options: .init(maxLength: 100))
+                                context: context, options: .init(maxLength: TextLimit.name))
                 for principle in content.principles {
                     El("section", [("class", "diagnosis-part"), ("aria-labelledby", "principle-\(principle.number)")]) {
                         El("h2", [("id", "principle-\(principle.number)")]) { Text("\(principle.number). " + t(principle.title)) }
