@@ -24,7 +24,8 @@ struct MembersController: RouteCollection {
     static func model(_ organization: Organization, principal: Principal, on req: Request) async throws -> MembersPage.Model {
         let members = try await TenantScope.members(of: organization, on: req.db)
         let invitations = principal.isOwner ? try await req.memberships.openInvitations(of: organization) : []
-        return MembersPage.Model(organization: organization, members: members, openInvitations: invitations)
+        return MembersPage.Model(organizationID: try organization.requireID(), viewerID: principal.userID, viewerIsOwner: principal.isOwner,
+                                 members: members.map(MembersPage.Member.init), openInvitations: invitations.map(InvitationRow.init))
     }
 
     @Sendable func list(req: Request) async throws -> Response {

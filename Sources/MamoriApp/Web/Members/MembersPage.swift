@@ -3,19 +3,44 @@ import MamoriCore
 import Plot
 
 enum MembersPage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var organization: Organization
-        var members: [User]
-        var openInvitations: [Invitation]
+        var organizationID: UUID
+        /// Who looks: their own row says so, and only an owner sees the actions.
+        var viewerID: UUID
+        var viewerIsOwner: Bool
+        var members: [Member]
+        var openInvitations: [InvitationRow]
         /// The link just created, shown once.
         var newInvitationLink: String?
         var inviteForm: FormState = .empty
+
+        static let mock = Model(organizationID: SiteURL.anyID, viewerID: SiteURL.anyID, viewerIsOwner: true,
+                                members: [Member(id: SiteURL.anyID, displayName: "山田 <太郎>", email: "owner@example.jp", role: .owner, since: Date()),
+                                          Member(id: UUID(), displayName: "佐藤 花子", email: "hanako@example.jp", role: .member, since: Date())],
+                                openInvitations: [InvitationRow(id: UUID(), note: "経理の<新人>", createdAt: Date(), expiresAt: Date().addingTimeInterval(86_400))])
+    }
+
+    struct Member {
+        var id: UUID
+        var displayName: String
+        var email: String
+        var role: Role
+        var since: Date?
+
+        init(id: UUID, displayName: String, email: String, role: Role, since: Date?) {
+            (self.id, self.displayName, self.email, self.role, self.since) = (id, displayName, email, role, since)
+        }
+
+        init(_ user: User) {
+            self.init(id: user.id!, displayName: user.displayName, email: user.email, role: user.role, since: user.createdAt)
+        }
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
-        let principal = context.principal!
-        let orgID = model.organization.id!
+        let viewer = (id: model.viewerID, isOwner: model.viewerIsOwner)
+        let orgID = model.organizationID
         return Layout.page(title: t(L.membersTitle), context: context) {
             heading(1, t(L.membersTitle))
             paragraph(t(L.membersLead), class: "lead")
@@ -27,24 +52,24 @@ enum MembersPage {
                             El("th", [("scope", "col")]) { Text(t(L.email)) }
                             El("th", [("scope", "col")]) { Text(t(L.accountRole)) }
                             El("th", [("scope", "col")]) { Text(t(L.memberSince)) }
-                            if principal.isOwner { El("th", [("scope", "col")]) { Text(t(L.actions)) } }
+                            if viewer.isOwner { El("th", [("scope", "col")]) { Text(t(L.actions)) } }
                         }
                     }
                     El("tbody") {
                         for member in model.members {
                             El("tr") {
-                                El("td") { Text(member.displayName + (member.id == principal.userID ? t(L.you) : "")) }
+                                El("td") { Text(member.displayName + (member.id == viewer.id ? t(L.you) : "")) }
                                 El("td") { Text(member.email) }
                                 El("td") { Text(t(L.roleName(member.role))) }
-                                El("td") { timeElement(member.createdAt, context, dateOnly: true) }
-                                if principal.isOwner {
+                                El("td") { timeElement(member.since, context, dateOnly: true) }
+                                if viewer.isOwner {
                                     El("td", [("class", "row-actions")]) {
                                         if member.role == .member {
-                                            FormField.actionButton(t(L.makeOwner), action: SiteURL.memberMakeOwner(organization: orgID, member: member.id!).path, context: context)
-                                            FormField.actionButton(t(L.removeMember), action: SiteURL.memberRemove(organization: orgID, member: member.id!).path, context: context, danger: true)
+                                            FormField.actionButton(t(L.makeOwner), action: SiteURL.memberMakeOwner(organization: orgID, member: member.id).path, context: context)
+                                            FormField.actionButton(t(L.removeMember), action: SiteURL.memberRemove(organization: orgID, member: member.id).path, context: context, danger: true)
                                         }
-                                        if member.id != principal.userID {
-                                            FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.memberPasswordReset(organization: orgID, member: member.id!).path, context: context)
+                                        if member.id != viewer.id {
+                                            FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.memberPasswordReset(organization: orgID, member: member.id).path, context: context)
                                         }
                                     }
                                 }
@@ -53,7 +78,7 @@ enum MembersPage {
                     }
                 }
             }
-            if principal.isOwner {
+            if viewer.isOwner {
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "invite-title")]) {
                     heading(2, t(L.inviteTitle), id: "invite-title")
                     paragraph(t(L.inviteLead))
@@ -68,8 +93,8 @@ enum MembersPage {
                     }
                     if !model.openInvitations.isEmpty {
                         heading(3, t(L.openInvitations))
-                        InvitationTable(invitations: model.openInvitations, context: context) { invitation in
-                            SiteURL.invitationRevoke(organization: orgID, invitation: invitation.id!).path
+                        InvitationTable(invitations: model.openInvitations, context: context) { id in
+                            SiteURL.invitationRevoke(organization: orgID, invitation: id).path
                         }
                     }
                 }
@@ -96,10 +121,26 @@ struct CopyableSecret: Component {
     }
 }
 
+/// An invitation as the open-invitations tables show it.
+struct InvitationRow {
+    var id: UUID
+    var note: String
+    var createdAt: Date?
+    var expiresAt: Date
+
+    init(id: UUID, note: String, createdAt: Date?, expiresAt: Date) {
+        (self.id, self.note, self.createdAt, self.expiresAt) = (id, note, createdAt, expiresAt)
+    }
+
+    init(_ invitation: Invitation) {
+        self.init(id: invitation.id!, note: invitation.note, createdAt: invitation.createdAt, expiresAt: invitation.expiresAt)
+    }
+}
+
 struct InvitationTable: Component {
-    let invitations: [Invitation]
+    let invitations: [InvitationRow]
     let context: PageContext
-    let revokeURL: (Invitation) -> String
+    let revokeURL: (UUID) -> String
 
     var body: Component {
         let t = context.t
@@ -119,7 +160,7 @@ struct InvitationTable: Component {
                             El("td", [("data-label", t(L.note))]) { Text(invitation.note.isEmpty ? "—" : invitation.note) }
                             El("td", [("data-label", t(L.created))]) { timeElement(invitation.createdAt, context) }
                             El("td", [("data-label", t(L.expires))]) { timeElement(invitation.expiresAt, context) }
-                            El("td", [("data-label", t(L.actions))]) { FormField.actionButton(t(L.revoke), action: revokeURL(invitation), context: context, danger: true) }
+                            El("td", [("data-label", t(L.actions))]) { FormField.actionButton(t(L.revoke), action: revokeURL(invitation.id), context: context, danger: true) }
                         }
                     }
                 }

@@ -85,7 +85,7 @@ enum OfficeExpertsPage {
                 }
                 if !model.openInvitations.isEmpty {
                     heading(3, t(L.openInvitations))
-                    InvitationTable(invitations: model.openInvitations, context: context) { SiteURL.officeExpertInvitationRevoke(invitation: $0.id!).path }
+                    InvitationTable(invitations: model.openInvitations.map(InvitationRow.init), context: context) { SiteURL.officeExpertInvitationRevoke(invitation: $0).path }
                 }
             }
         }
