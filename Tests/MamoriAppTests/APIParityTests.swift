@@ -141,7 +141,7 @@ struct APIParityTests {
             // A member's token is refused with the page's reason; nothing changes.
             let refused = try await send(app, .PATCH, path, memberToken, json: #"{"address": "乗っ取り"}"#)
             #expect(refused.status == .forbidden)
-            #expect(try failure(refused).message == L.organizationDetailsOwnerOnly.ja)
+            #expect(try failure(refused).message == L.Organization.organizationDetailsOwnerOnly.ja)
             #expect(try await send(app, .PATCH, path, otherToken, json: #"{"address": "他社から"}"#).status == .notFound)
 
             // The page's rules, beside each field.
@@ -182,7 +182,7 @@ struct APIParityTests {
             // Invitations: the owner's only.
             let refused = try await send(app, .POST, "\(base)/invitations", firstToken, json: #"{"note": "友人"}"#)
             #expect(refused.status == .forbidden)
-            #expect(try failure(refused).message == L.membershipOwnerOnly.ja)
+            #expect(try failure(refused).message == L.Organization.membershipOwnerOnly.ja)
             #expect(try await send(app, .GET, "\(base)/invitations", firstToken).status == .forbidden)
             #expect(try await send(app, .POST, "\(base)/invitations", otherToken, json: "{}").status == .notFound)
             let tooLong = try await send(app, .POST, "\(base)/invitations", ownerToken, json: json(["note": String(repeating: "x", count: 201)]))
@@ -253,7 +253,7 @@ struct APIParityTests {
             // Playbook points: "not applicable" needs a reason; done and cleared move the progress.
             let reasonless = try await send(app, .PUT, "\(base)/checks/\(point.id)", ownerToken, json: #"{"state": "not_applicable"}"#)
             #expect(reasonless.status == .unprocessableEntity)
-            #expect(try failure(reasonless).fields?["note"] == L.reasonRequiredForNA.ja)
+            #expect(try failure(reasonless).fields?["note"] == L.Incident.reasonRequiredForNA.ja)
             let done = try await send(app, .PUT, "\(base)/checks/\(point.id)", ownerToken, json: #"{"state": "done", "note": "隔離済み"}"#)
             #expect(done.status == .ok)
             #expect(try decode(IncidentBody.self, done).progress.first { $0.step == point.step }?.done == 1)
@@ -492,7 +492,7 @@ struct APIParityTests {
             for refusedToken in [ownerToken, officeToken] {
                 let refused = try await send(app, .GET, "/api/v1/expert/companies", refusedToken)
                 #expect(refused.status == .forbidden)
-                #expect(try failure(refused).message == L.expertTokenNeeded.ja)
+                #expect(try failure(refused).message == L.Organization.expertTokenNeeded.ja)
             }
 
             // Scheduling: the page's rules; the second expert does not reach the company.

@@ -30,7 +30,7 @@ struct DateEntryWebTests {
             let html = refused.body.string
             #expect(html.contains(#"id="field-declaredOn-error""#))
             #expect(html.contains(L.DateEntry.unreadableDate.ja))
-            #expect(!html.contains(L.describe(.invalidDate).ja), "the API's ISO wording is not shown on the page")
+            #expect(!html.contains(L.Common.describe(.invalidDate).ja), "the API's ISO wording is not shown on the page")
             #expect(html.contains(#"name="declaredOn" value="2025/13/01""#), "the typed text is kept")
             #expect(try await SecurityActionDeclaration.query(on: app.db).count() == 0)
 

@@ -40,3 +40,23 @@ struct LocalizationSourceTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 }
+
+@Suite("Localization: every text under its feature")
+struct LocalizationFeatureTests {
+    @Test("no text sits at L's top level: each is under a feature (L.Incident, L.Program…) or L.Common")
+    func byFeature() throws {
+        let folder = LocalizationSourceTests.sources.appendingPathComponent("Localization")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "swift" }
+        #expect(files.count > 10)
+        var topLevel: [String] = []
+        for file in files {
+            var inPlainL = false
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("extension L ") || line.hasPrefix("enum L ") { inPlainL = true; continue }
+                if line.hasPrefix("extension ") || line == "}" { inPlainL = false }
+                if inPlainL, line.hasPrefix("    static ") { topLevel.append("\(file.lastPathComponent): \(line.prefix(80))") }
+            }
+        }
+        #expect(topLevel.isEmpty, "texts at L's top level:\n\(topLevel.joined(separator: "\n"))")
+    }
+}

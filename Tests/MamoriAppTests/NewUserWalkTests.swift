@@ -242,9 +242,9 @@ struct NewUserWalkTests {
 
     @Test("file sizes are written in the page's language")
     func byteCounts() {
-        #expect(L.byteCount(73, .ja) == "73 バイト")
-        #expect(L.byteCount(73, .en) == "73 bytes")
-        #expect(L.byteCount(2048, .en) == "2.0 KB")
+        #expect(L.Incident.byteCount(73, .ja) == "73 バイト")
+        #expect(L.Incident.byteCount(73, .en) == "73 bytes")
+        #expect(L.Incident.byteCount(2048, .en) == "2.0 KB")
     }
 }
 

@@ -173,7 +173,7 @@ struct OfficeAPITests {
             #expect(try await send(app, .GET, "/api/v1/program/settings", company).status == .forbidden)
             let refused = try await send(app, .PUT, "/api/v1/program/settings", company, json: settingsBody(ja: "乗っ取り", en: "Hijack"))
             #expect(refused.status == .forbidden)
-            #expect(try decode(ErrorBody.self, refused).error.message == L.officeTokenNeeded.ja)
+            #expect(try decode(ErrorBody.self, refused).error.message == L.Program.officeTokenNeeded.ja)
 
             // The page's rules: the English is required, and the capacity at least 1.
             let noEnglish = try await send(app, .PUT, "/api/v1/program/settings", office, json: settingsBody(capacity: 0, ja: "新しい規約", en: " "))
@@ -249,7 +249,7 @@ struct OfficeAPITests {
             // A rejection needs a reason, as on the page.
             let reasonless = try await send(app, .POST, "\(secondPath)/decision", office, json: #"{"decision": "reject", "reason": "  "}"#)
             #expect(reasonless.status == .unprocessableEntity)
-            #expect(try errorFields(reasonless)["reason"] == L.rejectReasonRequired.ja)
+            #expect(try errorFields(reasonless)["reason"] == L.Program.rejectReasonRequired.ja)
             let unknownDecision = try await send(app, .POST, "\(secondPath)/decision", office, json: #"{"decision": "maybe"}"#)
             #expect((400..<500).contains(Int(unknownDecision.status.code)))
 
@@ -259,7 +259,7 @@ struct OfficeAPITests {
             #expect(try decode(ReviewedApplication.self, accepted).status == "accepted")
             let full = try await send(app, .POST, "\(secondPath)/decision", office, json: accept)
             #expect(full.status == .conflict)
-            #expect(try decode(ErrorBody.self, full).error.message == L.capacityFull.ja)
+            #expect(try decode(ErrorBody.self, full).error.message == L.Program.capacityFull.ja)
             let waitlisted = try await send(app, .POST, "\(secondPath)/decision", office, json: #"{"decision": "waitlist"}"#)
             #expect(try decode(ReviewedApplication.self, waitlisted).status == "waitlisted")
             #expect(try await ProgramService(db: app.db).settings().acceptedCount == 1)
@@ -267,7 +267,7 @@ struct OfficeAPITests {
             // Only an accepted application gets an expert; an unknown expert is 404.
             let notAccepted = try await send(app, .PUT, "\(secondPath)/expert", office, json: expertBody)
             #expect(notAccepted.status == .conflict)
-            #expect(try decode(ErrorBody.self, notAccepted).error.message == L.assignNeedsAcceptance.ja)
+            #expect(try decode(ErrorBody.self, notAccepted).error.message == L.Program.assignNeedsAcceptance.ja)
             #expect(try await send(app, .PUT, "\(firstPath)/expert", office, json: json(["expertId": UUID().uuidString])).status == .notFound)
             let assigned = try await send(app, .PUT, "\(firstPath)/expert", office, json: expertBody)
             #expect(assigned.status == .ok)
@@ -376,7 +376,7 @@ struct OfficeAPITests {
 
             let early = try await send(app, .POST, "/api/v1/program/application/survey", company, json: answer)
             #expect(early.status == .conflict)
-            #expect(try decode(ErrorBody.self, early).error.message == L.surveyNotYet.ja)
+            #expect(try decode(ErrorBody.self, early).error.message == L.Program.surveyNotYet.ja)
 
             let expertPrincipal = try await principal(app, "expert@example.jp")
             for number in 1...settings.visitsPerCompany {
@@ -467,8 +467,8 @@ struct OfficeAPITests {
             let refused = try await send(app, .POST, "/api/v1/security-action/declarations", company, json: declaration(2, "TWO-1"), language: "en")
             #expect(refused.status == .unprocessableEntity)
             let refusedFields = try errorFields(refused)
-            #expect(refusedFields["stars"] == L.twoStarsNotReady(missing: [.selfDiagnosis, .policyPublished]).en)
-            #expect(refusedFields["conditionsMetElsewhere"] == L.conditionsMetElsewhereHint.en)
+            #expect(refusedFields["stars"] == L.Diagnosis.twoStarsNotReady(missing: [.selfDiagnosis, .policyPublished]).en)
+            #expect(refusedFields["conditionsMetElsewhere"] == L.Program.conditionsMetElsewhereHint.en)
             #expect(try await send(app, .POST, "/api/v1/security-action/declarations", company, json: declaration(2, "TWO-1", elsewhere: false)).status == .unprocessableEntity)
             #expect(try await SecurityActionDeclaration.query(on: app.db).filter(\.$stars == 2).count() == 0)
 

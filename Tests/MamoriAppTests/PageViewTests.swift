@@ -8,7 +8,8 @@ import Testing
 @Suite("Pages from mock models")
 struct PageViewTests {
     static var pages: [(name: String, title: LocalizedText, render: (PageContext) -> String, typed: [String])] { [
-        ("members", L.membersTitle, { MembersPage.render(.mock, context: $0) }, ["山田 <太郎>", "経理の<新人>"]),
+        ("members", L.Organization.membersTitle, { MembersPage.render(.mock, context: $0) }, ["山田 <太郎>", "経理の<新人>"]),
+        ("API tokens", L.Organization.tokensTitle, { TokensPage.render(.mock, context: $0) }, ["EDR <連携>"]),
         ("policy overview", L.Policy.title, { PolicyOverviewPage.render(.mock, context: $0) }, []),
         ("policy version", L.Policy.title, { PolicyVersionPage.render(.mock, context: $0) }, ["目的 <script>"]),
         ("reminders", L.Reminders.title, { RemindersPage.render(.mock, context: $0) }, ["https://hooks.example.jp/mamori?<x>"]),
@@ -33,12 +34,12 @@ struct PageViewTests {
         var model = MembersPage.Model.mock
         let remove = SiteURL.memberRemove(organization: model.organizationID, member: model.members[1].id).path
         let owner = MembersPage.render(model, context: .mock())
-        #expect(owner.contains(L.inviteTitle.ja) && owner.contains(remove))
-        #expect(owner.contains("山田 &lt;太郎&gt;" + L.you.ja))
+        #expect(owner.contains(L.Organization.inviteTitle.ja) && owner.contains(remove))
+        #expect(owner.contains("山田 &lt;太郎&gt;" + L.Organization.you.ja))
         model.viewerIsOwner = false
         model.viewerID = model.members[1].id
         let member = MembersPage.render(model, context: .mock())
-        #expect(!member.contains(L.inviteTitle.ja) && !member.contains(remove))
-        #expect(member.contains("佐藤 花子" + L.you.ja))
+        #expect(!member.contains(L.Organization.inviteTitle.ja) && !member.contains(remove))
+        #expect(member.contains("佐藤 花子" + L.Organization.you.ja))
     }
 }

@@ -135,7 +135,7 @@ struct DiagnosisAPIDefaultsTests {
             #expect(saved.status == .created)
             let row = try #require(try await SelfDiagnosis.query(on: app.db).first())
             #expect(row.respondentName == owner.user.displayName)
-            #expect(row.siteLabel == L.defaultSite.ja)
+            #expect(row.siteLabel == L.Diagnosis.defaultSite.ja)
             #expect(row.diagnosedOn == CalendarDate.today())
             let future = try await app.testing().sendRequest(.POST, "/api/v1/self-diagnoses", headers: headers,
                                                              body: ByteBuffer(string: "{\"answers\": {\(answers)}, \"diagnosedOn\": \"2999-01-01\"}"))

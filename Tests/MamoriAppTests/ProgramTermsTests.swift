@@ -41,7 +41,7 @@ struct ProgramTermsTests {
             let office = try await ProgramFixtures.office(app)
             let page = try await office.get("/office/program")
             #expect(page.body.string.contains(#"name="termsTextJa""#) && page.body.string.contains(#"name="termsTextEn""#))
-            #expect(page.body.string.contains(L.termsJaLabel.ja) && page.body.string.contains(L.termsEnLabel.ja))
+            #expect(page.body.string.contains(L.Program.termsJaLabel.ja) && page.body.string.contains(L.Program.termsEnLabel.ja))
 
             let saved = try await office.post("/office/program", settingsForm(ja: "第2版の参加規約です。", en: "These are the terms, version 2."))
             #expect(saved.status == .seeOther)
@@ -90,7 +90,7 @@ struct ProgramTermsTests {
             let longHTML = long.body.string
             #expect(longHTML.contains(#"id="field-termsTextJa-error""#))
             #expect(longHTML.contains(#"id="field-termsTextEn-error""#))
-            #expect(longHTML.contains(L.describe(.tooLong(maximum: ProgramTerms.maximumLength)).ja))
+            #expect(longHTML.contains(L.Common.describe(.tooLong(maximum: ProgramTerms.maximumLength)).ja))
             #expect(longHTML.contains(tooLong + "</textarea>"))
 
             // Nothing was saved.
@@ -118,14 +118,14 @@ struct ProgramTermsTests {
             let english = try await owner.get(path).body.string
             #expect(english.contains("The participation terms in English, version 2"))
             #expect(!english.contains("日本語の参加規約（第2版）"))
-            #expect(!english.contains(L.termsShownInJapanese.en))
+            #expect(!english.contains(L.Program.termsShownInJapanese.en))
 
             let applied = try await owner.post("\(path)/apply", applyForm(termsVersion: 2))
             #expect(applied.status == .seeOther)
             let application = try #require(try await ProgramApplication.query(on: app.db).first())
             #expect(application.termsVersion == 2)
             let after = try await owner.get(path).body.string
-            #expect(after.contains(L.agreedTermsTitle(2).en))
+            #expect(after.contains(L.Program.agreedTermsTitle(2).en))
             #expect(after.contains("The participation terms in English, version 2"))
         }
     }
@@ -144,7 +144,7 @@ struct ProgramTermsTests {
             try await owner.post("/language", ["lang": "en", "back": path])
             let html = try await owner.get(path).body.string
             #expect(html.contains("英語のない古い規約"))
-            #expect(html.contains(L.termsShownInJapanese.en))
+            #expect(html.contains(L.Program.termsShownInJapanese.en))
             #expect(html.contains(#"class="terms" tabindex="0" lang="ja""#))
         }
     }

@@ -83,7 +83,7 @@ struct ProgramValidationTests {
             let zero = try await office.post("/office/program", settingsForm(capacity: "0"))
             #expect(zero.status == .unprocessableEntity)
             let zeroHTML = zero.body.string
-            #expect(zeroHTML.contains(L.capacityTooSmall(accepted: 0).ja))
+            #expect(zeroHTML.contains(L.Program.capacityTooSmall(accepted: 0).ja))
             #expect(zeroHTML.contains(#"id="field-capacity-error""#))
             #expect(zeroHTML.contains(#"name="capacity" value="0""#))
             #expect(try await ProgramService(db: app.db).settings().capacity == 400)
@@ -91,10 +91,10 @@ struct ProgramValidationTests {
             let backwards = try await office.post("/office/program", settingsForm(opens: "2026-05-01", closes: "2026-04-30"))
             #expect(backwards.status == .unprocessableEntity)
             let backwardsHTML = backwards.body.string
-            #expect(backwardsHTML.contains(L.describe(.endBeforeStartDate).ja))
+            #expect(backwardsHTML.contains(L.Common.describe(.endBeforeStartDate).ja))
             #expect(backwardsHTML.contains(#"id="field-closesOn-error""#))
             #expect(!backwardsHTML.contains(#"id="field-opensOn-error""#))
-            #expect(!backwardsHTML.contains(L.describe(.invalidDate).ja), "the old, misleading format message")
+            #expect(!backwardsHTML.contains(L.Common.describe(.invalidDate).ja), "the old, misleading format message")
             #expect(backwardsHTML.contains(#"name="opensOn" value="2026-05-01""#))
             #expect(backwardsHTML.contains(#"name="closesOn" value="2026-04-30""#))
 
@@ -104,7 +104,7 @@ struct ProgramValidationTests {
             try await settings.save(on: app.db)
             let belowAccepted = try await office.post("/office/program", settingsForm(capacity: "2"))
             #expect(belowAccepted.status == .unprocessableEntity)
-            #expect(belowAccepted.body.string.contains(L.capacityTooSmall(accepted: 3).ja))
+            #expect(belowAccepted.body.string.contains(L.Program.capacityTooSmall(accepted: 3).ja))
 
             // A one-day period and a capacity equal to the accepted count are fine.
             let saved = try await office.post("/office/program", settingsForm(capacity: "3", opens: "2026-05-01", closes: "2026-05-01"))
@@ -129,7 +129,7 @@ struct ProgramValidationTests {
                 let error = refusal.mamoriError
                 #expect(error.status == .unprocessableEntity)
                 #expect(error.fields.map(\.name) == ["capacity", "closesOn"])
-                #expect(error.fields.first?.message == L.capacityTooSmall(accepted: 0))
+                #expect(error.fields.first?.message == L.Program.capacityTooSmall(accepted: 0))
             }
         }
     }
@@ -143,15 +143,15 @@ struct ProgramValidationTests {
             let page = try await setup.expert.get(path)
             // The form says what it asks.
             let form = page.body.string
-            #expect(form.contains(L.visitNumberLabel(4).ja))
-            #expect(form.contains(L.visitWhen.ja) && form.contains(L.visitModeLabel.ja) && form.contains(L.visitPlace.ja))
-            #expect(form.contains(L.visitWhenHint(fiscalYear: fiscalYear, hours: 2).ja))
+            #expect(form.contains(L.Program.visitNumberLabel(4).ja))
+            #expect(form.contains(L.Program.visitWhen.ja) && form.contains(L.Program.visitModeLabel.ja) && form.contains(L.Program.visitPlace.ja))
+            #expect(form.contains(L.Program.visitWhenHint(fiscalYear: fiscalYear, hours: 2).ja))
             #expect(!form.contains("第N回"))
 
             let refused = try await setup.expert.post("\(path)/visits", ["number": "1", "scheduledAt": "2020-06-01T10:00", "mode": "on_site", "place": "東京都千代田区1-1"])
             #expect(refused.status == .unprocessableEntity)
             let html = refused.body.string
-            #expect(html.contains(L.visitOutsideFiscalYear(fiscalYear).ja))
+            #expect(html.contains(L.Program.visitOutsideFiscalYear(fiscalYear).ja))
             #expect(html.contains(#"id="field-scheduledAt-error""#))
             #expect(html.contains(#"name="scheduledAt" value="2020-06-01T10:00""#))
             #expect(html.contains(#"name="place" value="東京都千代田区1-1""#))
@@ -235,8 +235,8 @@ struct ProgramValidationTests {
 
             let dashboard = try await setup.owner.get("/dashboard").body.string
             #expect(dashboard.contains(#"id="dashboard-next-visit""#))
-            #expect(dashboard.contains(L.nextVisitExpert("担当 一郎").ja))
-            #expect(dashboard.contains(L.visitMode(.onSite).ja) && dashboard.contains("東京都千代田区1-1"))
+            #expect(dashboard.contains(L.Program.nextVisitExpert("担当 一郎").ja))
+            #expect(dashboard.contains(L.Program.visitMode(.onSite).ja) && dashboard.contains("東京都千代田区1-1"))
             #expect(dashboard.contains(#"href="/orgs/\#(orgID.uuidString)/program""#))
 
             let companies = try await setup.expert.get("/expert/companies").body.string
@@ -272,7 +272,7 @@ struct ProgramValidationTests {
             #expect(try await BasicMeasureCheck.query(on: app.db).count() == 2, "the ticks are saved, with a warning")
             #expect(html.contains("最新の自社診断ではこの対策は『実施していない』と回答されています"))
             let content = DiagnosisContent.bundled
-            #expect(html.contains(L.measureConflictSaved(measure: content.basicMeasures[0].title, answer: content.answer(.notInPlace).label).ja))
+            #expect(html.contains(L.Diagnosis.measureConflictSaved(measure: content.basicMeasures[0].title, answer: content.answer(.notInPlace).label).ja))
             #expect(html.contains(#"data-conflict="1""#))
             #expect(!html.contains(#"data-conflict="2""#))
 
@@ -280,7 +280,7 @@ struct ProgramValidationTests {
             let refused = try await browser.post("\(path)/declarations", ["stars": "2", "declarationID": "SA-2", "declaredOn": CalendarDate.today()])
             #expect(refused.status == .unprocessableEntity)
             let refusedHTML = refused.body.string
-            #expect(refusedHTML.contains(L.twoStarsNotReady(missing: [.policyPublished]).ja))
+            #expect(refusedHTML.contains(L.Diagnosis.twoStarsNotReady(missing: [.policyPublished]).ja))
             #expect(refusedHTML.contains(#"id="field-stars-error""#))
             #expect(refusedHTML.contains(#"data-missing="policy_published""#))
             #expect(!refusedHTML.contains(#"data-missing="self_diagnosis""#))
@@ -304,27 +304,27 @@ struct ProgramValidationTests {
             let visitor = TestBrowser(app)
             let query = "category=retail&capitalYen=60000000&employees=50&legalForm=corporation&hasSecurityPolicy=no&participatedPreviousYear=no"
             let eligible = try await visitor.get("/program/eligibility?\(query)&securityActionStars=1").body.string
-            #expect(eligible.contains(L.eligibleTitle.ja))
+            #expect(eligible.contains(L.Program.eligibleTitle.ja))
             for reason in ProgramEligibility.Reason.allCases {
                 #expect(eligible.contains(#"data-condition="\#(reason.rawValue)" data-met="true""#), "\(reason)")
             }
             #expect(!eligible.contains("data-reason="))
-            #expect(eligible.contains(L.smeBasis(.employees).ja))
-            #expect(eligible.contains(L.eligibleSignUp.ja) && eligible.contains(#"href="/signup""#))
+            #expect(eligible.contains(L.Program.smeBasis(.employees).ja))
+            #expect(eligible.contains(L.Program.eligibleSignUp.ja) && eligible.contains(#"href="/signup""#))
 
             let notEligible = try await visitor.get("/program/eligibility?\(query)&securityActionStars=0").body.string
-            #expect(notEligible.contains(L.notEligibleTitle.ja))
+            #expect(notEligible.contains(L.Program.notEligibleTitle.ja))
             #expect(notEligible.contains(#"data-condition="no_security_action" data-met="false""#))
             #expect(notEligible.contains(#"data-reason="no_security_action""#))
             #expect(notEligible.contains(#"data-condition="not_sme" data-met="true""#), "the SME line is a met condition, not part of the refusal")
             #expect(notEligible.contains(#"href="https://www.ipa.go.jp/security/security-action/""#))
-            #expect(!notEligible.contains(L.eligibleSignUp.ja))
+            #expect(!notEligible.contains(L.Program.eligibleSignUp.ja))
 
             let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
             let browser = try await Fixtures.browser(app, as: owner.email)
             let signedIn = try await browser.get("/program/eligibility?\(query)&securityActionStars=1").body.string
             #expect(signedIn.contains(#"href="/orgs/\#(owner.organizationID!.uuidString)/program#apply""#))
-            #expect(signedIn.contains(L.eligibleApply.ja))
+            #expect(signedIn.contains(L.Program.eligibleApply.ja))
         }
     }
 
@@ -334,11 +334,11 @@ struct ProgramValidationTests {
             let setup = try await assignedApplication(app)
             let html = try await setup.office.get("/office/program/applications/\(setup.application.id!.uuidString)").body.string
             #expect(html.contains(#"data-assigned="true""#))
-            #expect(html.contains(L.assignedToThis.ja))
+            #expect(html.contains(L.Program.assignedToThis.ja))
             #expect(!html.contains(#"name="expert" value="\#(setup.assigned.id!.uuidString)""#))
             #expect(html.contains(#"name="expert" value="\#(setup.other.id!.uuidString)""#))
-            #expect(html.contains(L.reassign.ja))
-            #expect(!html.contains(">" + L.assign.ja + "<"))
+            #expect(html.contains(L.Program.reassign.ja))
+            #expect(!html.contains(">" + L.Program.assign.ja + "<"))
         }
     }
 }

@@ -241,7 +241,7 @@ struct RiskPlanTests {
             #expect(refused.status == .unprocessableEntity)
             let refusedHTML = refused.body.string
             #expect(refusedHTML.contains(#"id="field-confidentiality-error""#))
-            #expect(refusedHTML.contains(L.describe(FieldProblem.outOfRange(minimum: 1, maximum: 3)).ja))
+            #expect(refusedHTML.contains(L.Common.describe(FieldProblem.outOfRange(minimum: 1, maximum: 3)).ja))
             #expect(refusedHTML.contains(#"value="取引先一覧""#))
             #expect(!refusedHTML.contains(#"id="field-integrity-error""#))
             #expect(try await InformationAsset.query(on: app.db).count() == 1)
@@ -374,7 +374,7 @@ struct RiskPlanTests {
             #expect(bogus.status == .seeOther)
             let bogusPage = try await browser.follow(bogus)
             #expect(bogusPage.body.string.contains("flash-error"))
-            #expect(bogusPage.body.string.contains(L.describe(FieldProblem.unknownChoice).ja))
+            #expect(bogusPage.body.string.contains(L.Common.describe(FieldProblem.unknownChoice).ja))
             #expect(bogusPage.body.string.contains(#"id="untreated-large""#))
             let unchanged = try #require(try await AssetRisk.find(large.id, on: app.db))
             #expect(unchanged.treatment == nil)

@@ -137,7 +137,7 @@ struct TwoInstanceTests {
             }
             // And the page of the other server says the chain is intact.
             owner.app = second
-            #expect(try await owner.get(incidentPath + "/timeline/verify").body.string.contains(L.chainIntact.ja))
+            #expect(try await owner.get(incidentPath + "/timeline/verify").body.string.contains(L.Incident.chainIntact.ja))
         }
     }
 }

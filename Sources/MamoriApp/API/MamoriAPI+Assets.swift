@@ -9,7 +9,7 @@ import OpenAPIRuntime
 extension MamoriAPI {
     func updateAsset(_ input: Operations.UpdateAsset.Input) async throws -> Operations.UpdateAsset.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = AssetService(db: db)
         let asset = try await service.find(UUID(uuidString: input.path.assetId), in: organization)
         let raw = AssetService.Input.Raw(business: body.business, name: body.name, notes: body.notes, usersAllowed: body.usersAllowed,

@@ -6,19 +6,19 @@ import OpenAPIRuntime
 /// The self-diagnosis operations of the API.
 extension MamoriAPI {
     func scoreSelfDiagnosis(_ input: Operations.ScoreSelfDiagnosis.Input) async throws -> Operations.ScoreSelfDiagnosis.Output {
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let answers = try Self.answers(body.answers.additionalProperties)
         return .ok(.init(body: .json(Self.score(DiagnosisResult(answers), locale: APIContext.locale))))
     }
 
     func saveSelfDiagnosis(_ input: Operations.SaveSelfDiagnosis.Input) async throws -> Operations.SaveSelfDiagnosis.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let answers = try Self.answers(body.answers.additionalProperties)
         let saved = try await DiagnosisService(db: db).save(
             // Defaults for a client that sends the answers alone (an EDR, a script); given values are checked as on the page.
             answers, input: .init(respondentName: body.respondentName ?? principal.user.displayName,
-                                  siteLabel: body.siteLabel ?? L.defaultSite(APIContext.locale),
+                                  siteLabel: body.siteLabel ?? L.Diagnosis.defaultSite(APIContext.locale),
                                   diagnosedOn: body.diagnosedOn ?? CalendarDate.today()),
             in: organization, by: principal, ip: nil)
         return .created(.init(body: .json(try Self.dto(saved, locale: APIContext.locale))))
@@ -41,7 +41,7 @@ extension MamoriAPI {
         let (_, organization) = try await organizationOfToken()
         guard let combined = try await DiagnosisService(db: db).combined(of: organization) else { throw MamoriError.notFound() }
         let body = Components.Schemas.CombinedDiagnosis(
-            rule: L.combinedRule(APIContext.locale),
+            rule: L.Diagnosis.combinedRule(APIContext.locale),
             answers: .init(additionalProperties: combined.answers.dictionary),
             score: Self.score(DiagnosisResult(combined.answers), locale: APIContext.locale),
             sites: combined.sites.map { .init(id: $0.id!.uuidString, siteLabel: $0.siteLabel, diagnosedOn: $0.diagnosedOn, total: $0.total) })
@@ -61,7 +61,7 @@ extension MamoriAPI {
         case .failure(let problems):
             var error = MamoriError.invalid(FieldProblems())
             error.fields = problems.byItem.sorted { (Int($0.key) ?? 99, $0.key) < (Int($1.key) ?? 99, $1.key) }.map { key, problem in
-                ("answers.\(key)", L.describe(problem))
+                ("answers.\(key)", L.Common.describe(problem))
             }
             throw error
         }

@@ -14,7 +14,7 @@ extension MamoriAPI {
     func correctDirectoryEntry(_ input: Operations.CorrectDirectoryEntry.Input) async throws -> Operations.CorrectDirectoryEntry.Output {
         let principal = try APIContext.requirePrincipal()
         guard principal.isOfficeAdmin else { throw Refusal.notAllowed(L.Directory.officeOnly) }
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = DirectoryService(db: db)
         _ = try await service.entry(input.path.entryId, includeRetired: true)
         let entry = try await service.correct(input.path.entryId, with: try Self.entryInput(body), by: principal, ip: nil)
@@ -24,14 +24,14 @@ extension MamoriAPI {
     func addDirectoryEntry(_ input: Operations.AddDirectoryEntry.Input) async throws -> Operations.AddDirectoryEntry.Output {
         let principal = try APIContext.requirePrincipal()
         guard principal.isOfficeAdmin else { throw Refusal.notAllowed(L.Directory.officeOnly) }
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let entry = try await DirectoryService(db: db).add(try Self.entryInput(body), by: principal, ip: nil)
         return .created(.init(body: .json(Self.dto(entry.contact, entry: entry))))
     }
 
     func reportDirectoryEntry(_ input: Operations.ReportDirectoryEntry.Input) async throws -> Operations.ReportDirectoryEntry.Output {
         let principal = try APIContext.requirePrincipal()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let report = try await DirectoryService(db: db).report(input.path.entryId, note: body.note, by: principal, ip: nil)
         return .created(.init(body: .json(.init(id: try report.requireID().uuidString, entryId: report.entryID))))
     }

@@ -15,7 +15,7 @@ extension MamoriAPI {
     /// when there is none: such an account has no companies).
     private func expertOfToken() async throws -> (Principal, ExpertProfile?) {
         let principal = try APIContext.requirePrincipal()
-        guard principal.role == .expert else { throw Refusal.notAllowed(L.expertTokenNeeded) }
+        guard principal.role == .expert else { throw Refusal.notAllowed(L.Organization.expertTokenNeeded) }
         return (principal, try await TenantScope.expertProfile(for: principal, on: db))
     }
 
@@ -65,7 +65,7 @@ extension MamoriAPI {
 
     func scheduleVisit(_ input: Operations.ScheduleVisit.Input) async throws -> Operations.ScheduleVisit.Output {
         let (principal, profile, application) = try await assignedCompany(input.path.applicationId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         // ISO 8601 instants in the API; the service reads Tokyo local date-times and refuses
         // anything else beside the field, together with the other fields' problems.
         let scheduledAt = Self.instant(body.scheduledAt).map(TokyoDateTime.format) ?? (body.scheduledAt.isEmpty ? "" : "not-a-date-time")
@@ -79,7 +79,7 @@ extension MamoriAPI {
     func recordVisit(_ input: Operations.RecordVisit.Input) async throws -> Operations.RecordVisit.Output {
         let (principal, _, application) = try await assignedCompany(input.path.applicationId)
         let visit = try await assignedVisit(input.path.number, of: application)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         var progress: [Int: String] = [:]
         for (goal, value) in [(1, body.goal1), (2, body.goal2), (3, body.goal3), (4, body.goal4)] {
             if let value { progress[goal] = String(value) }
@@ -93,9 +93,9 @@ extension MamoriAPI {
     func uploadVisitAttachment(_ input: Operations.UploadVisitAttachment.Input) async throws -> Operations.UploadVisitAttachment.Output {
         let (principal, _, application) = try await assignedCompany(input.path.applicationId)
         let visit = try await assignedVisit(input.path.number, of: application)
-        guard case .binary(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .binary(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let limit = APIContext.maxUploadBytes
-        let tooLarge = MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(limit / 1024 / 1024))
+        let tooLarge = MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.Program.attachmentTooLarge(limit / 1024 / 1024))
         let data: Data
         do { data = try await Data(collecting: body, upTo: limit) } catch { throw tooLarge }
         let filename = input.query.filename.trimmingCharacters(in: .whitespaces)
@@ -139,7 +139,7 @@ extension MamoriAPI {
 
     func addExpertPolicyComment(_ input: Operations.AddExpertPolicyComment.Input) async throws -> Operations.AddExpertPolicyComment.Output {
         let (principal, _, application) = try await assignedCompany(input.path.applicationId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let version = try await expertPolicyVersion(input.path.versionId, of: application)
         let comment = try await PolicyService(db: db).comment(on: version, sectionID: body.sectionId, body: body.body, by: principal, ip: nil)
         return .created(.init(body: .json(Self.dto(comment))))
@@ -147,7 +147,7 @@ extension MamoriAPI {
 
     func addExpertPlanComment(_ input: Operations.AddExpertPlanComment.Input) async throws -> Operations.AddExpertPlanComment.Output {
         let (principal, _, application) = try await assignedCompany(input.path.applicationId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let comment = try await PlanService(db: db).comment(body.body, on: application.organization, by: principal, ip: nil)
         return .created(.init(body: .json(Self.planCommentDTO(comment))))
     }

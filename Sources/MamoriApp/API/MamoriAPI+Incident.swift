@@ -14,7 +14,7 @@ extension MamoriAPI {
     }
 
     func computeNotificationDuties(_ input: Operations.ComputeNotificationDuties.Input) async throws -> Operations.ComputeNotificationDuties.Output {
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         var problems = FieldProblems()
         let kind = IncidentKind(rawValue: body.kind)
         if kind == nil { problems.add("kind", .unknownChoice) }
@@ -42,8 +42,8 @@ extension MamoriAPI {
             let contact = duty.contactIDs.lazy.compactMap(directory.contact).first
             return Components.Schemas.Duty(
                 recipient: .init(rawValue: duty.recipient.rawValue)!, action: .init(rawValue: duty.action.rawValue)!, required: duty.required,
-                dueBy: duty.due?.day.description, dueComputation: duty.due.flatMap { $0.countedDays > 0 ? L.dueComputation($0, aware: aware)(locale) : nil },
-                basis: L.basis(duty.basis)(locale), authority: duty.authority,
+                dueBy: duty.due?.day.description, dueComputation: duty.due.flatMap { $0.countedDays > 0 ? L.Incident.dueComputation($0, aware: aware)(locale) : nil },
+                basis: L.Incident.basis(duty.basis)(locale), authority: duty.authority,
                 contact: contact.map { .init(id: $0.id, organization: $0.organization(locale), name: $0.name(locale), phone: $0.phone, url: $0.url, asOf: $0.asOf) })
         }
         return .ok(.init(body: .json(.init(reportableToPPC: result.reportableToPPC,

@@ -10,7 +10,7 @@ import OpenAPIRuntime
 extension MamoriAPI {
     func checkIncidentPoint(_ input: Operations.CheckIncidentPoint.Input) async throws -> Operations.CheckIncidentPoint.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let state: IncidentCheck.State?
         switch body.state {
         case .done: state = .done
@@ -23,7 +23,7 @@ extension MamoriAPI {
 
     func closeIncident(_ input: Operations.CloseIncident.Input) async throws -> Operations.CloseIncident.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         // The page's text area holds one measure a line; the API sends them as a list.
         try await IncidentService(db: db).close(incident, causeSummary: body.causeSummary, measures: body.measures.joined(separator: "\n"),
                                                 by: principal, ip: nil)

@@ -18,7 +18,7 @@ extension MamoriAPI {
 
     func openIncident(_ input: Operations.OpenIncident.Input) async throws -> Operations.OpenIncident.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let detected = Self.instant(body.detectedAt)
         if detected == nil { throw invalid("detectedAt", .invalidDateTime) }
         let incident = try await IncidentService(db: db, publicURL: publicURL).open(.init(kind: body.kind, title: body.title, detectedAt: detected, severity: body.severity ?? "medium"),
@@ -41,7 +41,7 @@ extension MamoriAPI {
 
     func updateIncident(_ input: Operations.UpdateIncident.Input) async throws -> Operations.UpdateIncident.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = IncidentService(db: db)
         var update = IncidentService.RecordInput()
         let texts: [(String, String?)] = [("title", body.title), ("categoryNote", body.categoryNote), ("clientName", body.clientName),
@@ -78,7 +78,7 @@ extension MamoriAPI {
 
     func addTimelineEntry(_ input: Operations.AddTimelineEntry.Input) async throws -> Operations.AddTimelineEntry.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let occurred: TimelineNote.Occurred = body.occurredAt.map { Self.instant($0).map { .at($0) } ?? .unreadable } ?? .now
         let entry = try await IncidentService(db: db).addNote(TimelineNote(text: body.text, occurred: occurred, corrects: body.corrects),
                                                               to: incident, by: principal)
@@ -93,9 +93,9 @@ extension MamoriAPI {
 
     func uploadEvidence(_ input: Operations.UploadEvidence.Input) async throws -> Operations.UploadEvidence.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard case .binary(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .binary(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let limit = APIContext.maxUploadBytes
-        let tooLarge = MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(limit / 1024 / 1024))
+        let tooLarge = MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.Program.attachmentTooLarge(limit / 1024 / 1024))
         let data: Data
         do { data = try await Data(collecting: body, upTo: limit) } catch { throw tooLarge }
         let filename = input.query.filename.trimmingCharacters(in: .whitespaces)
@@ -126,7 +126,7 @@ extension MamoriAPI {
 
     func recordDuty(_ input: Operations.RecordDuty.Input) async throws -> Operations.RecordDuty.Output {
         let (principal, _, incident) = try await incident(input.path.incidentId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         try await IncidentService(db: db).recordNotification(recipient: input.path.recipient, action: input.path.action, doneOn: body.doneOn,
                                                              reference: body.reference, of: incident, by: principal)
         return .ok(.init(body: .json(try await duties(incident))))
@@ -141,8 +141,8 @@ extension MamoriAPI {
         return .init(reportableToPPC: result.reportableToPPC, reportableReasons: result.reportableReasons.map(\.rawValue), duties: statuses.map { status in
             let duty = status.duty
             return .init(recipient: duty.recipient.rawValue, action: duty.action.rawValue, required: duty.required, dueBy: duty.due?.day.description,
-                         dueComputation: duty.due.flatMap { $0.countedDays > 0 ? L.dueComputation($0, aware: aware)(locale) : nil },
-                         basis: L.basis(duty.basis)(locale), authority: duty.authority, doneOn: status.done?.doneOn, reference: status.done?.reference,
+                         dueComputation: duty.due.flatMap { $0.countedDays > 0 ? L.Incident.dueComputation($0, aware: aware)(locale) : nil },
+                         basis: L.Incident.basis(duty.basis)(locale), authority: duty.authority, doneOn: status.done?.doneOn, reference: status.done?.reference,
                          overdue: status.overdue)
         })
     }
@@ -173,6 +173,6 @@ extension MamoriAPI {
 
     static func entry(_ entry: TimelineEntry) -> Components.Schemas.TimelineEntry {
         .init(sequence: entry.sequence, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, author: entry.author, _type: entry.type,
-              text: entry.text, summary: L.timelineText(entry)(APIContext.locale), corrects: entry.correctsSequence, previousHash: entry.previousHash, hash: entry.hash)
+              text: entry.text, summary: L.Incident.timelineText(entry)(APIContext.locale), corrects: entry.correctsSequence, previousHash: entry.previousHash, hash: entry.hash)
     }
 }

@@ -14,7 +14,7 @@ extension MamoriAPI {
     /// The principal behind a program-office token; any other token is refused (403).
     func requireOffice() throws -> Principal {
         let principal = try APIContext.requirePrincipal()
-        guard principal.isOfficeAdmin else { throw Refusal.notAllowed(L.officeTokenNeeded) }
+        guard principal.isOfficeAdmin else { throw Refusal.notAllowed(L.Program.officeTokenNeeded) }
         return principal
     }
 
@@ -28,7 +28,7 @@ extension MamoriAPI {
 
     func updateProgramSettings(_ input: Operations.UpdateProgramSettings.Input) async throws -> Operations.UpdateProgramSettings.Output {
         let principal = try requireOffice()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         try await service.update(settings, with: .init(
@@ -60,7 +60,7 @@ extension MamoriAPI {
 
     func decideProgramApplication(_ input: Operations.DecideProgramApplication.Input) async throws -> Operations.DecideProgramApplication.Output {
         let principal = try requireOffice()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = ProgramService(db: db)
         let application = try await service.application(id: UUID(uuidString: input.path.applicationId))
         let settings = try await service.settings(fiscalYear: application.fiscalYear)
@@ -71,7 +71,7 @@ extension MamoriAPI {
 
     func assignProgramExpert(_ input: Operations.AssignProgramExpert.Input) async throws -> Operations.AssignProgramExpert.Output {
         let principal = try requireOffice()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = ProgramService(db: db)
         let application = try await service.application(id: UUID(uuidString: input.path.applicationId))
         guard let expertID = UUID(uuidString: body.expertId), let expert = try await ExpertProfile.find(expertID, on: db) else {
@@ -96,7 +96,7 @@ extension MamoriAPI {
 
     func registerProgramExpert(_ input: Operations.RegisterProgramExpert.Input) async throws -> Operations.RegisterProgramExpert.Output {
         let principal = try requireOffice()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let (profile, token) = try await ProgramService(db: db).registerExpert(.init(
             name: body.name, registrationNumber: body.registrationNumber, prefecture: body.prefecture, regions: body.regions ?? [],
             onSite: body.onSite, online: body.online, maxCompanies: String(body.maxCompanies)), by: principal, ip: nil)

@@ -17,7 +17,7 @@ extension MamoriAPI {
     /// The organization in the path, for its owner; a member's token gets 403.
     private func ownedOrganizationInPath(_ id: String) async throws -> (Principal, Organization) {
         let (principal, organization) = try await organizationInPath(id)
-        guard principal.isOwner else { throw Refusal.notAllowed(L.membershipOwnerOnly) }
+        guard principal.isOwner else { throw Refusal.notAllowed(L.Organization.membershipOwnerOnly) }
         return (principal, organization)
     }
 
@@ -34,7 +34,7 @@ extension MamoriAPI {
 
     func updateOrganization(_ input: Operations.UpdateOrganization.Input) async throws -> Operations.UpdateOrganization.Output {
         let (principal, organization) = try await organizationInPath(input.path.organizationId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         // The service reads raw values as the page sends them: nil keeps a field, "" clears it.
         let capital: String? = body.removeCapital == true ? "" : body.capitalYen.map { String($0) }
         try await OrganizationDetailsService(db: db).update(organization, with: .init(
@@ -54,7 +54,7 @@ extension MamoriAPI {
 
     func createInvitation(_ input: Operations.CreateInvitation.Input) async throws -> Operations.CreateInvitation.Output {
         let (principal, organization) = try await ownedOrganizationInPath(input.path.organizationId)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let (invitation, token) = try await memberships.invite(role: .member, to: organization, note: body.note, by: principal, ip: nil)
         return .created(.init(body: .json(.init(invitation: Self.memberInvitationDTO(invitation),
                                                 invitationUrl: Self.absoluteLink(publicURL, SiteURL.invite(token: token).path)))))

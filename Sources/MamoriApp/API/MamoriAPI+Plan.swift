@@ -9,7 +9,7 @@ import OpenAPIRuntime
 extension MamoriAPI {
     func movePlanItem(_ input: Operations.MovePlanItem.Input) async throws -> Operations.MovePlanItem.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = PlanService(db: db)
         let item = try await service.find(UUID(uuidString: input.path.itemId), in: organization)
         try await service.move(item, up: body.direction == .up, in: organization, by: principal, ip: nil)
@@ -37,7 +37,7 @@ extension MamoriAPI {
 
     func addPlanComment(_ input: Operations.AddPlanComment.Input) async throws -> Operations.AddPlanComment.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let comment = try await PlanService(db: db).comment(body.body, on: organization, by: principal, ip: nil)
         return .created(.init(body: .json(Self.planCommentDTO(comment))))
     }

@@ -27,7 +27,7 @@ extension MamoriAPI {
 
     func createPolicyVersion(_ input: Operations.CreatePolicyVersion.Input) async throws -> Operations.CreatePolicyVersion.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         guard let kind = PolicyDocumentKind(storageKey: body.document ?? PolicyDocumentKind.basicPolicy.storageKey) else {
             throw Refusal.invalid("document", .unknownChoice)
         }
@@ -51,7 +51,7 @@ extension MamoriAPI {
 
     func updatePolicyVersion(_ input: Operations.UpdatePolicyVersion.Input) async throws -> Operations.UpdatePolicyVersion.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let version = try await TenantScope.policyVersion(UUID(uuidString: input.path.versionId), in: organization, on: db)
         try await PolicyService(db: db).edit(version, sections: body.sections.map { .init(id: $0.id, heading: $0.heading, body: $0.body) },
                                             by: principal, ip: nil)
@@ -67,7 +67,7 @@ extension MamoriAPI {
 
     func publishPolicyVersion(_ input: Operations.PublishPolicyVersion.Input) async throws -> Operations.PublishPolicyVersion.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let version = try await TenantScope.policyVersion(UUID(uuidString: input.path.versionId), in: organization, on: db)
         let service = PolicyService(db: db)
         try await service.publish(version, slug: body.slug, by: principal, ip: nil)
@@ -83,7 +83,7 @@ extension MamoriAPI {
 
     func addPolicyComment(_ input: Operations.AddPolicyComment.Input) async throws -> Operations.AddPolicyComment.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let version = try await TenantScope.policyVersion(UUID(uuidString: input.path.versionId), in: organization, on: db)
         let comment = try await PolicyService(db: db).comment(on: version, sectionID: body.sectionId, body: body.body, by: principal, ip: nil)
         return .created(.init(body: .json(Self.dto(comment))))
@@ -98,7 +98,7 @@ extension MamoriAPI {
 
     func putRuleCheck(_ input: Operations.PutRuleCheck.Input) async throws -> Operations.PutRuleCheck.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         guard let chapter = PolicyContent.bundled.chapter(input.path.chapter) else { throw Refusal.notFound }
         let parsed: RulesCheckService.Input
         switch RulesCheckService.Input.parse(status: body.status.rawValue, note: body.note, owner: body.owner, reviewOn: body.reviewOn) {
@@ -115,7 +115,7 @@ extension MamoriAPI {
         let readiness = try await OrganizationEvidence(db: db).facts(of: organization).readiness
         let locale = APIContext.locale
         func condition(_ requirement: SecurityActionReadiness.Requirement) -> Components.Schemas.StarCondition {
-            .init(key: .init(rawValue: requirement.rawValue)!, met: readiness.met.contains(requirement), description: L.requirement(requirement)(locale))
+            .init(key: .init(rawValue: requirement.rawValue)!, met: readiness.met.contains(requirement), description: L.Diagnosis.requirement(requirement)(locale))
         }
         let body = Components.Schemas.SecurityActionStatus(
             declaredStars: readiness.declaredStars ?? 0,

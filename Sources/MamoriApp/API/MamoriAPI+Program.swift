@@ -5,7 +5,7 @@ import OpenAPIRuntime
 /// The guidance program's public operations.
 extension MamoriAPI {
     func checkEligibility(_ input: Operations.CheckEligibility.Input) async throws -> Operations.CheckEligibility.Output {
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let request = EligibilityInput(
             category: body.category, mainIndustry: body.mainIndustry, capitalYen: body.capitalYen, employees: body.employees,
             soleProprietor: body.soleProprietor ?? false, legalPersonality: body.legalPersonality ?? true,
@@ -19,7 +19,7 @@ extension MamoriAPI {
                 eligible: decision.eligible,
                 smeBasis: decision.smeBasis.flatMap { .init(rawValue: $0.rawValue) },
                 reasons: decision.reasons.map { .init(rawValue: $0.rawValue)! },
-                explanations: decision.reasons.map { .init(reason: $0.rawValue, text: L.reason($0)(locale)) }))))
+                explanations: decision.reasons.map { .init(reason: $0.rawValue, text: L.Program.reason($0)(locale)) }))))
         }
     }
 }
@@ -35,7 +35,7 @@ extension MamoriAPI {
 
     func applyToProgram(_ input: Operations.ApplyToProgram.Input) async throws -> Operations.ApplyToProgram.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         let application = try await service.apply(organization, settings: settings, input: .init(
@@ -80,7 +80,7 @@ extension MamoriAPI {
     /// The survey after the last visit, as on the program page (any member of the organization).
     func answerProgramSurvey(_ input: Operations.AnswerProgramSurvey.Input) async throws -> Operations.AnswerProgramSurvey.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         guard let application = try await service.application(of: organization, fiscalYear: settings.fiscalYear) else { throw MamoriError.notFound() }

@@ -19,7 +19,7 @@ extension MamoriAPI {
 
     func createWebhook(_ input: Operations.CreateWebhook.Input) async throws -> Operations.CreateWebhook.Output {
         let (principal, organization) = try await ownerOrganization()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let (webhook, secret) = try await WebhookService(db: db).add(url: body.url, to: organization, allowPrivateTargets: webhooksAllowPrivateTargets,
                                                                      by: principal, ip: nil)
         return .created(.init(body: .json(.init(webhook: Self.dto(webhook), secret: secret))))

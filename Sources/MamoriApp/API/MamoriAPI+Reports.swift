@@ -21,7 +21,7 @@ extension MamoriAPI {
 
     func saveReportVersion(_ input: Operations.SaveReportVersion.Input) async throws -> Operations.SaveReportVersion.Output {
         let (principal, incident, report) = try await reportIncident(input.path.incidentId, kind: input.path.kind)
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let locale = body.language.flatMap { AppLocale(rawValue: $0.rawValue) } ?? APIContext.locale
         let sections = body.sections.map { ReportSection(heading: $0.heading, text: $0.text) }
         let saved = try await IncidentReportService(db: db).saveVersion(.init(kind: report, sections: sections, locale: locale),

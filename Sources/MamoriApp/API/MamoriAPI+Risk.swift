@@ -22,7 +22,7 @@ extension MamoriAPI {
 
     func createAsset(_ input: Operations.CreateAsset.Input) async throws -> Operations.CreateAsset.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let raw = AssetService.Input.Raw(business: body.business, name: body.name, notes: body.notes, usersAllowed: body.usersAllowed,
                                          ownerDepartment: body.ownerDepartment, medium: body.medium, personalData: body.personalData?.rawValue,
                                          confidentiality: String(body.confidentiality), integrity: String(body.integrity),
@@ -44,7 +44,7 @@ extension MamoriAPI {
 
     func createRisk(_ input: Operations.CreateRisk.Input) async throws -> Operations.CreateRisk.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let asset = try await AssetService(db: db).find(UUID(uuidString: input.path.assetId), in: organization)
         switch RiskService.Input.parse(threat: body.threat, likelihood: String(body.likelihood), vulnerability: String(body.vulnerability)) {
         case .success(let parsed):
@@ -62,7 +62,7 @@ extension MamoriAPI {
 
     func treatRisk(_ input: Operations.TreatRisk.Input) async throws -> Operations.TreatRisk.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = RiskService(db: db)
         let risk = try await service.find(UUID(uuidString: input.path.riskId), in: organization)
         try await service.treat(risk, treatment: body.treatment, measure: body.measure ?? risk.measure, by: principal, ip: nil)
@@ -88,7 +88,7 @@ extension MamoriAPI {
 
     func addPlanItem(_ input: Operations.AddPlanItem.Input) async throws -> Operations.AddPlanItem.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let item = try await PlanService(db: db).add(title: body.title, ownerName: body.ownerName, startMonth: body.startMonth, dueMonth: body.dueMonth,
                                                      to: organization, by: principal, ip: nil)
         return .created(.init(body: .json(Self.dto(item))))
@@ -96,7 +96,7 @@ extension MamoriAPI {
 
     func updatePlanItem(_ input: Operations.UpdatePlanItem.Input) async throws -> Operations.UpdatePlanItem.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = PlanService(db: db)
         let item = try await service.find(UUID(uuidString: input.path.itemId), in: organization)
         let raw = PlanService.Patch.Raw(title: body.title, status: body.status, progress: body.progress.map(String.init), ownerName: body.ownerName,

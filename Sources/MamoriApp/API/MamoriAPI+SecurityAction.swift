@@ -14,7 +14,7 @@ extension MamoriAPI {
 
     func putBasicMeasures(_ input: Operations.PutBasicMeasures.Input) async throws -> Operations.PutBasicMeasures.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         // The page can only send the five boxes it shows; an API client could send anything, and
         // a number that is no measure is refused rather than silently dropped.
         let known = Set(DiagnosisContent.bundled.basicMeasures.map(\.number))
@@ -31,7 +31,7 @@ extension MamoriAPI {
 
     func recordSecurityActionDeclaration(_ input: Operations.RecordSecurityActionDeclaration.Input) async throws -> Operations.RecordSecurityActionDeclaration.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let confirmed = body.conditionsMetElsewhere ?? false
         do {
             let declaration = try await SecurityActionService(db: db).record(
@@ -45,7 +45,7 @@ extension MamoriAPI {
             refusal.fields = error.fields.map { (name: $0.name == "declarationID" ? "declarationId" : $0.name, message: $0.message) }
             // The page offers a box to tick for two stars; an API client is told which field says the same.
             if body.stars == 2 && !confirmed && error.fields.contains(where: { $0.name == "stars" }) {
-                refusal.fields.append((name: "conditionsMetElsewhere", message: L.conditionsMetElsewhereHint))
+                refusal.fields.append((name: "conditionsMetElsewhere", message: L.Program.conditionsMetElsewhereHint))
             }
             throw refusal
         }
@@ -70,7 +70,7 @@ extension MamoriAPI {
         for conflict in try await service.conflicts(of: organization, checked: checked) {
             guard let measure = content.basicMeasures.first(where: { $0.number == conflict.measure }),
                   let answer = Components.Schemas.BasicMeasureConflict.AnswerPayload(rawValue: conflict.answer.rawValue) else { continue }
-            let message = L.measureConflictSaved(measure: measure.title, answer: content.answer(conflict.answer).label)(locale)
+            let message = L.Diagnosis.measureConflictSaved(measure: measure.title, answer: content.answer(conflict.answer).label)(locale)
             conflicts.append(.init(measure: conflict.measure, answer: answer, message: message))
         }
         return .init(measures: checked.sorted(), conflicts: conflicts)

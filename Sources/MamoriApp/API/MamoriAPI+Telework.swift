@@ -7,7 +7,7 @@ import OpenAPIRuntime
 extension MamoriAPI {
     func saveTeleworkSelfCheck(_ input: Operations.SaveTeleworkSelfCheck.Input) async throws -> Operations.SaveTeleworkSelfCheck.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let answers: TeleworkAnswers
         switch TeleworkAnswers.parse(body.answers.additionalProperties) {
         case .success(let value): answers = value
@@ -43,7 +43,7 @@ extension MamoriAPI {
 
     func putTeleworkChecklist(_ input: Operations.PutTeleworkChecklist.Input) async throws -> Operations.PutTeleworkChecklist.Output {
         let (principal, organization) = try await organizationOfToken()
-        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = TeleworkService(db: db)
         try await service.saveChecklist(done: Set(body.done), in: organization, by: principal, ip: nil)
         return .ok(.init(body: .json(Self.checklist(done: try await service.checklist(of: organization)?.done ?? [], role: nil, threat: nil))))

@@ -50,11 +50,11 @@ enum IncidentReport: String, CaseIterable, Sendable {
         let t: (LocalizedText) -> String = { $0(locale) }
         let when = DateText.officialDateTime(incident.detectedAt, locale)
         let occurred = incident.occurredAt.map { DateText.officialDateTime($0, locale) } ?? t(LocalizedText(ja: "不明（調査中）", en: "Unknown (under investigation)"))
-        let kind = t(L.incidentKind(incident.kind))
-        let measures = input.measures.map { t(L.bullet) + $0.text }.joined(separator: "\n")
-        let timeline = input.timeline.map { "\(DateText.officialDateTime($0.occurredAt, locale)) \(t(L.timelineText($0)))" }.joined(separator: "\n")
+        let kind = t(L.Incident.incidentKind(incident.kind))
+        let measures = input.measures.map { t(L.Common.bullet) + $0.text }.joined(separator: "\n")
+        let timeline = input.timeline.map { "\(DateText.officialDateTime($0.occurredAt, locale)) \(t(L.Incident.timelineText($0)))" }.joined(separator: "\n")
         // A title that only repeats the kind (the new-incident form suggests it) is not said twice.
-        let titleIsKind = [L.incidentKind(incident.kind).ja, L.incidentKind(incident.kind).en].contains(incident.title)
+        let titleIsKind = [L.Incident.incidentKind(incident.kind).ja, L.Incident.incidentKind(incident.kind).en].contains(incident.title)
         let overview = titleIsKind
             ? t(LocalizedText(ja: "\(when)、\(kind)が発覚しました。", en: "On \(when), an incident was discovered: \(kind)."))
             : t(LocalizedText(ja: "\(when)、\(kind)（\(incident.title)）が発覚しました。", en: "On \(when), an incident was discovered: \(kind), \(incident.title)."))
@@ -70,13 +70,13 @@ enum IncidentReport: String, CaseIterable, Sendable {
         switch self {
         case .management:
             let duties = input.duties.map { status in
-                let due = status.duty.due.map { " " + t(L.dueBy) + t(L.colon) + DateText.officialCalendarDate($0.day.description, locale) } ?? ""
-                let done = status.done.map { " → " + t(L.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? (status.overdue ? " → " + t(L.overdue) : "")
-                return t(L.bullet) + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + due + done
+                let due = status.duty.due.map { " " + t(L.Incident.dueBy) + t(L.Common.colon) + DateText.officialCalendarDate($0.day.description, locale) } ?? ""
+                let done = status.done.map { " → " + t(L.Incident.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? (status.overdue ? " → " + t(L.Incident.overdue) : "")
+                return t(L.Common.bullet) + t(L.Incident.recipient(status.duty.recipient)) + " " + t(L.Incident.dutyAction(status.duty.action)) + due + done
             }.joined(separator: "\n")
             return [
-                section("1. 状況", "1. Status", "\(input.organization.name)\n\(kind) / \(t(L.severity(incident.severity))) / "
-                        + t(incident.status == .open ? L.statusOpen : L.statusClosed) + " / " + t(L.currentStep) + " \(incident.currentStep)"),
+                section("1. 状況", "1. Status", "\(input.organization.name)\n\(kind) / \(t(L.Incident.severity(incident.severity))) / "
+                        + t(incident.status == .open ? L.Incident.statusOpen : L.Incident.statusClosed) + " / " + t(L.Incident.currentStep) + " \(incident.currentStep)"),
                 section("2. 概要", "2. Overview", overview),
                 section("3. 発覚・発生の日時", "3. When it was noticed and happened", "\(when)\n\(occurred)"),
                 section("4. 対応体制", "4. Response team", [incident.responsibleName, incident.responsibleDepartment, incident.teamMembers].filter { !$0.isEmpty }.joined(separator: "\n")),
@@ -96,7 +96,7 @@ enum IncidentReport: String, CaseIterable, Sendable {
                 case .wrongfulIntent: t(LocalizedText(ja: "不正の目的によるおそれ", en: "possibly wrongful intent"))
                 case .over1000Persons: t(LocalizedText(ja: "1,000人を超える", en: "more than 1,000 persons"))
                 }
-            }.joined(separator: t(L.listSeparator))
+            }.joined(separator: t(L.Common.listSeparator))
             let persons = input.duties.first { $0.duty.recipient == .affectedPersons }?.done
             let organization = input.organization
             let reporter = [
@@ -115,7 +115,7 @@ enum IncidentReport: String, CaseIterable, Sendable {
                         t(LocalizedText(ja: "\(incident.persons.formatted())人", en: "\(incident.persons.formatted()) persons"))),
                 section("④ 原因", "④ Cause", incident.suspectedCause),
                 section("⑤ 二次被害又はそのおそれの有無及びその内容", "⑤ Secondary damage or its risk", incident.secondaryDamage),
-                section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
+                section("⑥ 本人への対応の実施状況", "⑥ Response to the persons", persons.map { t(L.Incident.doneRecord(DateText.officialCalendarDate($0.doneOn, locale), $0.doneBy)) } ?? t(LocalizedText(ja: "未実施（通知の方法と時期を検討中）", en: "Not yet done (deciding how and when to notify)"))),
                 section("⑦ 公表の実施状況", "⑦ Publication", incident.publicImpact ? t(LocalizedText(ja: "公表を予定", en: "Planned")) : t(LocalizedText(ja: "未定", en: "Not decided"))),
                 section("⑧ 再発防止のための措置", "⑧ Recurrence prevention", measures),
                 section("⑨ その他参考となる事項", "⑨ Other", t(LocalizedText(ja: "発覚日時：\(when)、発生日時：\(occurred)、保全した証拠：\(input.evidenceCount)件", en: "Discovered: \(when); happened: \(occurred); evidence kept: \(input.evidenceCount) files"))),

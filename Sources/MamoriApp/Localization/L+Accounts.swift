@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Accounts {
     // Home
     static let homeTitle = LocalizedText(ja: "中小企業のための情報セキュリティ", en: "Information security for small businesses")
     static let homeLead = LocalizedText(ja: "Mamori は、専任の担当者がいない中小企業でも、自社の情報セキュリティを整え、いざという時に落ち着いて対応できるよう支援するサービスです。", en: "Mamori helps small and medium businesses without a security department put their information security in order, and respond calmly when something goes wrong.")
@@ -49,8 +49,8 @@ extension L {
             LocalizedText(ja: "登録すると、回答した自社診断の結果がこの組織の最初の診断として保存されます。",
                           en: "When you register, the self-diagnosis you answered is saved as your organization's first diagnosis.")
         case .openIncident(let kind):
-            LocalizedText(ja: "登録後、「\(L.incidentKind(kind).ja)」のインシデント記録を始める画面に進みます。回答済みの自社診断があれば、それも保存されます。",
-                          en: "After registering you continue to a new \(L.incidentKind(kind).en.lowercased()) incident record. A self-diagnosis you already answered is saved as well.")
+            LocalizedText(ja: "登録後、「\(L.Incident.incidentKind(kind).ja)」のインシデント記録を始める画面に進みます。回答済みの自社診断があれば、それも保存されます。",
+                          en: "After registering you continue to a new \(L.Incident.incidentKind(kind).en.lowercased()) incident record. A self-diagnosis you already answered is saved as well.")
         }
     }
     static let signupDone = LocalizedText(ja: "登録が完了しました。ようこそ Mamori へ。", en: "Your organization is registered. Welcome to Mamori.")

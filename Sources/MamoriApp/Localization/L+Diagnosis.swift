@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Diagnosis {
     static let navDiagnosis = LocalizedText(ja: "自社診断", en: "Self-diagnosis")
     static let navSecurityAction = LocalizedText(ja: "SECURITY ACTION", en: "SECURITY ACTION")
 
@@ -138,8 +138,8 @@ extension L {
     static let twoStarsMetElsewhere = LocalizedText(ja: "これらの条件は Mamori の外で満たしています（紙で行った自社診断、自社のウェブサイトで公開している基本方針など）", en: "These conditions are met outside Mamori (a self-diagnosis done on paper, a basic policy published on our own web site…)")
     /// The refusal of a two-star record while a condition is unmet.
     static func twoStarsNotReady(missing: [SecurityActionReadiness.Requirement]) -> LocalizedText {
-        let ja = missing.map { L.requirement($0).ja }.joined(separator: "、")
-        let en = missing.map { L.requirement($0).en }.joined(separator: "; ")
+        let ja = missing.map { L.Diagnosis.requirement($0).ja }.joined(separator: "、")
+        let en = missing.map { L.Diagnosis.requirement($0).en }.joined(separator: "; ")
         return LocalizedText(ja: "二つ星は、自社診断を行い、情報セキュリティ基本方針を策定して公開していることが条件です。まだ済んでいないもの：\(ja)。済ませてから記録するか、Mamori の外で済ませている場合は下の確認にチェックを入れてください。",
                              en: "Two stars require a self-diagnosis and a basic policy that is written and published. Still missing: \(en). Complete it first, or, if it was done outside Mamori, tick the confirmation below.")
     }

@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Help {
     static let navFirstAid = LocalizedText(ja: "緊急時の初動", en: "Something happened")
     static let navContacts = LocalizedText(ja: "相談・届出先", en: "Where to get help")
     static let firstAidTitle = LocalizedText(ja: "何かが起きたとき（初動ガイド）", en: "Something happened: first steps")

@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Incident {
     /// The basis of a notification duty, in plain words with the legal reference.
     static func basis(_ basis: NotificationDuties.Basis) -> LocalizedText {
         switch basis {
@@ -55,19 +55,19 @@ extension L {
     }
     static func fieldName(_ key: String) -> LocalizedText {
         switch key {
-        case "title": L.incidentTitle
+        case "title": L.Incident.incidentTitle
         case "categoryNote": LocalizedText(ja: "分類の補足", en: "Category note")
         case "clientName": LocalizedText(ja: "事業者名", en: "Organization/client")
         case "responsibleName": LocalizedText(ja: "責任者", en: "Person responsible")
-        case "responsibleDepartment": L.department
-        case "teamMembers": L.teamMembersLabel
+        case "responsibleDepartment": L.Incident.department
+        case "teamMembers": L.Incident.teamMembersLabel
         case "observedImpact": LocalizedText(ja: "発生事象", en: "What is seen")
         case "suspectedCause": LocalizedText(ja: "想定される原因", en: "Suspected cause")
         case "affectedAssets": LocalizedText(ja: "対象機器・サービス", en: "Affected devices and services")
         case "securityTools": LocalizedText(ja: "セキュリティ対策ツール", en: "Security tools")
-        case "responsePolicy": L.responsePolicyLabel
-        case "leakedItems": L.leakedItemsLabel
-        case "secondaryDamage": L.secondaryDamageLabel
+        case "responsePolicy": L.Incident.responsePolicyLabel
+        case "leakedItems": L.Incident.leakedItemsLabel
+        case "secondaryDamage": L.Incident.secondaryDamageLabel
         case "persons": LocalizedText(ja: "本人の数", en: "Number of persons")
         case "occurredAt": LocalizedText(ja: "発生日時", en: "When it happened")
         case "awareAt": LocalizedText(ja: "認識した日時", en: "When the organization became aware")
@@ -78,7 +78,7 @@ extension L {
     }
 }
 
-extension L {
+extension L.Incident {
     static let navIncidents = LocalizedText(ja: "インシデント", en: "Incidents")
     static let incidentsTitle = LocalizedText(ja: "インシデント対応", en: "Incident response")
     static let incidentsLead = LocalizedText(ja: "起きたこと、やったこと、連絡したことを記録します。記録（経緯）は改ざんを検知できる形で残ります。", en: "Record what happened, what you did and whom you told. The timeline is kept in a form where tampering can be detected.")

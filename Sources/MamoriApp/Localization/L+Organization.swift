@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Organization {
     // Dashboard
     static func dashboardWelcome(_ name: String) -> LocalizedText {
         LocalizedText(ja: "\(name) さん、こんにちは", en: "Hello, \(name)")
@@ -193,7 +193,7 @@ extension L {
 }
 
 /// The organization's details page.
-extension L {
+extension L.Organization {
     static let organizationDetailsTitle = LocalizedText(ja: "組織の情報", en: "Organization details")
     static let organizationDetailsLead = LocalizedText(
         ja: "登録時の情報と、報告書に載せる事業者の情報です。個人情報保護委員会への報告や本人への通知では、担当者個人ではなく事業者の名称・住所・代表者・連絡先を書きます。",
@@ -212,7 +212,7 @@ extension L {
 }
 
 /// Groups of the organization's menu.
-extension L {
+extension L.Organization {
     static let navGroupStanding = LocalizedText(ja: "現状の把握", en: "Where you stand")
     static let navGroupRules = LocalizedText(ja: "ルールと計画", en: "Rules & plan")
     static let navGroupOrganization = LocalizedText(ja: "組織", en: "Organization")

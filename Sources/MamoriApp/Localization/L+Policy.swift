@@ -2,9 +2,6 @@ import MamoriCore
 
 /// Texts of the basic policy (`L.Policy`) and the related-rules check (`L.Rules`).
 extension L {
-    static let knownPolicyPublished = LocalizedText(ja: "情報セキュリティ基本方針：Mamori で公開済みの基本方針があるため「ある」として判定します（応募条件の「基本方針や関連規程が未整備」には当たりません）。", en: "Information security basic policy: your organization has published one in Mamori, so it counts as \"has a policy\" (the condition \"no policy or related rules yet\" is not met).")
-    static let knownNoPolicy = LocalizedText(ja: "Mamori にはまだ公開済みの基本方針がありません。Mamori の外で作った方針があれば「はい」を選んでください。", en: "Mamori holds no published basic policy of yours yet. Choose yes if you have one written outside Mamori.")
-
     enum Policy {
         static let nav = LocalizedText(ja: "基本方針・規程", en: "Policy & rules")
         static let title = LocalizedText(ja: "情報セキュリティ基本方針", en: "Information security basic policy")

@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Program {
     static let homeAvailableEligibility = LocalizedText(ja: "専門家（登録セキスペ）による指導事業に応募できるか、条件を一つずつ確かめられます（登録不要）。", en: "Check, condition by condition, whether you can apply for guidance by a registered security specialist (no account needed).")
     static let navEligibility = LocalizedText(ja: "専門家派遣の応募資格", en: "Guidance eligibility")
     static let eligibilityTitle = LocalizedText(ja: "専門家による指導（派遣）に応募できるか確かめる", en: "Check whether you can apply for expert guidance")
@@ -51,7 +51,7 @@ extension L {
     static func conditionMetBecause(_ reason: ProgramEligibility.Reason, basis: ProgramEligibility.SMEBasis?) -> LocalizedText {
         switch reason {
         case .notSME:
-            basis.map { L.smeBasis($0) } ?? LocalizedText(ja: "中小企業の定義にあたります。", en: "You are an SME by the definition.")
+            basis.map { L.Program.smeBasis($0) } ?? LocalizedText(ja: "中小企業の定義にあたります。", en: "You are an SME by the definition.")
         case .noSecurityAction: LocalizedText(ja: "SECURITY ACTION の一つ星以上を宣言しています。", en: "You have declared SECURITY ACTION with one star or more.")
         case .hasSecurityPolicy: LocalizedText(ja: "基本方針や関連規程はまだないと回答しています。この事業で一緒に作ります。", en: "You answered that you have no basic policy or related rules yet; the program helps you write them.")
         case .previousParticipant: LocalizedText(ja: "前年度のこの事業には参加していないと回答しています。", en: "You answered that you did not take part in last year's program.")
@@ -71,4 +71,10 @@ extension L {
     static let mainIndustryLimit = LocalizedText(ja: "主たる業種の上限", en: "Limit of the main industry")
     static let eligibilityMainIndustryRequired = LocalizedText(ja: "この業種では主たる業種を選んでください。", en: "Choose the main industry for this category.")
     static let eligibilityMainIndustryNotAllowed = LocalizedText(ja: "主たる業種は1〜8の業種から選んでください。", en: "The main industry must be one of rows 1–8.")
+}
+
+extension L.Program {
+    // What the eligibility check knows of the policy from Mamori itself.
+    static let knownPolicyPublished = LocalizedText(ja: "情報セキュリティ基本方針：Mamori で公開済みの基本方針があるため「ある」として判定します（応募条件の「基本方針や関連規程が未整備」には当たりません）。", en: "Information security basic policy: your organization has published one in Mamori, so it counts as \"has a policy\" (the condition \"no policy or related rules yet\" is not met).")
+    static let knownNoPolicy = LocalizedText(ja: "Mamori にはまだ公開済みの基本方針がありません。Mamori の外で作った方針があれば「はい」を選んでください。", en: "Mamori holds no published basic policy of yours yet. Choose yes if you have one written outside Mamori.")
 }

@@ -1,6 +1,6 @@
 import MamoriCore
 
-extension L {
+extension L.Program {
     static let navProgram = LocalizedText(ja: "専門家派遣", en: "Expert guidance")
     static let navApplications = LocalizedText(ja: "応募審査", en: "Applications")
     static let navStatistics = LocalizedText(ja: "事業統計", en: "Statistics")

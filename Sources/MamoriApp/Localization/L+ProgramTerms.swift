@@ -2,7 +2,7 @@ import MamoriCore
 
 /// The participation terms in two languages, and the refusals of the program office's and
 /// SECURITY ACTION's API operations.
-extension L {
+extension L.Program {
     static let termsJaLabel = LocalizedText(ja: "参加規約（日本語）", en: "Participation terms (Japanese)")
     static let termsEnLabel = LocalizedText(ja: "参加規約（英語）", en: "Participation terms (English)")
     static let termsBothHint = LocalizedText(

@@ -127,11 +127,11 @@ extension L {
         static let pingText = LocalizedText(ja: "Mamori からのテスト送信です。", en: "A test delivery from Mamori.")
 
         static func openedText(kind: IncidentKind, title: String) -> LocalizedText {
-            LocalizedText(ja: "インシデントが登録されました：\(L.incidentKind(kind).ja)「\(title)」", en: "An incident was opened: \(L.incidentKind(kind).en), \"\(title)\"")
+            LocalizedText(ja: "インシデントが登録されました：\(L.Incident.incidentKind(kind).ja)「\(title)」", en: "An incident was opened: \(L.Incident.incidentKind(kind).en), \"\(title)\"")
         }
 
         static func dutyText(_ event: ReminderEvent, duty: NotificationDuties.Duty, due: Day, incident: String) -> LocalizedText {
-            let who = L.recipient(duty.recipient), what = L.dutyAction(duty.action)
+            let who = L.Incident.recipient(duty.recipient), what = L.Incident.dutyAction(duty.action)
             if event == .dutyOverdue {
                 return LocalizedText(ja: "期限切れ：\(who.ja)への\(what.ja)（期限 \(due)、「\(incident)」）",
                                      en: "Overdue: \(what.en) to \(who.en) (due \(due), \"\(incident)\")")

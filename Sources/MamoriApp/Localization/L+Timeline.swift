@@ -2,7 +2,7 @@ import Foundation
 import MamoriCore
 
 /// Timeline entries and audit summaries of incidents in words, in the reader's language.
-extension L {
+extension L.Incident {
     static let leakedItemsLabel = LocalizedText(ja: "漏えい等のおそれがある個人データの項目（例：氏名、住所、電話番号、購入履歴）",
                                                 en: "Items of personal data concerned (e.g. name, address, phone number, purchase history)")
     static let secondaryDamageLabel = LocalizedText(ja: "二次被害またはそのおそれの有無と内容（例：不審な電話・メールの報告、不正利用の有無）",
@@ -79,8 +79,8 @@ extension L {
     }
 
     private static func dutyName(_ recipient: String, _ action: String) -> LocalizedText {
-        let who = NotificationDuties.Recipient(rawValue: recipient).map(L.recipient) ?? LocalizedText(ja: recipient, en: recipient)
-        let what = NotificationDuties.Action(rawValue: action).map(L.dutyAction) ?? LocalizedText(ja: action, en: action)
+        let who = NotificationDuties.Recipient(rawValue: recipient).map(L.Incident.recipient) ?? LocalizedText(ja: recipient, en: recipient)
+        let what = NotificationDuties.Action(rawValue: action).map(L.Incident.dutyAction) ?? LocalizedText(ja: action, en: action)
         return LocalizedText(ja: who.ja + "・" + what.ja, en: who.en + " — " + what.en)
     }
 
@@ -94,7 +94,7 @@ extension L {
 }
 
 /// The incident page's summary and jump links.
-extension L {
+extension L.Incident {
     static let incidentSummaryTitle = LocalizedText(ja: "いまの状況", en: "Where this stands")
     static let incidentOpenDuties = LocalizedText(ja: "未完了の報告・連絡", en: "Notifications still to do")
     static let incidentNoOpenDuties = LocalizedText(ja: "期限のある未完了の報告・連絡はありません。", en: "No notification with a deadline is outstanding.")

@@ -3,6 +3,17 @@ import MamoriCore
 /// The UI catalog. Every entry carries both languages, so a missing translation does not
 /// compile. Content (diagnosis items, contacts…) lives in MamoriCore's JSON files instead.
 enum L {
+    /// Words every feature uses (buttons, errors, field problems); everything else is under its feature.
+    enum Common {}
+    enum Accounts {}
+    enum Diagnosis {}
+    enum Help {}
+    enum Incident {}
+    enum Organization {}
+    enum Program {}
+}
+
+extension L.Common {
     static let appName = LocalizedText(ja: "守り Mamori", en: "Mamori")
     static let tagline = LocalizedText(ja: "中小企業の情報セキュリティを、平時も緊急時も。", en: "Information security for small businesses, on ordinary days and on the worst ones.")
     static let skipToContent = LocalizedText(ja: "本文へ移動", en: "Skip to content")
@@ -75,10 +86,10 @@ enum L {
     static func describe(_ problem: FieldProblem) -> LocalizedText {
         switch problem {
         case .required: LocalizedText(ja: "入力してください。", en: "This field is required.")
-        case .reasonRequired: L.reasonRequiredForNA
-        case .mainIndustryRequired: L.eligibilityMainIndustryRequired
-        case .mainIndustryNotAllowed: L.eligibilityMainIndustryNotAllowed
-        case .twoStarsNotReady(let missing): L.twoStarsNotReady(missing: missing)
+        case .reasonRequired: L.Incident.reasonRequiredForNA
+        case .mainIndustryRequired: L.Program.eligibilityMainIndustryRequired
+        case .mainIndustryNotAllowed: L.Program.eligibilityMainIndustryNotAllowed
+        case .twoStarsNotReady(let missing): L.Diagnosis.twoStarsNotReady(missing: missing)
         case .tooLong(let maximum): LocalizedText(ja: "\(maximum)文字以内で入力してください。", en: "Use at most \(maximum) characters.")
         case .tooShort(let minimum): LocalizedText(ja: "\(minimum)文字以上で入力してください。", en: "Use at least \(minimum) characters.")
         case .tooManyBytes(let maximum): LocalizedText(ja: "\(maximum)バイト以内で入力してください（半角英数字なら\(maximum)文字、全角文字なら\(maximum / 3)文字程度まで）。", en: "Use at most \(maximum) bytes (\(maximum) plain ASCII characters, fewer with accented or Japanese characters).")
@@ -105,8 +116,8 @@ enum L {
         case .invalidMonth: LocalizedText(ja: "年と月を「2027/03」のように入力してください（「令和9年3月」も使えます）。", en: "Enter the year and month, e.g. 2027-03.")
         case .beforeStart: LocalizedText(ja: "開始より前にはできません。", en: "This cannot be before the start.")
         case .endBeforeStartDate: LocalizedText(ja: "終了日は、開始日と同じ日かそれより後の日付にしてください。", en: "The end date must be on or after the start date.")
-        case .capacityTooSmall(let accepted): L.capacityTooSmall(accepted: accepted)
-        case .outsideFiscalYear(let year): L.visitOutsideFiscalYear(year)
+        case .capacityTooSmall(let accepted): L.Program.capacityTooSmall(accepted: accepted)
+        case .outsideFiscalYear(let year): L.Program.visitOutsideFiscalYear(year)
         case .invalidSlug: LocalizedText(ja: "半角の英小文字・数字・ハイフンで入力してください（例：yamada-shoji）。先頭と末尾にハイフンは使えません。", en: "Use lowercase letters, digits and hyphens, e.g. yamada-shoji; no hyphen at the start or end.")
         case .notAURL: LocalizedText(ja: "https:// で始まる会議のURLを入力してください。", en: "Enter the meeting URL, starting with https://.")
         case .webhookTarget(let problem): L.Reminders.targetProblem(problem)

@@ -15,7 +15,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         guard isSameOrigin(request) else {
-            throw MamoriError.forbidden(L.csrfCrossOrigin)
+            throw MamoriError.forbidden(L.Common.csrfCrossOrigin)
         }
         // A larger form (a few KB of Japanese text, percent-encoded) arrives in several chunks
         // and is still streaming when middleware runs: collect it first, within the routes'
@@ -28,10 +28,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             ?? (try? request.content.get(String.self, at: Self.formField))
         guard let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil else {
             // No session at all: the page was opened long ago, or cookies are blocked.
-            throw MamoriError.forbidden(L.csrfSessionExpired)
+            throw MamoriError.forbidden(L.Common.csrfSessionExpired)
         }
         guard let sent, SecretToken.constantTimeEquals(sent, expected) else {
-            throw MamoriError.forbidden(L.csrfSessionExpired)
+            throw MamoriError.forbidden(L.Common.csrfSessionExpired)
         }
         return try await next.respond(to: request)
     }

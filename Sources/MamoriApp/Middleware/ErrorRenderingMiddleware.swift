@@ -44,7 +44,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             switch abort.status {
             case .notFound: return .notFound()
             case .unauthorized: return .unauthorized()
-            case .payloadTooLarge: return MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.errorTooLarge)
+            case .payloadTooLarge: return MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.Common.errorTooLarge)
             case .unsupportedMediaType:
                 return MamoriError(status: .unsupportedMediaType, code: "unsupported_media_type",
                                    message: LocalizedText(ja: "この形式のデータは受け付けていません。", en: "This content type is not accepted."))
@@ -56,10 +56,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                     return MamoriError(status: abort.status, code: "bad_request",
                                        message: LocalizedText(ja: "リクエストを処理できません。", en: "The request could not be processed."))
                 }
-                return MamoriError(status: .internalServerError, code: "internal_error", message: L.errorServer)
+                return MamoriError(status: .internalServerError, code: "internal_error", message: L.Common.errorServer)
             }
         default:
-            return MamoriError(status: .internalServerError, code: "internal_error", message: L.errorServer)
+            return MamoriError(status: .internalServerError, code: "internal_error", message: L.Common.errorServer)
         }
     }
 
@@ -87,7 +87,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             problem = LocalizedText(ja: "値を読み取れません。", en: "This value cannot be read.")
         }
         var result = MamoriError(status: field == "body" ? .badRequest : .unprocessableEntity, code: field == "body" ? "malformed_body" : "validation_failed",
-                                 message: field == "body" ? LocalizedText(ja: "送信されたデータを読み取れません（JSON の形式を確認してください）。", en: "The body cannot be read (check that it is valid JSON).") : L.errorValidation)
+                                 message: field == "body" ? LocalizedText(ja: "送信されたデータを読み取れません（JSON の形式を確認してください）。", en: "The body cannot be read (check that it is valid JSON).") : L.Common.errorValidation)
         if field != "body" { result.fields = [(field, problem)] }
         return result
     }
@@ -95,10 +95,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     private static func page(for error: MamoriError, request: Request) -> String {
         let context = request.pageContext()
         let title: LocalizedText = switch error.status {
-        case .notFound: L.errorNotFoundTitle
-        case .forbidden: L.errorForbiddenTitle
-        case .internalServerError: L.errorServerTitle
-        default: L.errorBadRequestTitle
+        case .notFound: L.Common.errorNotFoundTitle
+        case .forbidden: L.Common.errorForbiddenTitle
+        case .internalServerError: L.Common.errorServerTitle
+        default: L.Common.errorBadRequestTitle
         }
         return MessagePage.render(title: title, message: error.message, context: context)
     }

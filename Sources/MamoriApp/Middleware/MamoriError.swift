@@ -10,14 +10,14 @@ struct MamoriError: Error, Sendable {
     var fields: [(name: String, message: LocalizedText)] = []
 
     static func notFound() -> MamoriError {
-        MamoriError(status: .notFound, code: "not_found", message: L.errorNotFound)
+        MamoriError(status: .notFound, code: "not_found", message: L.Common.errorNotFound)
     }
 
     static func forbidden(_ message: LocalizedText) -> MamoriError {
         MamoriError(status: .forbidden, code: "forbidden", message: message)
     }
 
-    static func unauthorized(_ message: LocalizedText = L.errorUnauthorized) -> MamoriError {
+    static func unauthorized(_ message: LocalizedText = L.Common.errorUnauthorized) -> MamoriError {
         MamoriError(status: .unauthorized, code: "unauthorized", message: message)
     }
 
@@ -27,8 +27,8 @@ struct MamoriError: Error, Sendable {
 
     static func invalid(_ problems: FieldProblems, status: HTTPResponseStatus = .unprocessableEntity) -> MamoriError {
         MamoriError(
-            status: status, code: "validation_failed", message: L.errorValidation,
-            fields: problems.entries.map { ($0.field, L.describe($0.problem)) }
+            status: status, code: "validation_failed", message: L.Common.errorValidation,
+            fields: problems.entries.map { ($0.field, L.Common.describe($0.problem)) }
         )
     }
 

@@ -67,7 +67,7 @@ struct RequireSignIn: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let principal = request.principal else {
             let back = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-            request.flash(.info, L.signInToContinue)
+            request.flash(.info, L.Common.signInToContinue)
             return request.redirect(to: SiteURL.login(next: back).path)
         }
         if let roles, !roles.contains(principal.role) {

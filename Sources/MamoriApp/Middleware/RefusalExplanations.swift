@@ -8,11 +8,11 @@ import Vapor
 extension ProgramService.ApplyRefusal: ExplainableError {
     var explained: MamoriError {
         switch self {
-        case .notOpen: .conflict(L.applicationsClosed)
-        case .alreadyApplied: .conflict(L.alreadyApplied)
+        case .notOpen: .conflict(L.Program.applicationsClosed)
+        case .alreadyApplied: .conflict(L.Program.alreadyApplied)
         case .notEligible(let decision):
-            MamoriError(status: .unprocessableEntity, code: "not_eligible", message: L.notEligibleToApply,
-                        fields: decision.reasons.map { ("reasons.\($0.rawValue)", L.reason($0)) })
+            MamoriError(status: .unprocessableEntity, code: "not_eligible", message: L.Program.notEligibleToApply,
+                        fields: decision.reasons.map { ("reasons.\($0.rawValue)", L.Program.reason($0)) })
         }
     }
 }
@@ -20,8 +20,8 @@ extension ProgramService.ApplyRefusal: ExplainableError {
 extension ProgramService.DecisionRefusal: ExplainableError {
     var explained: MamoriError {
         switch self {
-        case .full: .conflict(L.capacityFull)
-        case .reasonRequired: Refusal.invalid("reason", .required).mamoriError.withMessage(L.rejectReasonRequired, for: "reason")
+        case .full: .conflict(L.Program.capacityFull)
+        case .reasonRequired: Refusal.invalid("reason", .required).mamoriError.withMessage(L.Program.rejectReasonRequired, for: "reason")
         }
     }
 }
@@ -29,8 +29,8 @@ extension ProgramService.DecisionRefusal: ExplainableError {
 extension ProgramService.AssignRefusal: ExplainableError {
     var explained: MamoriError {
         switch self {
-        case .notAccepted: .conflict(L.assignNeedsAcceptance)
-        case .expertFull: .conflict(L.expertFull)
+        case .notAccepted: .conflict(L.Program.assignNeedsAcceptance)
+        case .expertFull: .conflict(L.Program.expertFull)
         }
     }
 }
@@ -38,8 +38,8 @@ extension ProgramService.AssignRefusal: ExplainableError {
 extension ProgramService.SurveyRefusal: ExplainableError {
     var explained: MamoriError {
         switch self {
-        case .notYet: .conflict(L.surveyNotYet)
-        case .alreadyAnswered: .conflict(L.surveyAlreadyAnswered)
+        case .notYet: .conflict(L.Program.surveyNotYet)
+        case .alreadyAnswered: .conflict(L.Program.surveyAlreadyAnswered)
         }
     }
 }

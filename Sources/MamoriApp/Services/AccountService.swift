@@ -59,7 +59,7 @@ struct AccountService {
             try await AuditLog.record(.organizationCreated, by: actor, target: ("organization", organization.id),
                                       summary: LocalizedText(ja: "\(profile.name)（\(profile.prefecture.name.ja)、\(profile.category.name.ja)）",
                                                              en: "\(profile.name) (\(profile.prefecture.name.en), \(profile.category.name.en))"), on: db)
-            try await AuditLog.record(.accountCreated, by: actor, target: ("user", user.id), summary: L.roleSummary(.owner), on: db)
+            try await AuditLog.record(.accountCreated, by: actor, target: ("user", user.id), summary: L.Accounts.roleSummary(.owner), on: db)
             return user
         }
     }
@@ -84,7 +84,7 @@ struct AccountService {
                 throw Refusal.invalid(problems)
             }
             try await AuditLog.record(.accountCreated, by: actor, organizationID: organization.id, target: ("user", user.id),
-                                      summary: L.roleSummary(role), on: db)
+                                      summary: L.Accounts.roleSummary(role), on: db)
             return user
         }
     }

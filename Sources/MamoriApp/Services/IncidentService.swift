@@ -73,7 +73,7 @@ struct IncidentService {
             try await incident.create(on: db)
             try await IncidentService(db: db).append(to: incident, .opened(kind: kind, title: title), occurredAt: detected, author: actor.user.displayName)
             try await AuditLog.record(.incidentOpened, by: .principal(actor, ip: ip), organizationID: organization.id,
-                                      target: ("incident", incident.id), summary: L.timelineEvent(.opened(kind: kind, title: title)), on: db)
+                                      target: ("incident", incident.id), summary: L.Incident.timelineEvent(.opened(kind: kind, title: title)), on: db)
             // Queued in the same transaction: the webhook hears of every incident that exists, and of none that does not.
             let link = URLLink.absolute(publicURL, SiteURL.incident(organization: try organization.requireID(), incident: try incident.requireID()).path)
             var payload = ReminderPayload(event: .incidentOpened, organization: organization, text: L.Reminders.openedText(kind: kind, title: title), link: link)
@@ -123,7 +123,7 @@ struct IncidentService {
     ]
 
     func update(_ incident: Incident, with input: RecordInput, by actor: Principal, ip: String?) async throws {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         var problems = FieldProblems()
         for field in Self.textFields {
             guard let value = input.text[field.key] else { continue }
@@ -174,12 +174,12 @@ struct IncidentService {
             try await incident.save(on: db)
             try await IncidentService(db: db).append(to: incident, event, author: actor.user.displayName)
             try await AuditLog.record(.incidentUpdated, by: .principal(actor, ip: ip), organizationID: incident.$organization.id,
-                                      target: ("incident", incident.id), summary: L.timelineEvent(event), on: db)
+                                      target: ("incident", incident.id), summary: L.Incident.timelineEvent(event), on: db)
         }
     }
 
     func setStep(_ step: Int, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         guard (1...3).contains(step) else { throw Refusal.invalid("step", .outOfRange(minimum: 1, maximum: 3)) }
         guard step != incident.currentStep else { return }
         try await db.transaction { db in
@@ -199,7 +199,7 @@ struct IncidentService {
 
     /// Marks a point done (with an optional note) or not applicable (with a reason), or clears it.
     func check(_ pointID: String, state: IncidentCheck.State?, note: String?, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         let playbook = PlaybookContent.bundled.playbook(for: incident.kind)
         guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refusal.notFound }
         let note = String((note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
@@ -286,7 +286,7 @@ struct IncidentService {
     /// A note or correction typed by a person (page or API), checked by `TimelineNote`'s rules.
     /// A token's entries name the token after the person, so the timeline shows how it came in.
     func addNote(_ note: TimelineNote, to incident: Incident, by actor: Principal) async throws -> TimelineEntry {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         let sequences = note.corrects == nil ? [] : Set(try await timeline(of: incident).map(\.sequence))
         switch note.checked(now: Date(), isEntry: sequences.contains) {
         case .failure(let problems):
@@ -306,7 +306,7 @@ struct IncidentService {
     // MARK: Evidence
 
     func addEvidence(filename: String, contentType: String?, data: Data, to incident: Incident, limit: Int, by actor: Principal) async throws -> EvidenceFile {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         let facts = try FileIntake.check(filename: filename, contentType: contentType, data: data, limit: limit)
         let evidence = EvidenceFile()
         evidence.$incident.id = try incident.requireID()
@@ -424,7 +424,7 @@ struct IncidentService {
 
     /// Takes back a notification recorded by mistake (the timeline keeps both entries).
     func undoNotification(recipient: String, action: String, of incident: Incident, by actor: Principal) async throws {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         guard let record = try await IncidentNotification.query(on: db).filter(\.$incident.$id == incident.requireID())
             .filter(\.$recipient == recipient).filter(\.$action == action).first() else { throw Refusal.notFound }
         try await db.transaction { db in
@@ -442,7 +442,7 @@ struct IncidentService {
 
     /// Closes with a summary of the cause and the recurrence-prevention measures (one a line).
     func close(_ incident: Incident, causeSummary: String?, measures: String?, by actor: Principal, ip: String?) async throws {
-        guard incident.status == .open else { throw Refusal.conflict(L.incidentIsClosed) }
+        guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         var problems = FieldProblems()
         let cause = (causeSummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(cause, "causeSummary", maximum: TextLimit.longText, required: true, into: &problems)

@@ -13,7 +13,7 @@ struct MembershipService {
     /// once (no mail server is needed: the owner copies the link).
     func invite(role: Role, to organization: Organization?, note: String?, by actor: Principal, ip: String?) async throws -> (Invitation, token: String) {
         // Members are invited by their organization's owner; experts and office staff by the office.
-        if role.belongsToOrganization { try actor.requireOwner(of: organization?.id, L.membershipOwnerOnly) } else { try actor.requireOffice() }
+        if role.belongsToOrganization { try actor.requireOwner(of: organization?.id, L.Organization.membershipOwnerOnly) } else { try actor.requireOffice() }
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 200 else {
             var problems = FieldProblems()
@@ -27,12 +27,12 @@ struct MembershipService {
         )
         try await invitation.create(on: db)
         try await AuditLog.record(.invitationCreated, by: .principal(actor, ip: ip), organizationID: organization?.id,
-                                  target: ("invitation", invitation.id), summary: note.isEmpty ? L.roleSummary(role) : LocalizedText(ja: L.roleSummary(role).ja + "、メモ：" + note, en: L.roleSummary(role).en + ", note: " + note), on: db)
+                                  target: ("invitation", invitation.id), summary: note.isEmpty ? L.Accounts.roleSummary(role) : LocalizedText(ja: L.Accounts.roleSummary(role).ja + "、メモ：" + note, en: L.Accounts.roleSummary(role).en + ", note: " + note), on: db)
         return (invitation, token)
     }
 
     func revoke(_ invitation: Invitation, by actor: Principal, ip: String?) async throws {
-        if let organizationID = invitation.$organization.id { try actor.requireOwner(of: organizationID, L.membershipOwnerOnly) } else { try actor.requireOffice() }
+        if let organizationID = invitation.$organization.id { try actor.requireOwner(of: organizationID, L.Organization.membershipOwnerOnly) } else { try actor.requireOffice() }
         guard invitation.usedAt == nil, invitation.revokedAt == nil else { return }
         invitation.revokedAt = Date()
         try await invitation.save(on: db)
@@ -87,9 +87,9 @@ struct MembershipService {
                 try await ExpertProfile.query(on: db).filter(\.$id == profileID).set(\.$userID, to: user.id).update()
             }
             try await AuditLog.record(.invitationAccepted, by: .user(user, ip: ip), organizationID: invitation.$organization.id,
-                                      target: ("invitation", invitation.id), summary: L.roleSummary(invitation.role), on: db)
+                                      target: ("invitation", invitation.id), summary: L.Accounts.roleSummary(invitation.role), on: db)
             try await AuditLog.record(.accountCreated, by: .user(user, ip: ip), organizationID: invitation.$organization.id,
-                                      target: ("user", user.id), summary: L.roleSummary(invitation.role), on: db)
+                                      target: ("user", user.id), summary: L.Accounts.roleSummary(invitation.role), on: db)
             return user
         }
     }
@@ -97,10 +97,10 @@ struct MembershipService {
     /// Removes a member: the account is deactivated (its audit entries keep their author)
     /// and all its sessions and API tokens end. The owner cannot remove themself.
     func remove(_ member: User, from organization: Organization, by actor: Principal, ip: String?) async throws {
-        try actor.requireOwner(of: organization.id, L.membershipOwnerOnly)
+        try actor.requireOwner(of: organization.id, L.Organization.membershipOwnerOnly)
         guard member.$organization.id == organization.id else { throw Refusal.notFound }
-        guard member.id != actor.userID else { throw Refusal.conflict(L.membersCannotRemoveSelf) }
-        guard member.role != .owner else { throw Refusal.conflict(L.membersCannotRemoveOwner) }
+        guard member.id != actor.userID else { throw Refusal.conflict(L.Organization.membersCannotRemoveSelf) }
+        guard member.role != .owner else { throw Refusal.conflict(L.Organization.membersCannotRemoveOwner) }
         let now = Date()
         try await db.transaction { db in
             member.deactivatedAt = now
@@ -117,7 +117,7 @@ struct MembershipService {
 
     /// Hands ownership to another member; the previous owner becomes a member.
     func transferOwnership(to member: User, in organization: Organization, by actor: Principal, ip: String?) async throws {
-        try actor.requireOwner(of: organization.id, L.membershipOwnerOnly)
+        try actor.requireOwner(of: organization.id, L.Organization.membershipOwnerOnly)
         guard member.$organization.id == organization.id else { throw Refusal.notFound }
         guard member.id != actor.userID else { return }
         try await db.transaction { db in

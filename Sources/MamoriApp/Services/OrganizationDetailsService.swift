@@ -24,7 +24,7 @@ struct OrganizationDetailsService {
     }
 
     func update(_ organization: Organization, with input: Input, by actor: Principal, ip: String?) async throws {
-        guard actor.isOwner, actor.organizationID == organization.id else { throw Refusal.notAllowed(L.organizationDetailsOwnerOnly) }
+        guard actor.isOwner, actor.organizationID == organization.id else { throw Refusal.notAllowed(L.Organization.organizationDetailsOwnerOnly) }
         var problems = FieldProblems()
         let capital = input.capitalYen ?? organization.capitalYen.map(String.init)
         let profile = OrganizationProfile.validate(name: input.name ?? organization.name, prefecture: input.prefecture ?? organization.prefectureCode,

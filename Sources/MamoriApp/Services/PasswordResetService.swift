@@ -21,7 +21,7 @@ struct PasswordResetService {
         let userID = try user.requireID()
         guard user.isActive else { throw Refusal.notFound }
         // The office for anyone; an owner for the members of their own organization.
-        if !actor.isOfficeAdmin { try actor.requireOwner(of: user.$organization.id, L.membershipOwnerOnly) }
+        if !actor.isOfficeAdmin { try actor.requireOwner(of: user.$organization.id, L.Organization.membershipOwnerOnly) }
         guard userID != actor.userID else { throw Refusal.conflict(L.PasswordReset.notForYourself) }
         let token = SecretToken.generate()
         let tokenHash = SecretToken.sha256Hex(token)

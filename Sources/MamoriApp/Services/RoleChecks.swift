@@ -12,6 +12,6 @@ extension Principal {
 
     /// The program office.
     func requireOffice() throws {
-        guard isOfficeAdmin else { throw Refusal.notAllowed(L.officeOnlyAction) }
+        guard isOfficeAdmin else { throw Refusal.notAllowed(L.Organization.officeOnlyAction) }
     }
 }

@@ -63,7 +63,7 @@ extension ProgramService {
     /// eligibility computed and stored. Ineligible or out-of-period applications are refused.
     func apply(_ organization: Organization, settings: ProgramSettings, input: ApplyInput, by actor: Principal, ip: String?,
                today: String = CalendarDate.today()) async throws -> ProgramApplication {
-        try actor.requireOwner(of: organization.id, L.ownerOnlyApplies)
+        try actor.requireOwner(of: organization.id, L.Program.ownerOnlyApplies)
         guard today >= settings.opensOn, today <= settings.closesOn else { throw ApplyRefusal.notOpen }
         if try await application(of: organization, fiscalYear: settings.fiscalYear) != nil { throw ApplyRefusal.alreadyApplied }
         var problems = FieldProblems()
@@ -168,8 +168,8 @@ extension ProgramService {
             try await application.save(on: db)
             try await AuditLog.record(.programDecided, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
                                       target: ("program_application", application.id),
-                                      summary: reason.isEmpty ? L.applicationStatus(newStatus)
-                                          : LocalizedText(ja: L.applicationStatus(newStatus).ja + "：" + reason.prefix(200), en: L.applicationStatus(newStatus).en + ": " + reason.prefix(200)), on: db)
+                                      summary: reason.isEmpty ? L.Program.applicationStatus(newStatus)
+                                          : LocalizedText(ja: L.Program.applicationStatus(newStatus).ja + "：" + reason.prefix(200), en: L.Program.applicationStatus(newStatus).en + ": " + reason.prefix(200)), on: db)
         }
     }
 }

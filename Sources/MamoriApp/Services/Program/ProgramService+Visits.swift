@@ -83,7 +83,7 @@ extension ProgramService {
         guard problems.isEmpty, let number, let when, let mode else { throw Refusal.invalid(problems) }
 
         let existing = try await ProgramVisit.query(on: db).filter(\.$application.$id == application.requireID()).filter(\.$number == number).first()
-        if let existing, existing.isDone { throw Refusal.conflict(L.visitAlreadyRecorded) }
+        if let existing, existing.isDone { throw Refusal.conflict(L.Program.visitAlreadyRecorded) }
         let visit = existing ?? ProgramVisit()
         visit.$application.id = try application.requireID()
         visit.number = number
@@ -92,7 +92,7 @@ extension ProgramService {
         visit.place = place
         try await visit.save(on: db)
         try await AuditLog.record(.visitScheduled, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
-                                  target: ("program_visit", visit.id), summary: L.Audit.visitScheduled(number: number, when: when, mode: L.visitMode(mode)), on: db)
+                                  target: ("program_visit", visit.id), summary: L.Audit.visitScheduled(number: number, when: when, mode: L.Program.visitMode(mode)), on: db)
         return visit
     }
 
@@ -118,7 +118,7 @@ extension ProgramService {
         let next = (input.nextSteps ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(next, "nextSteps", maximum: TextLimit.longText, into: &problems)
         guard problems.isEmpty, let minutes else { throw Refusal.invalid(problems) }
-        guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw Refusal.conflict(L.visitNotYetHappened) }
+        guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw Refusal.conflict(L.Program.visitNotYetHappened) }
         visit.durationMinutes = Int(minutes)
         visit.topics = topics
         visit.goalProgress = String(decoding: try JSONEncoder.sorted.encode(progress), as: UTF8.self)

@@ -54,7 +54,7 @@ struct DutyCalendarService {
                 guard let due = duty.due?.day,
                       !(done[id] ?? []).contains(where: { $0.recipient == duty.recipient.rawValue && $0.action == duty.action.rawValue })
                 else { continue }
-                let summary = L.Reminders.calendarSummary(recipient: L.recipient(duty.recipient), action: L.dutyAction(duty.action), incident: incident.title)
+                let summary = L.Reminders.calendarSummary(recipient: L.Incident.recipient(duty.recipient), action: L.Incident.dutyAction(duty.action), incident: incident.title)
                 events.append(ICalendar.Event(uid: "\(id.uuidString)-\(duty.recipient.rawValue)-\(duty.action.rawValue)@mamori-duty", day: due,
                                               summary: summary(locale), description: L.Reminders.calendarDescription(required: duty.required)(locale),
                                               url: link, alarmHoursBefore: Reminders.alarmHoursBeforeStart))

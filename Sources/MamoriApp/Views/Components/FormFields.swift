@@ -66,11 +66,11 @@ struct TypedDates {
     /// service refused as a bad date is asked for as a required one.
     func explained(_ error: MamoriError) -> MamoriError {
         var error = error
-        let isoWording: [LocalizedText] = [L.describe(.invalidDate), L.describe(.invalidDateTime)]
+        let isoWording: [LocalizedText] = [L.Common.describe(.invalidDate), L.Common.describe(.invalidDateTime)]
         for field in fields where !field.readable {
             let message: LocalizedText
             if field.blank {
-                message = L.describe(.required)
+                message = L.Common.describe(.required)
             } else {
                 message = field.dateTime ? L.DateEntry.unreadableDateTime : L.DateEntry.unreadableDate
             }
@@ -175,7 +175,7 @@ enum FormField {
         return div("field" + (error == nil ? "" : " field-invalid")) {
             fieldLabel(id: id, label: label, required: required, context: context)
             El("select", attributes) {
-                El("option", [("value", "")]) { Text(emptyLabel ?? context.t(L.chooseOne)) }
+                El("option", [("value", "")]) { Text(emptyLabel ?? context.t(L.Common.chooseOne)) }
                 for choice in choices {
                     El("option", [("value", choice.value)] + (choice.value == selected ? [("selected", nil)] : [])) { Text(choice.label) }
                 }
@@ -234,7 +234,7 @@ enum FormField {
     static func errorSummary(_ state: FormState, context: PageContext) -> Component {
         if state.errors.isEmpty { return EmptyComponent() }
         return El("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("autofocus", nil)]) {
-            paragraph(context.t(L.errorValidation))
+            paragraph(context.t(L.Common.errorValidation))
             El("ul") {
                 for (name, message) in state.errors.sorted(by: { $0.key < $1.key }) {
                     El("li") { link(context.t(message), to: "#field-\(name)") }
@@ -246,7 +246,7 @@ enum FormField {
     private static func fieldLabel(id: String, label: String, required: Bool, context: PageContext) -> Component {
         El("label", [("for", id)]) {
             Text(label)
-            if !required { El("span", [("class", "optional")]) { Text(context.t(L.optional)) } }
+            if !required { El("span", [("class", "optional")]) { Text(context.t(L.Common.optional)) } }
         }
     }
 

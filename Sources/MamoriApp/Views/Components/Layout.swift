@@ -72,11 +72,11 @@ enum Layout {
             El("head") {
                 El.void("meta", [("charset", "utf-8")])
                 El.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-                El("title") { Text("\(title) | \(context.t(L.appName))") }
+                El("title") { Text("\(title) | \(context.t(L.Common.appName))") }
                 El.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path)])
             }
             El("body") {
-                El("a", [("class", "skip-link"), ("href", "#main")]) { Text(context.t(L.skipToContent)) }
+                El("a", [("class", "skip-link"), ("href", "#main")]) { Text(context.t(L.Common.skipToContent)) }
                 header(context)
                 El("main", [("id", "main"), ("class", "container")]) {
                     for flash in context.flashes {
@@ -88,7 +88,7 @@ enum Layout {
                 }
                 El("footer", [("class", "site-footer")]) {
                     div("container") {
-                        paragraph(context.t(L.footerNote))
+                        paragraph(context.t(L.Common.footerNote))
                     }
                 }
             }
@@ -102,14 +102,14 @@ enum Layout {
             El("head") {
                 El.void("meta", [("charset", "utf-8")])
                 El.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-                El("title") { Text("\(title) | \(context.t(L.appName))") }
+                El("title") { Text("\(title) | \(context.t(L.Common.appName))") }
                 El.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path)])
             }
             El("body", [("class", "print-page")]) {
                 El("main", [("id", "main"), ("class", "container")]) {
-                    El("p", [("class", "print-brand")]) { Text(context.t(L.appName) + " — " + DateText.officialDateTime(Date(), context.locale)) }
+                    El("p", [("class", "print-brand")]) { Text(context.t(L.Common.appName) + " — " + DateText.officialDateTime(Date(), context.locale)) }
                     // On screen only: how to print, and the way back (the print view opens without the menu).
-                    El("p", [("class", "print-help no-print")]) { Text(context.t(L.printHelp)) }
+                    El("p", [("class", "print-help no-print")]) { Text(context.t(L.Common.printHelp)) }
                     content()
                 }
             }
@@ -128,9 +128,9 @@ enum Layout {
             div("container header-row") {
                 El("a", [("class", "brand"), ("href", context.principal == nil ? SiteURL.home.path : SiteURL.dashboard.path)]) {
                     El("span", [("class", "brand-mark"), ("aria-hidden", "true")]) { Text("守") }
-                    Text(context.t(L.appName))
+                    Text(context.t(L.Common.appName))
                 }
-                El("nav", [("aria-label", context.t(L.mainNavigation)), ("class", "main-nav")]) {
+                El("nav", [("aria-label", context.t(L.Common.mainNavigation)), ("class", "main-nav")]) {
                     El("ul") {
                         let entries = navigation(for: context)
                         // The current page is the longest link the address starts with.
@@ -162,7 +162,7 @@ enum Layout {
                     if context.principal != nil {
                         El("form", [("method", "post"), ("action", SiteURL.logout.path), ("class", "inline-form")]) {
                             csrfField(context)
-                            El("button", [("type", "submit"), ("class", "button-link")]) { Text(context.t(L.logOut)) }
+                            El("button", [("type", "submit"), ("class", "button-link")]) { Text(context.t(L.Common.logOut)) }
                         }
                     }
                 }
@@ -199,54 +199,54 @@ enum Layout {
     /// to one line on a desktop and two on a phone; help in an emergency stays one click away.
     static func navigation(for context: PageContext) -> [NavEntry] {
         guard let principal = context.principal else {
-            return [.link(L.navHome, SiteURL.home.path), .link(L.navDiagnosis, SiteURL.selfDiagnosis.path), .link(L.navEligibility, SiteURL.eligibility.path),
-                    .link(L.navFirstAid, SiteURL.firstAid.path), .link(L.navContacts, SiteURL.contacts().path),
-                    .link(L.logIn, SiteURL.login(next: nil).path), .link(L.signUp, SiteURL.signup().path)]
+            return [.link(L.Common.navHome, SiteURL.home.path), .link(L.Diagnosis.navDiagnosis, SiteURL.selfDiagnosis.path), .link(L.Program.navEligibility, SiteURL.eligibility.path),
+                    .link(L.Help.navFirstAid, SiteURL.firstAid.path), .link(L.Help.navContacts, SiteURL.contacts().path),
+                    .link(L.Common.logIn, SiteURL.login(next: nil).path), .link(L.Common.signUp, SiteURL.signup().path)]
         }
-        var items: [NavEntry] = [.link(L.navDashboard, SiteURL.dashboard.path)]
+        var items: [NavEntry] = [.link(L.Common.navDashboard, SiteURL.dashboard.path)]
         switch principal.role {
         case .owner, .member:
             if let org = principal.organizationID {
-                items.append(.link(L.navIncidents, SiteURL.incidents(organization: org).path))
-                items.append(.group(L.navGroupStanding, [(L.navDiagnosis, SiteURL.diagnoses(organization: org).path),
-                                                         (L.navSecurityAction, SiteURL.securityAction(organization: org).path),
+                items.append(.link(L.Incident.navIncidents, SiteURL.incidents(organization: org).path))
+                items.append(.group(L.Organization.navGroupStanding, [(L.Diagnosis.navDiagnosis, SiteURL.diagnoses(organization: org).path),
+                                                         (L.Diagnosis.navSecurityAction, SiteURL.securityAction(organization: org).path),
                                                          (L.Telework.nav, SiteURL.telework(organization: org).path)]))
-                items.append(.group(L.navGroupRules, [(L.Policy.nav, SiteURL.policy(organization: org).path),
+                items.append(.group(L.Organization.navGroupRules, [(L.Policy.nav, SiteURL.policy(organization: org).path),
                                                       (L.Risk.navAssets, SiteURL.assets(organization: org).path),
                                                       (L.Plan.nav, SiteURL.plan(organization: org).path)]))
-                items.append(.link(L.navProgram, SiteURL.orgProgram(organization: org).path))
-                var organization: [(LocalizedText, String)] = [(L.navOrganizationDetails, SiteURL.organizationDetails(organization: org).path),
-                                                               (L.navMembers, SiteURL.members(organization: org).path)]
+                items.append(.link(L.Program.navProgram, SiteURL.orgProgram(organization: org).path))
+                var organization: [(LocalizedText, String)] = [(L.Organization.navOrganizationDetails, SiteURL.organizationDetails(organization: org).path),
+                                                               (L.Common.navMembers, SiteURL.members(organization: org).path)]
                 if principal.isOwner {
                     organization.append((L.Reminders.nav, SiteURL.reminders(organization: org).path))
-                    organization.append((L.navTokens, SiteURL.tokens(organization: org).path))
+                    organization.append((L.Common.navTokens, SiteURL.tokens(organization: org).path))
                 }
-                organization.append((L.navAudit, SiteURL.audit(organization: org).path))
-                organization.append((L.navSettings, SiteURL.settings.path))
-                items.append(.group(L.navGroupOrganization, organization))
+                organization.append((L.Common.navAudit, SiteURL.audit(organization: org).path))
+                organization.append((L.Common.navSettings, SiteURL.settings.path))
+                items.append(.group(L.Organization.navGroupOrganization, organization))
             } else {
-                items.append(.link(L.navSettings, SiteURL.settings.path))
+                items.append(.link(L.Common.navSettings, SiteURL.settings.path))
             }
             // Help when something happens stays one click away after signing in.
-            items.append(.link(L.navFirstAid, SiteURL.firstAid.path))
-            items.append(.link(L.navContacts, SiteURL.contacts().path))
+            items.append(.link(L.Help.navFirstAid, SiteURL.firstAid.path))
+            items.append(.link(L.Help.navContacts, SiteURL.contacts().path))
             return items
         case .officeAdmin:
-            items.append(.link(L.navProgram, SiteURL.officeProgram.path))
-            items.append(.link(L.navApplications, SiteURL.officeApplications().path))
-            items.append(.link(L.navStatistics, SiteURL.officeStatistics.path))
-            items.append(.link(L.navOrganizations, SiteURL.officeOrganizations().path))
-            items.append(.link(L.navExperts, SiteURL.officeExperts.path))
-            items.append(.link(L.navFirstAid, SiteURL.firstAid.path))
+            items.append(.link(L.Program.navProgram, SiteURL.officeProgram.path))
+            items.append(.link(L.Program.navApplications, SiteURL.officeApplications().path))
+            items.append(.link(L.Program.navStatistics, SiteURL.officeStatistics.path))
+            items.append(.link(L.Common.navOrganizations, SiteURL.officeOrganizations().path))
+            items.append(.link(L.Common.navExperts, SiteURL.officeExperts.path))
+            items.append(.link(L.Help.navFirstAid, SiteURL.firstAid.path))
             // The office's directory item opens its editing view of the same contacts.
-            items.append(.link(L.navContacts, SiteURL.officeDirectory().path))
-            items.append(.link(L.navAudit, SiteURL.officeAudit().path))
+            items.append(.link(L.Help.navContacts, SiteURL.officeDirectory().path))
+            items.append(.link(L.Common.navAudit, SiteURL.officeAudit().path))
         case .expert:
-            items.append(.link(L.navExpertCompanies, SiteURL.expertCompanies.path))
-            items.append(.link(L.navFirstAid, SiteURL.firstAid.path))
-            items.append(.link(L.navContacts, SiteURL.contacts().path))
+            items.append(.link(L.Program.navExpertCompanies, SiteURL.expertCompanies.path))
+            items.append(.link(L.Help.navFirstAid, SiteURL.firstAid.path))
+            items.append(.link(L.Help.navContacts, SiteURL.contacts().path))
         }
-        items.append(.link(L.navSettings, SiteURL.settings.path))
+        items.append(.link(L.Common.navSettings, SiteURL.settings.path))
         return items
     }
 }

@@ -5,13 +5,13 @@ import Plot
 func pagination<T>(_ page: Page<T>, context: PageContext, url: @escaping (Int) -> String) -> Component {
     let current = page.metadata.page
     let totalPages = max(1, page.metadata.pageCount)
-    return El("nav", [("class", "pagination"), ("aria-label", context.t(L.pageOf(current, totalPages)))]) {
+    return El("nav", [("class", "pagination"), ("aria-label", context.t(L.Common.pageOf(current, totalPages)))]) {
         if current > 1 {
-            El("a", [("href", url(current - 1)), ("rel", "prev")]) { Text(context.t(L.previousPage)) }
+            El("a", [("href", url(current - 1)), ("rel", "prev")]) { Text(context.t(L.Common.previousPage)) }
         }
-        El("span") { Text(context.t(L.pageOf(current, totalPages))) }
+        El("span") { Text(context.t(L.Common.pageOf(current, totalPages))) }
         if current < totalPages {
-            El("a", [("href", url(current + 1)), ("rel", "next")]) { Text(context.t(L.nextPage)) }
+            El("a", [("href", url(current + 1)), ("rel", "next")]) { Text(context.t(L.Common.nextPage)) }
         }
     }
 }

@@ -54,16 +54,16 @@ struct AuthController: RouteCollection {
             let user = try await req.accounts.signUp(profile: validProfile, owner: person, locale: req.locale, ip: req.clientIP)
             let pending = req.pendingDiagnosis
             try await req.restartSession(for: user)
-            req.flash(.success, L.signupDone)
+            req.flash(.success, L.Accounts.signupDone)
             guard let principal = req.principal, let organization = principal.organization else { return req.redirect(to: .dashboard) }
             let organizationID = try organization.requireID()
             // Answers given before signing up are always saved, whatever link led here.
             var saved: SelfDiagnosis?
             if let pending {
                 saved = try await DiagnosisService(db: req.db).save(
-                    pending, input: .init(respondentName: user.displayName, siteLabel: L.defaultSite(req.locale), diagnosedOn: CalendarDate.today()),
+                    pending, input: .init(respondentName: user.displayName, siteLabel: L.Diagnosis.defaultSite(req.locale), diagnosedOn: CalendarDate.today()),
                     in: organization, by: principal, ip: req.clientIP)
-                req.flash(.success, L.diagnosisKeptFromSignup)
+                req.flash(.success, L.Diagnosis.diagnosisKeptFromSignup)
             }
             if case .openIncident(let kind) = intent(req) {
                 return req.redirect(to: .newIncident(organization: organizationID, kind: kind.rawValue))
@@ -111,11 +111,11 @@ struct AuthController: RouteCollection {
             req.locale = user.appLocale
             return req.redirect(to: next ?? SiteURL.dashboard.path, redirectType: .normal)
         case .wrongCredentials:
-            return Layout.response(LoginPage.render(state: state, next: next, message: L.loginFailed, context: req.pageContext()),
+            return Layout.response(LoginPage.render(state: state, next: next, message: L.Accounts.loginFailed, context: req.pageContext()),
                                    status: .unauthorized)
         case .refused(let until):
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            return Layout.response(LoginPage.render(state: state, next: next, message: L.loginRefused(minutes: minutes), context: req.pageContext()),
+            return Layout.response(LoginPage.render(state: state, next: next, message: L.Accounts.loginRefused(minutes: minutes), context: req.pageContext()),
                                    status: .tooManyRequests)
         }
     }
@@ -127,7 +127,7 @@ struct AuthController: RouteCollection {
         }
         try await req.restartSession(for: nil)
         req.locale = LocaleMiddleware.resolve(for: req)
-        req.flash(.success, L.loggedOut)
+        req.flash(.success, L.Accounts.loggedOut)
         return req.redirect(to: .home)
     }
 
@@ -138,7 +138,7 @@ struct AuthController: RouteCollection {
 
     @Sendable func switchLanguage(req: Request) async throws -> Response {
         let form = try req.content.decode(LanguageForm.self)
-        guard let locale = form.lang.flatMap(AppLocale.init(rawValue:)) else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard let locale = form.lang.flatMap(AppLocale.init(rawValue:)) else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         if let principal = req.principal {
             try await req.accounts.changeProfile(of: principal.user, displayName: nil, locale: locale, ip: req.clientIP)
         }

@@ -4,36 +4,36 @@ import Plot
 enum SignupPage {
     static func render(state: FormState, then: SignupIntent?, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(title: t(L.signupTitle), context: context) {
+        return Layout.page(title: t(L.Accounts.signupTitle), context: context) {
             div("narrow") {
-                heading(1, t(L.signupTitle))
-                paragraph(t(L.signupLead), class: "lead")
-                if let then { paragraph(t(L.signupContinues(then)), class: "notice") }
+                heading(1, t(L.Accounts.signupTitle))
+                paragraph(t(L.Accounts.signupLead), class: "lead")
+                if let then { paragraph(t(L.Accounts.signupContinues(then)), class: "notice") }
                 FormField.errorSummary(state, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.signup(then: then).path), ("novalidate", nil)]) {
                     csrfField(context)
                     El("fieldset") {
-                        El("legend") { Text(t(L.signupOrganizationSection)) }
-                        FormField.input("name", label: t(L.organizationName), state: state, context: context,
+                        El("legend") { Text(t(L.Accounts.signupOrganizationSection)) }
+                        FormField.input("name", label: t(L.Accounts.organizationName), state: state, context: context,
                                     options: .init(autocomplete: "organization", required: true, maxLength: OrganizationProfile.maximumNameLength))
-                        FormField.select("prefecture", label: t(L.prefecture),
+                        FormField.select("prefecture", label: t(L.Accounts.prefecture),
                                      choices: Prefecture.all.map { ($0.code, $0.name(context.locale)) }, state: state, context: context)
-                        FormField.select("category", label: t(L.industryCategory),
+                        FormField.select("category", label: t(L.Accounts.industryCategory),
                                      choices: IndustryCategory.allCases.map { ($0.rawValue, $0.name(context.locale)) }, state: state, context: context,
-                                     hint: t(L.industryCategoryHint))
-                        FormField.input("employees", label: t(L.employees), state: state, context: context,
-                                    options: .init(type: "text", required: true, hint: t(L.employeesHint), inputMode: "numeric"))
-                        FormField.input("capitalYen", label: t(L.capital), state: state, context: context,
-                                    options: .init(type: "text", hint: t(L.capitalHint), inputMode: "numeric"))
+                                     hint: t(L.Accounts.industryCategoryHint))
+                        FormField.input("employees", label: t(L.Accounts.employees), state: state, context: context,
+                                    options: .init(type: "text", required: true, hint: t(L.Accounts.employeesHint), inputMode: "numeric"))
+                        FormField.input("capitalYen", label: t(L.Accounts.capital), state: state, context: context,
+                                    options: .init(type: "text", hint: t(L.Accounts.capitalHint), inputMode: "numeric"))
                     }
                     El("fieldset") {
-                        El("legend") { Text(t(L.signupOwnerSection)) }
+                        El("legend") { Text(t(L.Accounts.signupOwnerSection)) }
                         AccountFields(state: state, context: context)
                     }
-                    FormField.submit(t(L.signupSubmit))
+                    FormField.submit(t(L.Accounts.signupSubmit))
                 }
-                paragraph(t(L.homeHaveAccount), class: "muted")
-                link(t(L.logIn), to: SiteURL.login(next: nil).path)
+                paragraph(t(L.Accounts.homeHaveAccount), class: "muted")
+                link(t(L.Common.logIn), to: SiteURL.login(next: nil).path)
             }
         }
     }
@@ -47,13 +47,13 @@ struct AccountFields: Component {
     var body: Component {
         let t = context.t
         return ComponentGroup {
-            FormField.input("displayName", label: t(L.displayName), state: state, context: context,
+            FormField.input("displayName", label: t(L.Accounts.displayName), state: state, context: context,
                         options: .init(autocomplete: "name", required: true, maxLength: TextLimit.name))
-            FormField.input("email", label: t(L.email), state: state, context: context,
+            FormField.input("email", label: t(L.Accounts.email), state: state, context: context,
                         options: .init(type: "email", autocomplete: "email", required: true, maxLength: EmailAddress.maximumLength))
-            FormField.input("password", label: t(L.password), state: state, context: context,
-                        options: .init(type: "password", autocomplete: "new-password", required: true, hint: t(L.passwordHint)), keepValue: false)
-            FormField.input("passwordConfirmation", label: t(L.passwordConfirmation), state: state, context: context,
+            FormField.input("password", label: t(L.Accounts.password), state: state, context: context,
+                        options: .init(type: "password", autocomplete: "new-password", required: true, hint: t(L.Accounts.passwordHint)), keepValue: false)
+            FormField.input("passwordConfirmation", label: t(L.Accounts.passwordConfirmation), state: state, context: context,
                         options: .init(type: "password", autocomplete: "new-password", required: true), keepValue: false)
         }
     }
@@ -62,22 +62,22 @@ struct AccountFields: Component {
 enum LoginPage {
     static func render(state: FormState, next: String?, message: LocalizedText?, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(title: t(L.loginTitle), context: context) {
+        return Layout.page(title: t(L.Accounts.loginTitle), context: context) {
             div("narrow") {
-                heading(1, t(L.loginTitle))
+                heading(1, t(L.Accounts.loginTitle))
                 if let message {
                     El("div", [("class", "flash flash-error"), ("role", "alert")]) { Text(t(message)) }
                 }
                 El("form", [("method", "post"), ("action", SiteURL.login(next: next).path), ("novalidate", nil)]) {
                     csrfField(context)
-                    FormField.input("email", label: t(L.email), state: state, context: context,
+                    FormField.input("email", label: t(L.Accounts.email), state: state, context: context,
                                 options: .init(type: "email", autocomplete: "username", required: true))
-                    FormField.input("password", label: t(L.password), state: state, context: context,
+                    FormField.input("password", label: t(L.Accounts.password), state: state, context: context,
                                 options: .init(type: "password", autocomplete: "current-password", required: true), keepValue: false)
-                    FormField.submit(t(L.loginSubmit))
+                    FormField.submit(t(L.Accounts.loginSubmit))
                 }
-                paragraph(t(L.loginNoAccount), class: "muted")
-                link(t(L.signUp), to: SiteURL.signup().path)
+                paragraph(t(L.Accounts.loginNoAccount), class: "muted")
+                link(t(L.Common.signUp), to: SiteURL.signup().path)
                 ForgotPasswordNote(context: context)
             }
         }

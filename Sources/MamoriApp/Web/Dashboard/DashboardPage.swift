@@ -13,24 +13,24 @@ enum DashboardPage {
         let principal = context.principal!
         let org = model.organization
         let orgID = org.id!
-        return Layout.page(title: t(L.navDashboard), context: context) {
-            heading(1, t(L.dashboardWelcome(principal.user.displayName)))
-            paragraph(org.name + " — " + t(L.roleName(principal.role)), class: "lead")
+        return Layout.page(title: t(L.Common.navDashboard), context: context) {
+            heading(1, t(L.Organization.dashboardWelcome(principal.user.displayName)))
+            paragraph(org.name + " — " + t(L.Accounts.roleName(principal.role)), class: "lead")
             div("cards") {
                 El("section", [("class", "card card-wide" + (model.dueSoon.isEmpty ? "" : " card-alert")), ("aria-labelledby", "card-duties")]) {
-                    heading(2, t(L.dashboardDutiesCard), id: "card-duties")
+                    heading(2, t(L.Incident.dashboardDutiesCard), id: "card-duties")
                     paragraph(t(L.Dashboard.dueSoonRule(days: DashboardPage.dueSoonDays)), class: "hint")
                     if model.dueSoon.isEmpty {
-                        paragraph(t(L.noDutiesDue), class: "muted")
+                        paragraph(t(L.Incident.noDutiesDue), class: "muted")
                     } else {
                         El("ul") {
                             for (incident, status) in model.dueSoon {
                                 El("li", [("data-due", status.overdue ? "overdue" : (status.duty.due == nil ? "promptly" : "soon"))]) {
                                     El("strong") {
-                                        Text(t(status.overdue ? L.overdue : (status.duty.due == nil ? L.promptly : L.Dashboard.dueWithin(days: DashboardPage.dueSoonDays))) + " ")
+                                        Text(t(status.overdue ? L.Incident.overdue : (status.duty.due == nil ? L.Incident.promptly : L.Dashboard.dueWithin(days: DashboardPage.dueSoonDays))) + " ")
                                     }
                                     Text(status.duty.due.map { DateText.calendarDate($0.day.description, context.locale) } ?? "")
-                                    Text(" · " + t(L.recipient(status.duty.recipient)) + " " + t(L.dutyAction(status.duty.action)) + " · ")
+                                    Text(" · " + t(L.Incident.recipient(status.duty.recipient)) + " " + t(L.Incident.dutyAction(status.duty.action)) + " · ")
                                     link(incident.title, to: SiteURL.incident(organization: orgID, incident: incident.id!).path + "#duties")
                                 }
                             }
@@ -39,54 +39,54 @@ enum DashboardPage {
                     if model.laterDutyCount > 0 {
                         paragraph(t(L.Dashboard.laterDuties(model.laterDutyCount, days: DashboardPage.dueSoonDays)), class: "hint")
                     }
-                    link(t(L.incidentsTitle), to: SiteURL.incidents(organization: orgID).path)
+                    link(t(L.Incident.incidentsTitle), to: SiteURL.incidents(organization: orgID).path)
                 }
                 if let next = model.nextVisit {
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "card-visit"), ("id", "dashboard-next-visit")]) {
-                        heading(2, t(L.nextVisitTitle), id: "card-visit")
+                        heading(2, t(L.Program.nextVisitTitle), id: "card-visit")
                         El("p") {
                             El("strong") { timeElement(next.visit.scheduledAt, context) }
-                            Text(" · " + t(L.visitNumber(next.visit.number)) + " · " + t(L.visitMode(next.visit.mode)))
+                            Text(" · " + t(L.Program.visitNumber(next.visit.number)) + " · " + t(L.Program.visitMode(next.visit.mode)))
                         }
-                        paragraph(t(L.nextVisitExpert(next.expertName)))
+                        paragraph(t(L.Program.nextVisitExpert(next.expertName)))
                         El("p", [("class", "hint")]) {
-                            Text(t(next.visit.mode == .online ? L.nextVisitMeeting : L.nextVisitPlace) + t(L.colon))
+                            Text(t(next.visit.mode == .online ? L.Program.nextVisitMeeting : L.Program.nextVisitPlace) + t(L.Common.colon))
                             if next.visit.mode == .online {
                                 link(next.visit.place, to: next.visit.place, [("rel", "noopener noreferrer")])
                             } else {
                                 Text(next.visit.place)
                             }
                         }
-                        link(t(L.programTitle), to: SiteURL.orgProgram(organization: orgID).path)
+                        link(t(L.Program.programTitle), to: SiteURL.orgProgram(organization: orgID).path)
                     }
                 }
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "card-security")]) {
-                    heading(2, t(L.dashboardDiagnosisCard), id: "card-security")
+                    heading(2, t(L.Diagnosis.dashboardDiagnosisCard), id: "card-security")
                     El("p", [("class", "stars")]) {
-                        Text(t(L.currentStars) + t(L.colon))
-                        El("strong") { Text(t(L.stars(model.readiness.declaredStars ?? 0))) }
+                        Text(t(L.Diagnosis.currentStars) + t(L.Common.colon))
+                        El("strong") { Text(t(L.Diagnosis.stars(model.readiness.declaredStars ?? 0))) }
                     }
                     if let latest = model.latestDiagnosis {
-                        paragraph(t(L.dashboardLatestScore(latest.total, DateText.calendarDate(latest.diagnosedOn, context.locale))))
+                        paragraph(t(L.Diagnosis.dashboardLatestScore(latest.total, DateText.calendarDate(latest.diagnosedOn, context.locale))))
                     } else {
-                        paragraph(t(L.dashboardNoDiagnosis))
+                        paragraph(t(L.Diagnosis.dashboardNoDiagnosis))
                     }
                     if let next = model.readiness.nextStar {
                         if model.readiness.missingForNextStar.isEmpty {
-                            paragraph(t(L.readyFor(next)))
+                            paragraph(t(L.Diagnosis.readyFor(next)))
                         } else {
-                            El("p") { Text(t(L.readinessTitle) + t(L.parenthesized(t(L.stars(next)))) + t(L.colon)) }
+                            El("p") { Text(t(L.Diagnosis.readinessTitle) + t(L.Common.parenthesized(t(L.Diagnosis.stars(next)))) + t(L.Common.colon)) }
                             El("ul") {
                                 for requirement in model.readiness.missingForNextStar {
-                                    El("li") { Text(t(L.requirement(requirement))) }
+                                    El("li") { Text(t(L.Diagnosis.requirement(requirement))) }
                                 }
                             }
                         }
                     }
                     div("actions") {
-                        link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
-                        link(t(L.historyTitle), to: SiteURL.diagnoses(organization: orgID).path, [("class", "button secondary")])
-                        link(t(L.seeSecurityAction), to: SiteURL.securityAction(organization: orgID).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
+                        link(t(L.Diagnosis.historyTitle), to: SiteURL.diagnoses(organization: orgID).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.seeSecurityAction), to: SiteURL.securityAction(organization: orgID).path, [("class", "button secondary")])
                     }
                 }
                 El("section", [("class", "card card-wide" + (model.plan.overdue + model.plan.untreatedLargeRisks > 0 ? " card-alert" : "")),
@@ -110,36 +110,36 @@ enum DashboardPage {
                     }
                 }
                 El("section", [("class", "card"), ("aria-labelledby", "card-org")]) {
-                    heading(2, t(L.dashboardOrganizationCard), id: "card-org")
+                    heading(2, t(L.Organization.dashboardOrganizationCard), id: "card-org")
                     OrganizationFacts(organization: org, context: context)
                 }
                 El("section", [("class", "card"), ("aria-labelledby", "card-team")]) {
-                    heading(2, t(L.dashboardTeamCard), id: "card-team")
-                    paragraph(t(L.dashboardTeamCount(members: model.memberCount, invitations: model.openInvitationCount)))
-                    link(t(principal.isOwner ? L.manageMembers : L.seeMembers), to: SiteURL.members(organization: orgID).path)
+                    heading(2, t(L.Organization.dashboardTeamCard), id: "card-team")
+                    paragraph(t(L.Organization.dashboardTeamCount(members: model.memberCount, invitations: model.openInvitationCount)))
+                    link(t(principal.isOwner ? L.Organization.manageMembers : L.Organization.seeMembers), to: SiteURL.members(organization: orgID).path)
                 }
                 if principal.isOwner {
                     El("section", [("class", "card"), ("aria-labelledby", "card-api")]) {
-                        heading(2, t(L.dashboardAPICard), id: "card-api")
-                        paragraph(t(L.dashboardActiveTokens(model.activeTokenCount)))
-                        link(t(L.manageTokens), to: SiteURL.tokens(organization: orgID).path)
+                        heading(2, t(L.Organization.dashboardAPICard), id: "card-api")
+                        paragraph(t(L.Organization.dashboardActiveTokens(model.activeTokenCount)))
+                        link(t(L.Organization.manageTokens), to: SiteURL.tokens(organization: orgID).path)
                     }
                 }
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "card-activity")]) {
-                    heading(2, t(L.dashboardActivityCard), id: "card-activity")
+                    heading(2, t(L.Organization.dashboardActivityCard), id: "card-activity")
                     if model.recentActivity.isEmpty {
-                        paragraph(t(L.dashboardNoActivity), class: "muted")
+                        paragraph(t(L.Organization.dashboardNoActivity), class: "muted")
                     } else {
                         El("ul", [("class", "activity")]) {
                             for entry in model.recentActivity {
                                 El("li") {
                                     timeElement(entry.createdAt, context)
-                                    Text(" " + t(L.auditActionName(entry.action)) + " — " + entry.actorEmail)
+                                    Text(" " + t(L.Organization.auditActionName(entry.action)) + " — " + entry.actorEmail)
                                 }
                             }
                         }
                     }
-                    link(t(L.seeAuditLog), to: SiteURL.audit(organization: orgID).path)
+                    link(t(L.Organization.seeAuditLog), to: SiteURL.audit(organization: orgID).path)
                 }
             }
         }
@@ -147,24 +147,24 @@ enum DashboardPage {
 
     static func office(_ model: OfficeOverview, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(title: t(L.officeDashboardTitle), context: context) {
-            heading(1, t(L.officeDashboardTitle))
+        return Layout.page(title: t(L.Organization.officeDashboardTitle), context: context) {
+            heading(1, t(L.Organization.officeDashboardTitle))
             El("dl", [("class", "stats")]) {
-                stat(t(L.officeCountOrganizations), model.organizationCount)
-                stat(t(L.officeCountOutsideMetro), model.outsideMetroCount)
-                stat(t(L.officeCountOrganizationUsers), model.organizationUserCount)
-                stat(t(L.officeCountExperts), model.expertCount)
-                stat(t(L.officeCountAdmins), model.adminCount)
-                stat(t(L.officeCountAuditWeek), model.auditLastWeek)
+                stat(t(L.Organization.officeCountOrganizations), model.organizationCount)
+                stat(t(L.Organization.officeCountOutsideMetro), model.outsideMetroCount)
+                stat(t(L.Organization.officeCountOrganizationUsers), model.organizationUserCount)
+                stat(t(L.Organization.officeCountExperts), model.expertCount)
+                stat(t(L.Organization.officeCountAdmins), model.adminCount)
+                stat(t(L.Organization.officeCountAuditWeek), model.auditLastWeek)
             }
             El("section", [("class", "card card-wide")]) {
-                heading(2, t(L.officeRecentOrganizations))
+                heading(2, t(L.Organization.officeRecentOrganizations))
                 if model.recentOrganizations.isEmpty {
-                    paragraph(t(L.noOrganizationsYet), class: "muted")
+                    paragraph(t(L.Organization.noOrganizationsYet), class: "muted")
                 } else {
                     OrganizationTable(organizations: model.recentOrganizations, userCounts: [:], context: context)
                 }
-                link(t(L.navOrganizations), to: SiteURL.officeOrganizations().path)
+                link(t(L.Common.navOrganizations), to: SiteURL.officeOrganizations().path)
             }
         }
     }
@@ -185,15 +185,15 @@ struct OrganizationFacts: Component {
     var body: Component {
         let t = context.t
         return El("dl", [("class", "facts")]) {
-            El("dt") { Text(t(L.organizationName)) }
+            El("dt") { Text(t(L.Accounts.organizationName)) }
             El("dd") { Text(organization.name) }
-            El("dt") { Text(t(L.prefecture)) }
+            El("dt") { Text(t(L.Accounts.prefecture)) }
             El("dd") { Text(organization.prefecture.map { $0.name(context.locale) } ?? organization.prefectureCode) }
-            El("dt") { Text(t(L.industryCategory)) }
+            El("dt") { Text(t(L.Accounts.industryCategory)) }
             El("dd") { Text(organization.industryCategory.map { $0.name(context.locale) } ?? organization.category) }
-            El("dt") { Text(t(L.employees)) }
+            El("dt") { Text(t(L.Accounts.employees)) }
             El("dd") { Text(organization.employees.formatted()) }
-            El("dt") { Text(t(L.capital)) }
+            El("dt") { Text(t(L.Accounts.capital)) }
             El("dd") { Text(organization.capitalYen.map { "¥" + $0.formatted() } ?? "—") }
         }
     }
@@ -211,23 +211,23 @@ struct OrganizationTable: Component {
             El("table", [("class", "cards-on-phone")]) {
                 El("thead") {
                     El("tr") {
-                        El("th", [("scope", "col")]) { Text(t(L.name)) }
-                        El("th", [("scope", "col")]) { Text(t(L.prefecture)) }
-                        El("th", [("scope", "col")]) { Text(t(L.industryCategory)) }
-                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.employees)) }
-                        if !userCounts.isEmpty { El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.people)) } }
-                        El("th", [("scope", "col")]) { Text(t(L.registered)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Organization.name)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Accounts.prefecture)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Accounts.industryCategory)) }
+                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.Accounts.employees)) }
+                        if !userCounts.isEmpty { El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.Organization.people)) } }
+                        El("th", [("scope", "col")]) { Text(t(L.Organization.registered)) }
                     }
                 }
                 El("tbody") {
                     for org in organizations {
                         El("tr") {
-                            El("td", [("data-label", t(L.name))]) { Text(org.name) }
-                            El("td", [("data-label", t(L.prefecture))]) { Text(org.prefecture.map { $0.name(context.locale) } ?? org.prefectureCode) }
-                            El("td", [("data-label", t(L.industryCategory))]) { Text(org.industryCategory.map { $0.name(context.locale) } ?? org.category) }
-                            El("td", [("class", "number"), ("data-label", t(L.employees))]) { Text(org.employees.formatted()) }
-                            if !userCounts.isEmpty { El("td", [("class", "number"), ("data-label", t(L.people))]) { Text(String(userCounts[org.id!] ?? 0)) } }
-                            El("td", [("data-label", t(L.registered))]) { timeElement(org.createdAt, context, dateOnly: true) }
+                            El("td", [("data-label", t(L.Organization.name))]) { Text(org.name) }
+                            El("td", [("data-label", t(L.Accounts.prefecture))]) { Text(org.prefecture.map { $0.name(context.locale) } ?? org.prefectureCode) }
+                            El("td", [("data-label", t(L.Accounts.industryCategory))]) { Text(org.industryCategory.map { $0.name(context.locale) } ?? org.category) }
+                            El("td", [("class", "number"), ("data-label", t(L.Accounts.employees))]) { Text(org.employees.formatted()) }
+                            if !userCounts.isEmpty { El("td", [("class", "number"), ("data-label", t(L.Organization.people))]) { Text(String(userCounts[org.id!] ?? 0)) } }
+                            El("td", [("data-label", t(L.Organization.registered))]) { timeElement(org.createdAt, context, dateOnly: true) }
                         }
                     }
                 }

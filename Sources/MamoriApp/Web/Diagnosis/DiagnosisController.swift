@@ -31,7 +31,7 @@ struct DiagnosisController: RouteCollection {
     @Sendable func save(req: Request) async throws -> Response {
         let (principal, organization) = try req.tenant()
         guard let answers = req.pendingDiagnosis else {
-            return Layout.response(MessagePage.render(title: L.resultTitle, message: L.resultExpired, context: req.pageContext()), status: .conflict)
+            return Layout.response(MessagePage.render(title: L.Diagnosis.resultTitle, message: L.Diagnosis.resultExpired, context: req.pageContext()), status: .conflict)
         }
         let form = try req.content.decode(SaveForm.self)
         var dates = TypedDates()
@@ -41,7 +41,7 @@ struct DiagnosisController: RouteCollection {
                                                                               diagnosedOn: diagnosedOn),
                                                         in: organization, by: principal, ip: req.clientIP)
             req.pendingDiagnosis = nil
-            req.flash(.success, L.diagnosisSaved)
+            req.flash(.success, L.Diagnosis.diagnosisSaved)
             return req.redirect(to: .diagnosis(organization: try organization.requireID(), diagnosis: try diagnosis.requireID()))
         } catch let caught as any ExplainableError {
             let error = caught.explained
@@ -85,8 +85,8 @@ struct DiagnosisController: RouteCollection {
             let answer = result.answers[number]
             return [String(number), t(content.part(item.part).name), t(item.topic), t(item.question), answer.rawValue, t(content.answer(answer).label), String(answer.points)]
         }
-        let header = [t(L.item), t(L.part), "topic", "question", "answer", t(L.yourAnswer), "points"]
-        let summary = [["", "", t(L.resultTotal), "", "", t(content.band(result.band).title), String(result.total)]]
+        let header = [t(L.Diagnosis.item), t(L.Diagnosis.part), "topic", "question", "answer", t(L.Diagnosis.yourAnswer), "points"]
+        let summary = [["", "", t(L.Diagnosis.resultTotal), "", "", t(content.band(result.band).title), String(result.total)]]
         return CSV.response(CSV.document(header: header, rows: rows + summary), filename: "self-diagnosis-\(diagnosis.diagnosedOn).csv")
     }
 

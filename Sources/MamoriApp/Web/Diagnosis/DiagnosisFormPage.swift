@@ -7,13 +7,13 @@ enum DiagnosisFormPage {
     static func render(answers: [Int: DiagnosisAnswer], missing: Set<Int>, context: PageContext) -> String {
         let t = context.t
         let content = DiagnosisContent.bundled
-        return Layout.page(title: t(L.diagnosisTitle), context: context) {
-            heading(1, t(L.diagnosisTitle))
-            paragraph(t(L.diagnosisLead), class: "lead")
-            paragraph(t(L.diagnosisWhoAnswers), class: "hint")
+        return Layout.page(title: t(L.Diagnosis.diagnosisTitle), context: context) {
+            heading(1, t(L.Diagnosis.diagnosisTitle))
+            paragraph(t(L.Diagnosis.diagnosisLead), class: "lead")
+            paragraph(t(L.Diagnosis.diagnosisWhoAnswers), class: "hint")
             if !missing.isEmpty {
                 El("div", [("class", "error-summary"), ("role", "alert")]) {
-                    paragraph(t(L.diagnosisUnanswered(missing.count)))
+                    paragraph(t(L.Diagnosis.diagnosisUnanswered(missing.count)))
                     El("ul") {
                         for number in missing.sorted() {
                             El("li") { El("a", [("href", "#item-\(number)")]) { Text("\(number). " + t(content.item(number).topic)) } }
@@ -27,7 +27,7 @@ enum DiagnosisFormPage {
                     El("section", [("class", "diagnosis-part"), ("aria-labelledby", "part-\(part.key.rawValue)")]) {
                         El("h2", [("id", "part-\(part.key.rawValue)")]) {
                             Text(t(part.name))
-                            El("span", [("class", "muted")]) { Text(t(L.range(part.key.items.lowerBound, part.key.items.upperBound))) }
+                            El("span", [("class", "muted")]) { Text(t(L.Common.range(part.key.items.lowerBound, part.key.items.upperBound))) }
                         }
                         for number in part.key.items {
                             question(content.item(number), selected: answers[number], missing: missing.contains(number), content: content, context: context)
@@ -36,14 +36,14 @@ enum DiagnosisFormPage {
                 }
                 div("diagnosis-footer") {
                     El("p", [("class", "progress")]) {
-                        Text(t(L.diagnosisProgress) + " ")
+                        Text(t(L.Diagnosis.diagnosisProgress) + " ")
                         El("span", [("class", "progress-count")]) { Text("") }
                         Text(" / 25")
                     }
-                    FormField.submit(t(L.diagnosisSubmit))
+                    FormField.submit(t(L.Diagnosis.diagnosisSubmit))
                 }
             }
-            paragraph(t(L.diagnosisSource(context.locale == .ja ? content.source.ja : content.source.en, asOf: DateText.calendarDate(content.asOf, context.locale))), class: "hint source")
+            paragraph(t(L.Diagnosis.diagnosisSource(context.locale == .ja ? content.source.ja : content.source.en, asOf: DateText.calendarDate(content.asOf, context.locale))), class: "hint source")
         }
     }
 
@@ -51,7 +51,7 @@ enum DiagnosisFormPage {
                                  content: DiagnosisContent, context: PageContext) -> Component {
         let t = context.t
         return QuestionCard(number: item.number, idPrefix: "item", fieldPrefix: "a", question: t(item.question), explanation: t(item.explanation),
-                            moreInfoLabel: t(L.diagnosisMoreInfo), choices: content.answers.map { ($0.key.rawValue, t($0.label)) },
-                            selected: selected?.rawValue, missingMessage: missing ? t(L.diagnosisItemUnanswered) : nil)
+                            moreInfoLabel: t(L.Diagnosis.diagnosisMoreInfo), choices: content.answers.map { ($0.key.rawValue, t($0.label)) },
+                            selected: selected?.rawValue, missingMessage: missing ? t(L.Diagnosis.diagnosisItemUnanswered) : nil)
     }
 }

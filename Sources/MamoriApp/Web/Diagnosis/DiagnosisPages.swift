@@ -14,25 +14,25 @@ enum DiagnosisHistoryPage {
         let t = context.t
         let content = DiagnosisContent.bundled
         let orgID = model.organization.id!
-        return Layout.page(title: t(L.historyTitle), context: context) {
-            heading(1, t(L.historyTitle))
+        return Layout.page(title: t(L.Diagnosis.historyTitle), context: context) {
+            heading(1, t(L.Diagnosis.historyTitle))
             div("actions") {
-                link(t(L.newDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
+                link(t(L.Diagnosis.newDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
                 if !model.page.items.isEmpty {
-                    link(t(L.combinedLink), to: SiteURL.diagnosesCombined(organization: orgID).path, [("class", "button secondary")])
-                    link(t(L.historyCSV), to: SiteURL.diagnosesCSV(organization: orgID).path, [("class", "button secondary")])
+                    link(t(L.Diagnosis.combinedLink), to: SiteURL.diagnosesCombined(organization: orgID).path, [("class", "button secondary")])
+                    link(t(L.Diagnosis.historyCSV), to: SiteURL.diagnosesCSV(organization: orgID).path, [("class", "button secondary")])
                 }
             }
             if model.page.items.isEmpty {
-                paragraph(t(L.historyEmpty), class: "muted")
+                paragraph(t(L.Diagnosis.historyEmpty), class: "muted")
             } else {
                 El("section", [("aria-labelledby", "trend")]) {
-                    heading(2, t(L.trendTitle), id: "trend")
+                    heading(2, t(L.Diagnosis.trendTitle), id: "trend")
                     let sites = Array(Set(model.trend.map(\.siteLabel))).sorted()
                     Chart.trend(model.trend.map { diagnosis in
                         Chart.Point(label: diagnosis.diagnosedOn, value: Double(diagnosis.total), series: sites.firstIndex(of: diagnosis.siteLabel) ?? 0)
                     }, seriesNames: sites, minValue: -25, maxValue: 100, guides: [0, 50, 70, 100],
-                       title: t(L.trendTitle),
+                       title: t(L.Diagnosis.trendTitle),
                        description: model.trend.map { "\($0.diagnosedOn) \($0.siteLabel): \($0.total)" }.joined(separator: ", "),
                        id: "trend-chart")
                     if sites.count > 1 {
@@ -45,7 +45,7 @@ enum DiagnosisHistoryPage {
                 }
                 div("table-scroll") {
                     El("table") {
-                        tableHead([L.date, L.resultTotal, L.band, L.siteLabel, L.respondentName, L.actions].map(t))
+                        tableHead([L.Diagnosis.date, L.Diagnosis.resultTotal, L.Diagnosis.band, L.Diagnosis.siteLabel, L.Diagnosis.respondentName, L.Organization.actions].map(t))
                         El("tbody") {
                             for diagnosis in model.page.items {
                                 El("tr") {
@@ -54,7 +54,7 @@ enum DiagnosisHistoryPage {
                                     El("td") { Text(DiagnosisBand(rawValue: diagnosis.band).map { t(content.band($0).title) } ?? diagnosis.band) }
                                     El("td") { Text(diagnosis.siteLabel) }
                                     El("td") { Text(diagnosis.respondentName) }
-                                    El("td") { link(t(L.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id!).path) }
+                                    El("td") { link(t(L.Diagnosis.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id!).path) }
                                 }
                             }
                         }
@@ -71,16 +71,16 @@ enum DiagnosisHistoryPage {
         let orgID = model.organization.id!
         let choices = model.trend.reversed().map { ($0.id!.uuidString, "\($0.diagnosedOn) \($0.siteLabel) (\($0.total))") }
         return El("section", [("class", "card card-wide"), ("aria-labelledby", "compare")]) {
-            heading(2, t(L.compareTitle), id: "compare")
+            heading(2, t(L.Diagnosis.compareTitle), id: "compare")
             if choices.count < 2 {
-                paragraph(t(L.compareNeedsTwo), class: "muted")
+                paragraph(t(L.Diagnosis.compareNeedsTwo), class: "muted")
             } else {
                 El("form", [("method", "get"), ("action", SiteURL.diagnosesCompare(organization: orgID).path), ("class", "filters")]) {
-                    FormField.select("before", label: t(L.compareBefore), choices: choices,
+                    FormField.select("before", label: t(L.Diagnosis.compareBefore), choices: choices,
                                      state: FormState(values: ["before": choices[1].0]), context: context)
-                    FormField.select("after", label: t(L.compareAfter), choices: choices,
+                    FormField.select("after", label: t(L.Diagnosis.compareAfter), choices: choices,
                                      state: FormState(values: ["after": choices[0].0]), context: context)
-                    FormField.submit(t(L.compareSubmit), secondary: true)
+                    FormField.submit(t(L.Diagnosis.compareSubmit), secondary: true)
                 }
             }
         }
@@ -93,23 +93,23 @@ enum DiagnosisDetailPage {
         // The printed result is a program document: its date carries the era and the Western year.
         let diagnosedOn = printable ? DateText.officialCalendarDate(diagnosis.diagnosedOn, context.locale)
                                     : DateText.calendarDate(diagnosis.diagnosedOn, context.locale)
-        let title = "\(t(L.resultTitle)) — \(diagnosis.siteLabel) \(diagnosedOn)"
+        let title = "\(t(L.Diagnosis.resultTitle)) — \(diagnosis.siteLabel) \(diagnosedOn)"
         let body: () -> Component = {
             ComponentGroup {
                 heading(1, title)
                 El("dl", [("class", "facts")]) {
-                    El("dt") { Text(t(L.siteLabel)) }
+                    El("dt") { Text(t(L.Diagnosis.siteLabel)) }
                     El("dd") { Text(diagnosis.siteLabel) }
-                    El("dt") { Text(t(L.respondentName)) }
+                    El("dt") { Text(t(L.Diagnosis.respondentName)) }
                     El("dd") { Text(diagnosis.respondentName) }
-                    El("dt") { Text(t(L.diagnosedOn)) }
+                    El("dt") { Text(t(L.Diagnosis.diagnosedOn)) }
                     El("dd") { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(diagnosedOn) } }
                 }
                 if !printable {
                     div("actions no-print") {
-                        link(t(L.printView), to: SiteURL.diagnosisPrint(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
-                        link(t(L.downloadCSV), to: SiteURL.diagnosisCSV(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
-                        link(t(L.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.printView), to: SiteURL.diagnosisPrint(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.downloadCSV), to: SiteURL.diagnosisCSV(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path, [("class", "button secondary")])
                     }
                 }
                 DiagnosisResultView(result: result, context: context, showAllAnswers: true)
@@ -125,17 +125,17 @@ enum DiagnosisComparePage {
         let content = DiagnosisContent.bundled
         func changes(_ list: [DiagnosisComparison.Change], title: LocalizedText, id: String) -> Component {
             El("section", [("aria-labelledby", id)]) {
-                heading(2, t(title) + t(L.parenthesized(String(list.count))), id: id)
+                heading(2, t(title) + t(L.Common.parenthesized(String(list.count))), id: id)
                 if list.isEmpty {
-                    paragraph(t(L.compareNone), class: "muted")
+                    paragraph(t(L.Diagnosis.compareNone), class: "muted")
                 } else {
                     div("table-scroll") {
                         El("table", [("class", "compact")]) {
                             El("thead") {
                                 El("tr") {
-                                    El("th", [("scope", "col")]) { Text(t(L.item)) }
-                                    El("th", [("scope", "col")]) { Text(t(L.compareBefore)) }
-                                    El("th", [("scope", "col")]) { Text(t(L.compareAfter)) }
+                                    El("th", [("scope", "col")]) { Text(t(L.Diagnosis.item)) }
+                                    El("th", [("scope", "col")]) { Text(t(L.Diagnosis.compareBefore)) }
+                                    El("th", [("scope", "col")]) { Text(t(L.Diagnosis.compareAfter)) }
                                 }
                             }
                             El("tbody") {
@@ -152,14 +152,14 @@ enum DiagnosisComparePage {
                 }
             }
         }
-        return Layout.page(title: t(L.compareTitle), context: context) {
-            heading(1, t(L.compareTitle))
-            paragraph("\(t(L.compareBefore)): \(before.diagnosedOn) \(before.siteLabel) (\(before.total)) → \(t(L.compareAfter)): \(after.diagnosedOn) \(after.siteLabel) (\(after.total))", class: "lead")
-            paragraph(t(L.compareTotalChange(comparison.totalChange)))
-            changes(comparison.improved, title: L.compareImproved, id: "improved")
-            changes(comparison.worse, title: L.compareWorse, id: "worse")
-            paragraph(t(L.compareUnchanged(comparison.unchanged.count)), class: "muted")
-            link(t(L.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path)
+        return Layout.page(title: t(L.Diagnosis.compareTitle), context: context) {
+            heading(1, t(L.Diagnosis.compareTitle))
+            paragraph("\(t(L.Diagnosis.compareBefore)): \(before.diagnosedOn) \(before.siteLabel) (\(before.total)) → \(t(L.Diagnosis.compareAfter)): \(after.diagnosedOn) \(after.siteLabel) (\(after.total))", class: "lead")
+            paragraph(t(L.Diagnosis.compareTotalChange(comparison.totalChange)))
+            changes(comparison.improved, title: L.Diagnosis.compareImproved, id: "improved")
+            changes(comparison.worse, title: L.Diagnosis.compareWorse, id: "worse")
+            paragraph(t(L.Diagnosis.compareUnchanged(comparison.unchanged.count)), class: "muted")
+            link(t(L.Diagnosis.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path)
         }
     }
 }
@@ -167,10 +167,10 @@ enum DiagnosisComparePage {
 enum DiagnosisCombinedPage {
     static func render(answers: DiagnosisAnswers, sites: [SelfDiagnosis], organizationID: UUID, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(title: t(L.combinedTitle), context: context) {
-            heading(1, t(L.combinedTitle))
-            El("p", [("class", "notice")]) { Text(t(L.combinedRule)) }
-            heading(2, t(L.combinedSites))
+        return Layout.page(title: t(L.Diagnosis.combinedTitle), context: context) {
+            heading(1, t(L.Diagnosis.combinedTitle))
+            El("p", [("class", "notice")]) { Text(t(L.Diagnosis.combinedRule)) }
+            heading(2, t(L.Diagnosis.combinedSites))
             El("ul") {
                 for site in sites {
                     El("li") { link("\(site.siteLabel) — \(site.diagnosedOn) (\(site.total))", to: SiteURL.diagnosis(organization: organizationID, diagnosis: site.id!).path) }

@@ -37,7 +37,7 @@ struct PublicDiagnosisController: RouteCollection {
 
     @Sendable func result(req: Request) async throws -> Response {
         guard let answers = req.pendingDiagnosis else {
-            return Layout.response(MessagePage.render(title: L.resultTitle, message: L.resultExpired, context: req.pageContext()), status: .notFound)
+            return Layout.response(MessagePage.render(title: L.Diagnosis.resultTitle, message: L.Diagnosis.resultExpired, context: req.pageContext()), status: .notFound)
         }
         let printable = req.query[String.self, at: "print"] == "1"
         return Layout.response(DiagnosisResultPage.render(result: DiagnosisResult(answers), saveForm: nil, context: req.pageContext(), printable: printable))

@@ -20,11 +20,11 @@ struct ContactCard: Component {
             paragraph(t(contact.purpose))
             El("dl", [("class", "facts")]) {
                 if let phone = contact.phone {
-                    El("dt") { Text(t(L.phone)) }
+                    El("dt") { Text(t(L.Help.phone)) }
                     El("dd") { El("a", [("href", "tel:" + phone.filter { $0.isNumber || $0 == "+" })]) { Text(phone) } }
                 }
                 if let hours = contact.hours {
-                    El("dt") { Text(t(L.hours)) }
+                    El("dt") { Text(t(L.Help.hours)) }
                     El("dd") { Text(t(hours)) }
                 }
                 if let email = contact.email {
@@ -40,7 +40,7 @@ struct ContactCard: Component {
                     }
                 }
                 if let url = contact.url {
-                    El("dt") { Text(t(L.website)) }
+                    El("dt") { Text(t(L.Help.website)) }
                     El("dd") { El("a", [("href", safeHref(url)), ("rel", "noopener noreferrer")]) { Text(url) } }
                 }
                 if let period = contact.period {
@@ -57,7 +57,7 @@ struct ContactCard: Component {
             }
             if !contact.firstAidCases.isEmpty {
                 El("p", [("class", "hint")]) {
-                    Text(t(L.Directory.firstAidLinks) + t(L.colon))
+                    Text(t(L.Directory.firstAidLinks) + t(L.Common.colon))
                     for (index, key) in contact.firstAidCases.enumerated() {
                         if let item = PlaybookContent.bundled.firstAidCase(key) {
                             if index > 0 { Text(" · ") }
@@ -67,7 +67,7 @@ struct ContactCard: Component {
                 }
             }
             El("p", [("class", "hint")]) {
-                Text(t(L.infoAsOf(DateText.calendarDate(contact.asOf, context.locale))))
+                Text(t(L.Help.infoAsOf(DateText.calendarDate(contact.asOf, context.locale))))
                 if showDetailsLink { Text(" · "); link(t(L.Directory.details), to: SiteURL.contact(id: contact.id).path) }
             }
         }

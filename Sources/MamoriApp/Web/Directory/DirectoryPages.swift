@@ -15,20 +15,20 @@ enum ContactsPage {
             let members = current.filter { $0.category == category.key }
             return members.isEmpty ? nil : (category, members)
         }
-        return Layout.page(title: t(L.contactsTitle), context: context) {
-            heading(1, t(L.contactsTitle))
-            paragraph(t(L.contactsLead), class: "lead")
-            El("p", [("class", "notice")]) { Text(t(L.contactsDateNotice)) }
+        return Layout.page(title: t(L.Help.contactsTitle), context: context) {
+            heading(1, t(L.Help.contactsTitle))
+            paragraph(t(L.Help.contactsLead), class: "lead")
+            El("p", [("class", "notice")]) { Text(t(L.Help.contactsDateNotice)) }
             El("form", [("method", "get"), ("action", SiteURL.contacts().path), ("class", "filters"), ("role", "search")]) {
-                FormField.input("q", label: t(L.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: TextLimit.name))
+                FormField.input("q", label: t(L.Help.searchLabel), state: FormState(values: ["q": query]), context: context, options: .init(type: "search", maxLength: TextLimit.name))
                 FormField.select("need", label: t(L.Directory.needLabel), choices: DirectoryNeed.allCases.map { ($0.rawValue, t(L.Directory.need($0))) },
                                  state: FormState(values: ["need": need]), context: context, required: false, emptyLabel: t(L.Directory.allNeeds))
-                FormField.select("category", label: t(L.categoryLabel), choices: directory.categories.map { ($0.key, t($0.name)) },
-                                 state: FormState(values: ["category": category]), context: context, required: false, emptyLabel: t(L.allCategories))
-                FormField.submit(t(L.searchSubmit), secondary: true)
+                FormField.select("category", label: t(L.Help.categoryLabel), choices: directory.categories.map { ($0.key, t($0.name)) },
+                                 state: FormState(values: ["category": category]), context: context, required: false, emptyLabel: t(L.Help.allCategories))
+                FormField.submit(t(L.Help.searchSubmit), secondary: true)
             }
-            paragraph(t(L.contactsCount(results.count)), class: "hint")
-            if results.isEmpty { paragraph(t(L.noContacts), class: "muted") }
+            paragraph(t(L.Help.contactsCount(results.count)), class: "hint")
+            if results.isEmpty { paragraph(t(L.Help.noContacts), class: "muted") }
             if groups.count > 1 {
                 El("nav", [("class", "jump-links"), ("aria-label", t(L.Directory.jumpTo))]) {
                     El("ul") {
@@ -70,9 +70,9 @@ enum ContactPage {
             heading(1, t(contact.name))
             ContactCard(contact: contact, context: context, showDetailsLink: false)
             El("p", [("class", "hint")]) {
-                Text(t(L.Directory.source) + t(L.colon) + t(L.Directory.sourceTitle(contact.sourceSeed)))
+                Text(t(L.Directory.source) + t(L.Common.colon) + t(L.Directory.sourceTitle(contact.sourceSeed)))
                 if let verified = entry.verifiedOn {
-                    Text(" · " + t(L.Directory.verifiedOn) + t(L.colon) + DateText.calendarDate(verified, context.locale))
+                    Text(" · " + t(L.Directory.verifiedOn) + t(L.Common.colon) + DateText.calendarDate(verified, context.locale))
                 }
             }
             if let correction = entry.correction, !correction.isEmpty, let bundled = entry.bundled {
@@ -125,7 +125,7 @@ enum ContactPage {
         case "url": contact.url ?? "—"
         case "hours": contact.hours.map(t) ?? "—"
         case "needs": contact.needs.map { t(L.Directory.need($0)) }.joined(separator: ", ")
-        case "historical": t(contact.historical ? L.yes : L.no)
+        case "historical": t(contact.historical ? L.Program.yes : L.Program.no)
         default: ""
         }
     }
@@ -163,12 +163,12 @@ enum OfficeDirectoryPages {
             }
             div("table-scroll") {
                 El("table", [("class", "compact cards-on-phone")]) {
-                    tableHead([L.Directory.entry, L.categoryLabel, L.Directory.status, L.Directory.verifiedOn, L.Directory.edit].map(t))
+                    tableHead([L.Directory.entry, L.Help.categoryLabel, L.Directory.status, L.Directory.verifiedOn, L.Directory.edit].map(t))
                     El("tbody") {
                         for entry in entries {
                             El("tr", [("data-entry", entry.contact.id)]) {
                                 El("td", [("data-label", t(L.Directory.entry))]) { Text(t(entry.contact.name)) }
-                                El("td", [("data-label", t(L.categoryLabel))]) {
+                                El("td", [("data-label", t(L.Help.categoryLabel))]) {
                                     Text(ContactDirectory.bundled.categories.first { $0.key == entry.contact.category }.map { t($0.name) } ?? entry.contact.category)
                                 }
                                 El("td", [("data-label", t(L.Directory.status))]) {
@@ -220,11 +220,11 @@ enum OfficeDirectoryPages {
                         FormField.input(en, label: t(enLabel), state: state, context: context, options: .init(hint: t(L.Directory.englishHint), maxLength: TextLimit.longLine))
                     }
                 }
-                FormField.select("category", label: t(L.categoryLabel), choices: ContactDirectory.bundled.categories.map { ($0.key, t($0.name)) },
+                FormField.select("category", label: t(L.Help.categoryLabel), choices: ContactDirectory.bundled.categories.map { ($0.key, t($0.name)) },
                                  state: state, context: context)
-                FormField.input("phone", label: t(L.phone), state: state, context: context, options: .init(type: "tel", maxLength: 30))
+                FormField.input("phone", label: t(L.Help.phone), state: state, context: context, options: .init(type: "tel", maxLength: 30))
                 FormField.input("email", label: t(L.Directory.email), state: state, context: context, options: .init(type: "email", maxLength: TextLimit.email))
-                FormField.input("url", label: t(L.website), state: state, context: context, options: .init(type: "url", maxLength: TextLimit.shortText))
+                FormField.input("url", label: t(L.Help.website), state: state, context: context, options: .init(type: "url", maxLength: TextLimit.shortText))
                 El("fieldset") {
                     El("legend") { Text(t(L.Directory.needLabel)) }
                     for need in DirectoryNeed.allCases {
@@ -239,7 +239,7 @@ enum OfficeDirectoryPages {
                     El.void("input", [("type", "checkbox"), ("name", "historical"), ("value", "on")] + (state.values["historical"] == "on" ? [("checked", nil)] : []))
                     Text(" " + t(L.Directory.historicalField))
                 }
-                FormField.submit(t(L.save))
+                FormField.submit(t(L.Common.save))
             }
             if let entry {
                 div("actions") {

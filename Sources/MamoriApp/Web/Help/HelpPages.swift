@@ -14,9 +14,9 @@ enum FirstAidPage {
     static func index(context: PageContext) -> String {
         let t = context.t
         let content = PlaybookContent.bundled
-        return Layout.page(title: t(L.firstAidTitle), context: context) {
-            heading(1, t(L.firstAidTitle))
-            paragraph(t(L.firstAidLead), class: "lead")
+        return Layout.page(title: t(L.Help.firstAidTitle), context: context) {
+            heading(1, t(L.Help.firstAidTitle))
+            paragraph(t(L.Help.firstAidLead), class: "lead")
             El("ul", [("class", "case-list")]) {
                 for item in content.firstAid {
                     El("li") {
@@ -27,7 +27,7 @@ enum FirstAidPage {
                     }
                 }
             }
-            link(t(L.navContacts), to: SiteURL.contacts().path)
+            link(t(L.Help.navContacts), to: SiteURL.contacts().path)
         }
     }
 
@@ -37,34 +37,34 @@ enum FirstAidPage {
         return Layout.page(title: t(item.title), context: context) {
             heading(1, t(item.title))
             El("section", [("class", "notice")]) {
-                El("strong") { Text(t(L.whatYouSee) + t(L.colon)) }
+                El("strong") { Text(t(L.Help.whatYouSee) + t(L.Common.colon)) }
                 Text(t(item.whatYouSee))
             }
             El("section", [("aria-labelledby", "now")]) {
-                heading(2, t(L.doNow), id: "now")
+                heading(2, t(L.Help.doNow), id: "now")
                 El("ol", [("class", "steps")]) { for step in item.steps { El("li") { Text(t(step)) } } }
             }
             El("section", [("aria-labelledby", "donot"), ("class", "donot")]) {
-                heading(2, t(L.doNotDo), id: "donot")
+                heading(2, t(L.Help.doNotDo), id: "donot")
                 El("ul") { for item in item.doNot { El("li") { Text(t(item)) } } }
             }
             El("section", [("aria-labelledby", "call")]) {
-                heading(2, t(L.callNow), id: "call")
+                heading(2, t(L.Help.callNow), id: "call")
                 for contact in contacts(for: item.kind, in: directory) { ContactCard(contact: contact, context: context) }
             }
             El("section", [("class", "card card-wide no-print")]) {
-                heading(2, t(L.openIncidentCTA))
-                paragraph(t(L.openIncidentLead))
+                heading(2, t(L.Help.openIncidentCTA))
+                paragraph(t(L.Help.openIncidentLead))
                 if let principal = context.principal, principal.role.belongsToOrganization, let org = principal.organizationID {
-                    link(t(L.openIncidentCTA), to: SiteURL.newIncident(organization: org, kind: item.kind.rawValue).path, [("class", "button")])
+                    link(t(L.Help.openIncidentCTA), to: SiteURL.newIncident(organization: org, kind: item.kind.rawValue).path, [("class", "button")])
                 } else {
                     div("actions") {
-                        link(t(L.signUp), to: SiteURL.signup(then: .openIncident(item.kind)).path, [("class", "button")])
-                        link(t(L.logIn), to: SiteURL.login(next: SiteURL.firstAidCase(key: item.case).path).path, [("class", "button secondary")])
+                        link(t(L.Common.signUp), to: SiteURL.signup(then: .openIncident(item.kind)).path, [("class", "button")])
+                        link(t(L.Common.logIn), to: SiteURL.login(next: SiteURL.firstAidCase(key: item.case).path).path, [("class", "button secondary")])
                     }
                 }
             }
-            paragraph(t(L.sourceLine) + t(L.colon) + (context.locale == .ja ? content.source.ja : content.source.en), class: "hint source")
+            paragraph(t(L.Help.sourceLine) + t(L.Common.colon) + (context.locale == .ja ? content.source.ja : content.source.en), class: "hint source")
         }
     }
 }

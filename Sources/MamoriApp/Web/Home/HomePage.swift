@@ -6,31 +6,31 @@ import Vapor
 enum HomePage {
     static func render(context: PageContext) -> String {
         let t = context.t
-        return Layout.page(title: t(L.homeTitle), context: context) {
+        return Layout.page(title: t(L.Accounts.homeTitle), context: context) {
             El("section", [("class", "hero")]) {
-                heading(1, t(L.homeTitle))
-                paragraph(t(L.homeLead), class: "lead")
+                heading(1, t(L.Accounts.homeTitle))
+                paragraph(t(L.Accounts.homeLead), class: "lead")
                 div("actions") {
-                    link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
+                    link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button")])
                     if context.principal == nil {
-                        link(t(L.homeStart), to: SiteURL.signup().path, [("class", "button secondary")])
-                        link(t(L.logIn), to: SiteURL.login(next: nil).path, [("class", "button secondary")])
+                        link(t(L.Accounts.homeStart), to: SiteURL.signup().path, [("class", "button secondary")])
+                        link(t(L.Common.logIn), to: SiteURL.login(next: nil).path, [("class", "button secondary")])
                     } else {
-                        link(t(L.navDashboard), to: SiteURL.dashboard.path, [("class", "button")])
+                        link(t(L.Common.navDashboard), to: SiteURL.dashboard.path, [("class", "button")])
                     }
                 }
             }
             El("section", [("aria-labelledby", "available")]) {
-                heading(2, t(L.homeAvailableTitle), id: "available")
+                heading(2, t(L.Accounts.homeAvailableTitle), id: "available")
                 El("ul", [("class", "feature-list")]) {
-                    for item in [L.homeAvailableDiagnosis, L.homeAvailableIncident, L.homeAvailableHelp, L.homeAvailableRules, L.homeAvailableEligibility, L.homeAvailableWorkspace, L.homeAvailableTeam, L.homeAvailableAudit, L.homeAvailableAPI] {
+                    for item in [L.Diagnosis.homeAvailableDiagnosis, L.Accounts.homeAvailableIncident, L.Accounts.homeAvailableHelp, L.Accounts.homeAvailableRules, L.Program.homeAvailableEligibility, L.Accounts.homeAvailableWorkspace, L.Accounts.homeAvailableTeam, L.Accounts.homeAvailableAudit, L.Accounts.homeAvailableAPI] {
                         El("li") { Text(t(item)) }
                     }
                 }
             }
             El("section", [("aria-labelledby", "mission")]) {
-                heading(2, t(L.homeMissionTitle), id: "mission")
-                paragraph(t(L.homeMission))
+                heading(2, t(L.Accounts.homeMissionTitle), id: "mission")
+                paragraph(t(L.Accounts.homeMission))
             }
         }
     }

@@ -69,7 +69,7 @@ struct IncidentController: RouteCollection {
         let (_, organization) = try req.tenant()
         let kind = req.query[String.self, at: "kind"].flatMap(IncidentKind.init(rawValue:))
         let values = ["kind": kind?.rawValue ?? "", "detectedAt": TokyoDateTime.format(Date()), "severity": kind == .ransomware ? "high" : "medium",
-                      "title": kind.map { L.incidentKind($0)(req.locale) } ?? ""]
+                      "title": kind.map { L.Incident.incidentKind($0)(req.locale) } ?? ""]
         return Layout.response(NewIncidentPage.render(organizationID: try organization.requireID(), form: FormState(values: values), context: req.pageContext()))
     }
 
@@ -88,7 +88,7 @@ struct IncidentController: RouteCollection {
         do {
             let incident = try await service(req).open(.init(kind: form.kind, title: form.title, detectedAt: detectedAt.flatMap(TokyoDateTime.parse),
                                                              severity: form.severity), in: organization, by: principal, ip: req.clientIP)
-            req.flash(.success, L.incidentOpened)
+            req.flash(.success, L.Incident.incidentOpened)
             return req.redirect(to: back(incident, anchor: "#step-1"), redirectType: .normal)
         } catch let caught as any ExplainableError {
             let error = caught.explained
@@ -120,12 +120,12 @@ struct IncidentController: RouteCollection {
         let form = try req.content.decode(CheckForm.self)
         let pointID = req.parameters.get("pointID") ?? ""
         let state: IncidentCheck.State? = form.state == "clear" ? nil : form.state.flatMap(IncidentCheck.State.init(rawValue:))
-        guard state != nil || form.state == "clear" else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard state != nil || form.state == "clear" else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         do {
             try await service(req).check(pointID, state: state, note: form.note, of: incident, by: principal)
         } catch Refusal.invalid(let problems) where problems["note"] == .reasonRequired {
             var model = try await Self.model(incident, on: req.db)
-            model.checkError = (pointID, L.reasonRequiredForNA)
+            model.checkError = (pointID, L.Incident.reasonRequiredForNA)
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
         }
         return req.redirect(to: back(incident, anchor: "#point-\(pointID)"), redirectType: .normal)
@@ -145,7 +145,7 @@ struct IncidentController: RouteCollection {
         input.ppcDelegatedTo = fields["ppcDelegatedTo"] ?? ""
         do {
             try await service(req).update(incident, with: input, by: principal, ip: req.clientIP)
-            req.flash(.success, L.recordSaved)
+            req.flash(.success, L.Incident.recordSaved)
             return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
         } catch Refusal.invalid(let problems) {
             let error = Refusal.invalid(problems).mamoriError
@@ -178,7 +178,7 @@ struct IncidentController: RouteCollection {
                                            error: dates.explained(problems))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
         }
-        req.flash(.success, L.entryAdded)
+        req.flash(.success, L.Incident.entryAdded)
         return req.redirect(to: back(incident, anchor: "#timeline"), redirectType: .normal)
     }
 
@@ -194,17 +194,17 @@ struct IncidentController: RouteCollection {
     @Sendable func upload(req: Request) async throws -> Response {
         let (principal, _, incident) = try await load(req)
         guard let file = (try? req.content.decode(UploadForm.self))?.file else {
-            req.flash(.error, L.attachmentEmpty)
+            req.flash(.error, L.Program.attachmentEmpty)
             return req.redirect(to: back(incident, anchor: "#evidence"), redirectType: .normal)
         }
         do {
             _ = try await service(req).addEvidence(filename: file.filename, contentType: file.contentType?.serialize(), data: Data(buffer: file.data),
                                                    to: incident, limit: req.application.settings.maxUploadBytes, by: principal)
-            req.flash(.success, L.evidenceSaved)
+            req.flash(.success, L.Incident.evidenceSaved)
         } catch FileIntake.Refusal.empty {
-            req.flash(.error, L.attachmentEmpty)
+            req.flash(.error, L.Program.attachmentEmpty)
         } catch FileIntake.Refusal.tooLarge {
-            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
+            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.Program.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
         }
         return req.redirect(to: back(incident, anchor: "#evidence"), redirectType: .normal)
     }
@@ -244,7 +244,7 @@ struct IncidentController: RouteCollection {
             model.dutyForm = ("\(recipient)-\(action)", FormState(values: ["doneOn": form.doneOn ?? "", "reference": form.reference ?? ""], error: dates.explained(error)))
             return Layout.response(IncidentPage.render(model, context: req.pageContext()), status: error.status)
         }
-        req.flash(.success, L.notificationRecorded)
+        req.flash(.success, L.Incident.notificationRecorded)
         return req.redirect(to: back(incident, anchor: "#duties"), redirectType: .normal)
     }
 
@@ -265,7 +265,7 @@ struct IncidentController: RouteCollection {
         let form = try req.content.decode(CloseForm.self)
         do {
             try await service(req).close(incident, causeSummary: form.causeSummary, measures: form.measures, by: principal, ip: req.clientIP)
-            req.flash(.success, L.incidentClosedNotice)
+            req.flash(.success, L.Incident.incidentClosedNotice)
             return req.redirect(to: back(incident), redirectType: .normal)
         } catch Refusal.invalid(let problems) {
             let error = Refusal.invalid(problems).mamoriError

@@ -151,7 +151,7 @@ struct ReportController: RouteCollection {
             for (index, section) in sections.enumerated() { values["text_\(index)"] = section.text }
             var errors: [String: LocalizedText] = [:]
             for entry in problems.entries where errors[Self.formField(entry.field)] == nil {
-                errors[Self.formField(entry.field)] = L.describe(entry.problem)
+                errors[Self.formField(entry.field)] = L.Common.describe(entry.problem)
             }
             let model = try await editorModel(loaded, shown: nil, typed: sections, locale: locale, form: FormState(values: values, errors: errors), on: req)
             return Layout.response(ReportPage.render(model, context: req.pageContext()), status: .unprocessableEntity)
@@ -178,7 +178,7 @@ struct ReportController: RouteCollection {
         let sections = Self.postedSections(fields).prefix(ReportVersionRules.maximumSections).map {
             ReportSection(heading: String($0.heading.prefix(500)), text: String($0.text.prefix(ReportVersionRules.maximumText)))
         }
-        guard !sections.isEmpty else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard !sections.isEmpty else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         return Array(sections)
     }
 

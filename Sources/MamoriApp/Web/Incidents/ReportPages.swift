@@ -35,7 +35,7 @@ enum ReportPage {
             editorForm(model, context: context)
             submitCard(model, context: context)
             historyCard(model, context: context)
-            link(t(L.backToIncident), to: SiteURL.incident(organization: model.organizationID, incident: model.incidentID).path)
+            link(t(L.Incident.backToIncident), to: SiteURL.incident(organization: model.organizationID, incident: model.incidentID).path)
         }
     }
 
@@ -92,7 +92,7 @@ enum ReportPage {
         let verdictClass = intact == false ? "error" : "hint"
         return ComponentGroup {
             El("p") {
-                Text(t(L.Reports.hashLabel) + t(L.colon))
+                Text(t(L.Reports.hashLabel) + t(L.Common.colon))
                 El("code", [("class", "hash")]) { Text(sha256) }
             }
             if let verdict { paragraph(verdict, class: verdictClass) }
@@ -236,6 +236,6 @@ extension IncidentPage {
         if let submitted = status.submitted, let at = submitted.submittedAt {
             parts.append(t(L.Reports.latestSubmitted(submitted.number, DateText.dateTime(at, context.locale))))
         }
-        return parts.joined(separator: t(L.listSeparator))
+        return parts.joined(separator: t(L.Common.listSeparator))
     }
 }

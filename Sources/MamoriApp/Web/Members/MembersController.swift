@@ -56,7 +56,7 @@ struct MembersController: RouteCollection {
         let (principal, organization) = try MembersController.ownedOrganization(req)
         let invitation = try await TenantScope.invitation(req.uuidParameter("invitationID"), in: organization, on: req.db)
         try await req.memberships.revoke(invitation, by: principal, ip: req.clientIP)
-        req.flash(.success, L.invitationRevoked)
+        req.flash(.success, L.Organization.invitationRevoked)
         return req.redirect(to: .members(organization: try organization.requireID()))
     }
 
@@ -64,7 +64,7 @@ struct MembersController: RouteCollection {
         let (principal, organization) = try MembersController.ownedOrganization(req)
         let member = try await TenantScope.member(req.uuidParameter("memberID"), in: organization, on: req.db)
         try await req.memberships.remove(member, from: organization, by: principal, ip: req.clientIP)
-        req.flash(.success, L.memberRemoved)
+        req.flash(.success, L.Organization.memberRemoved)
         return req.redirect(to: .members(organization: try organization.requireID()))
     }
 
@@ -72,7 +72,7 @@ struct MembersController: RouteCollection {
         let (principal, organization) = try MembersController.ownedOrganization(req)
         let member = try await TenantScope.member(req.uuidParameter("memberID"), in: organization, on: req.db)
         try await req.memberships.transferOwnership(to: member, in: organization, by: principal, ip: req.clientIP)
-        req.flash(.success, L.ownershipTransferred)
+        req.flash(.success, L.Organization.ownershipTransferred)
         return req.redirect(to: .members(organization: try organization.requireID()))
     }
 }
@@ -85,13 +85,13 @@ struct InvitationController: RouteCollection {
     }
 
     private func unusable(_ req: Request) -> Response {
-        Layout.response(MessagePage.render(title: L.invitationUnusableTitle, message: L.invitationUnusable, context: req.pageContext()), status: .gone)
+        Layout.response(MessagePage.render(title: L.Organization.invitationUnusableTitle, message: L.Organization.invitationUnusable, context: req.pageContext()), status: .gone)
     }
 
     @Sendable func form(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         if req.principal != nil {
-            return Layout.response(MessagePage.render(title: L.invitationUnusableTitle, message: L.signedInCannotAccept, context: req.pageContext()), status: .conflict)
+            return Layout.response(MessagePage.render(title: L.Organization.invitationUnusableTitle, message: L.Organization.signedInCannotAccept, context: req.pageContext()), status: .conflict)
         }
         guard let invitation = try await req.memberships.openInvitation(token: token) else { return unusable(req) }
         // An expert's invitation names the expert the office registered: start from that name.
@@ -105,14 +105,14 @@ struct InvitationController: RouteCollection {
     @Sendable func accept(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         if req.principal != nil {
-            return Layout.response(MessagePage.render(title: L.invitationUnusableTitle, message: L.signedInCannotAccept, context: req.pageContext()), status: .conflict)
+            return Layout.response(MessagePage.render(title: L.Organization.invitationUnusableTitle, message: L.Organization.signedInCannotAccept, context: req.pageContext()), status: .conflict)
         }
         let form = try req.content.decode(AuthController.SignupForm.self)
         let account = AccountService.NewAccount(displayName: form.displayName, email: form.email, password: form.password, passwordConfirmation: form.passwordConfirmation)
         do {
             let user = try await req.memberships.accept(token: token, account: account, locale: req.locale, ip: req.clientIP)
             try await req.restartSession(for: user)
-            req.flash(.success, L.acceptDone)
+            req.flash(.success, L.Organization.acceptDone)
             return req.redirect(to: .dashboard)
         } catch MembershipService.AcceptError.linkNotUsable {
             return unusable(req)

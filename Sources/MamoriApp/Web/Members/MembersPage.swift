@@ -41,32 +41,32 @@ enum MembersPage {
         let t = context.t
         let viewer = (id: model.viewerID, isOwner: model.viewerIsOwner)
         let orgID = model.organizationID
-        return Layout.page(title: t(L.membersTitle), context: context) {
-            heading(1, t(L.membersTitle))
-            paragraph(t(L.membersLead), class: "lead")
+        return Layout.page(title: t(L.Organization.membersTitle), context: context) {
+            heading(1, t(L.Organization.membersTitle))
+            paragraph(t(L.Organization.membersLead), class: "lead")
             div("table-scroll") {
                 El("table") {
                     El("thead") {
                         El("tr") {
-                            El("th", [("scope", "col")]) { Text(t(L.displayName)) }
-                            El("th", [("scope", "col")]) { Text(t(L.email)) }
-                            El("th", [("scope", "col")]) { Text(t(L.accountRole)) }
-                            El("th", [("scope", "col")]) { Text(t(L.memberSince)) }
-                            if viewer.isOwner { El("th", [("scope", "col")]) { Text(t(L.actions)) } }
+                            El("th", [("scope", "col")]) { Text(t(L.Accounts.displayName)) }
+                            El("th", [("scope", "col")]) { Text(t(L.Accounts.email)) }
+                            El("th", [("scope", "col")]) { Text(t(L.Accounts.accountRole)) }
+                            El("th", [("scope", "col")]) { Text(t(L.Organization.memberSince)) }
+                            if viewer.isOwner { El("th", [("scope", "col")]) { Text(t(L.Organization.actions)) } }
                         }
                     }
                     El("tbody") {
                         for member in model.members {
                             El("tr") {
-                                El("td") { Text(member.displayName + (member.id == viewer.id ? t(L.you) : "")) }
+                                El("td") { Text(member.displayName + (member.id == viewer.id ? t(L.Organization.you) : "")) }
                                 El("td") { Text(member.email) }
-                                El("td") { Text(t(L.roleName(member.role))) }
+                                El("td") { Text(t(L.Accounts.roleName(member.role))) }
                                 El("td") { timeElement(member.since, context, dateOnly: true) }
                                 if viewer.isOwner {
                                     El("td", [("class", "row-actions")]) {
                                         if member.role == .member {
-                                            FormField.actionButton(t(L.makeOwner), action: SiteURL.memberMakeOwner(organization: orgID, member: member.id).path, context: context)
-                                            FormField.actionButton(t(L.removeMember), action: SiteURL.memberRemove(organization: orgID, member: member.id).path, context: context, danger: true)
+                                            FormField.actionButton(t(L.Organization.makeOwner), action: SiteURL.memberMakeOwner(organization: orgID, member: member.id).path, context: context)
+                                            FormField.actionButton(t(L.Organization.removeMember), action: SiteURL.memberRemove(organization: orgID, member: member.id).path, context: context, danger: true)
                                         }
                                         if member.id != viewer.id {
                                             FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.memberPasswordReset(organization: orgID, member: member.id).path, context: context)
@@ -80,19 +80,19 @@ enum MembersPage {
             }
             if viewer.isOwner {
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "invite-title")]) {
-                    heading(2, t(L.inviteTitle), id: "invite-title")
-                    paragraph(t(L.inviteLead))
+                    heading(2, t(L.Organization.inviteTitle), id: "invite-title")
+                    paragraph(t(L.Organization.inviteLead))
                     if let link = model.newInvitationLink {
-                        CopyableSecret(label: t(L.invitationLink), value: link, notice: t(L.inviteCreated))
+                        CopyableSecret(label: t(L.Organization.invitationLink), value: link, notice: t(L.Organization.inviteCreated))
                     }
                     FormField.errorSummary(model.inviteForm, context: context)
                     El("form", [("method", "post"), ("action", SiteURL.invitations(organization: orgID).path)]) {
                         csrfField(context)
-                        FormField.input("note", label: t(L.inviteNote), state: model.inviteForm, context: context, options: .init(maxLength: TextLimit.line))
-                        FormField.submit(t(L.inviteSubmit))
+                        FormField.input("note", label: t(L.Organization.inviteNote), state: model.inviteForm, context: context, options: .init(maxLength: TextLimit.line))
+                        FormField.submit(t(L.Organization.inviteSubmit))
                     }
                     if !model.openInvitations.isEmpty {
-                        heading(3, t(L.openInvitations))
+                        heading(3, t(L.Organization.openInvitations))
                         InvitationTable(invitations: model.openInvitations, context: context) { id in
                             SiteURL.invitationRevoke(organization: orgID, invitation: id).path
                         }
@@ -148,19 +148,19 @@ struct InvitationTable: Component {
             El("table", [("class", "cards-on-phone")]) {
                 El("thead") {
                     El("tr") {
-                        El("th", [("scope", "col")]) { Text(t(L.note)) }
-                        El("th", [("scope", "col")]) { Text(t(L.created)) }
-                        El("th", [("scope", "col")]) { Text(t(L.expires)) }
-                        El("th", [("scope", "col")]) { Text(t(L.actions)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Organization.note)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Organization.created)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Organization.expires)) }
+                        El("th", [("scope", "col")]) { Text(t(L.Organization.actions)) }
                     }
                 }
                 El("tbody") {
                     for invitation in invitations {
                         El("tr") {
-                            El("td", [("data-label", t(L.note))]) { Text(invitation.note.isEmpty ? "—" : invitation.note) }
-                            El("td", [("data-label", t(L.created))]) { timeElement(invitation.createdAt, context) }
-                            El("td", [("data-label", t(L.expires))]) { timeElement(invitation.expiresAt, context) }
-                            El("td", [("data-label", t(L.actions))]) { FormField.actionButton(t(L.revoke), action: revokeURL(invitation.id), context: context, danger: true) }
+                            El("td", [("data-label", t(L.Organization.note))]) { Text(invitation.note.isEmpty ? "—" : invitation.note) }
+                            El("td", [("data-label", t(L.Organization.created))]) { timeElement(invitation.createdAt, context) }
+                            El("td", [("data-label", t(L.Organization.expires))]) { timeElement(invitation.expiresAt, context) }
+                            El("td", [("data-label", t(L.Organization.actions))]) { FormField.actionButton(t(L.Organization.revoke), action: revokeURL(invitation.id), context: context, danger: true) }
                         }
                     }
                 }
@@ -173,16 +173,16 @@ enum AcceptInvitationPage {
     static func render(invitation: Invitation, state: FormState, token: String, context: PageContext) -> String {
         let t = context.t
         let isExpert = invitation.role == .expert
-        let title = isExpert ? t(L.acceptExpertTitle) : t(L.acceptTitle(invitation.organization?.name ?? ""))
+        let title = isExpert ? t(L.Organization.acceptExpertTitle) : t(L.Organization.acceptTitle(invitation.organization?.name ?? ""))
         return Layout.page(title: title, context: context) {
             div("narrow") {
                 heading(1, title)
-                paragraph(t(isExpert ? L.acceptExpertLead : L.acceptLead), class: "lead")
+                paragraph(t(isExpert ? L.Organization.acceptExpertLead : L.Organization.acceptLead), class: "lead")
                 FormField.errorSummary(state, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.invite(token: token).path), ("novalidate", nil)]) {
                     csrfField(context)
                     AccountFields(state: state, context: context)
-                    FormField.submit(t(L.acceptSubmit))
+                    FormField.submit(t(L.Organization.acceptSubmit))
                 }
             }
         }
@@ -196,7 +196,7 @@ enum MessagePage {
             div("narrow") {
                 heading(1, context.t(title))
                 paragraph(context.t(message))
-                link(context.t(L.backToStart), to: context.principal == nil ? SiteURL.home.path : SiteURL.dashboard.path)
+                link(context.t(L.Common.backToStart), to: context.principal == nil ? SiteURL.home.path : SiteURL.dashboard.path)
             }
         }
     }

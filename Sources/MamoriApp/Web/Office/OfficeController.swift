@@ -45,7 +45,7 @@ struct OfficeController: RouteCollection {
         do {
             let (_, token) = try await ProgramService(db: req.db).registerExpert(input, by: principal, ip: req.clientIP, hasher: req.password.async)
             req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
-            req.flash(.success, L.expertRegisteredFlash)
+            req.flash(.success, L.Program.expertRegisteredFlash)
             return req.redirect(to: .officeExperts)
         } catch let caught as any ExplainableError {
             let error = caught.explained
@@ -59,7 +59,7 @@ struct OfficeController: RouteCollection {
         let principal = try req.requirePrincipal()
         // The same call as the API's `revokeExpertInvitation`: 404 for anything but an expert's invitation.
         try await ProgramService(db: req.db).revokeExpertInvitation(req.uuidParameter("invitationID"), by: principal, ip: req.clientIP)
-        req.flash(.success, L.invitationRevoked)
+        req.flash(.success, L.Organization.invitationRevoked)
         return req.redirect(to: .officeExperts)
     }
 }

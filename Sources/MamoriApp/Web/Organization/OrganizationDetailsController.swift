@@ -40,7 +40,7 @@ struct OrganizationDetailsController: RouteCollection {
                 name: form.name, prefecture: form.prefecture, category: form.category, employees: form.employees,
                 capitalYen: form.capitalYen ?? "", address: form.address ?? "", representative: form.representative ?? "",
                 incidentContact: form.incidentContact ?? ""), by: principal, ip: req.clientIP)
-            req.flash(.success, L.organizationDetailsSaved)
+            req.flash(.success, L.Organization.organizationDetailsSaved)
             return req.redirect(to: .organizationDetails(organization: try organization.requireID()))
         } catch let refusal as Refusal {
             guard case .invalid = refusal else { throw refusal }

@@ -27,10 +27,10 @@ enum PasswordResetIssuePage {
                 El("dl", [("class", "facts")]) {
                     El("dt") { Text(t(L.PasswordReset.personName)) }
                     El("dd") { Text(model.person.displayName) }
-                    El("dt") { Text(t(L.email)) }
+                    El("dt") { Text(t(L.Accounts.email)) }
                     El("dd") { Text(model.person.email) }
-                    El("dt") { Text(t(L.accountRole)) }
-                    El("dd") { Text(t(L.roleName(model.person.role))) }
+                    El("dt") { Text(t(L.Accounts.accountRole)) }
+                    El("dd") { Text(t(L.Accounts.roleName(model.person.role))) }
                     if let organizationName = model.organizationName {
                         El("dt") { Text(t(L.PasswordReset.organization)) }
                         El("dd") { Text(organizationName) }
@@ -72,9 +72,9 @@ enum OfficeAccountsPage {
             El("form", [("method", "get"), ("action", SiteURL.officeAccounts().path), ("class", "filters")]) {
                 FormField.input("q", label: t(L.PasswordReset.searchLabel), state: FormState(values: ["q": model.query]), context: context,
                                 options: .init(type: "search", maxLength: TextLimit.line))
-                FormField.select("role", label: t(L.accountRole), choices: Role.allCases.map { ($0.rawValue, t(L.roleName($0))) },
+                FormField.select("role", label: t(L.Accounts.accountRole), choices: Role.allCases.map { ($0.rawValue, t(L.Accounts.roleName($0))) },
                                  state: FormState(values: ["role": model.role?.rawValue ?? ""]), context: context, required: false,
-                                 emptyLabel: t(L.auditAll))
+                                 emptyLabel: t(L.Organization.auditAll))
                 FormField.submit(t(L.PasswordReset.searchSubmit), secondary: true)
             }
             if model.users.items.isEmpty {
@@ -82,15 +82,15 @@ enum OfficeAccountsPage {
             } else {
                 div("table-scroll") {
                     El("table", [("class", "cards-on-phone")]) {
-                        tableHead([L.PasswordReset.personName, L.email, L.accountRole, L.PasswordReset.organization, L.actions].map(t))
+                        tableHead([L.PasswordReset.personName, L.Accounts.email, L.Accounts.accountRole, L.PasswordReset.organization, L.Organization.actions].map(t))
                         El("tbody") {
                             for user in model.users.items {
                                 El("tr") {
-                                    El("td", [("data-label", t(L.PasswordReset.personName))]) { Text(user.displayName + (user.id == context.principal?.userID ? t(L.you) : "")) }
-                                    El("td", [("data-label", t(L.email))]) { Text(user.email) }
-                                    El("td", [("data-label", t(L.accountRole))]) { Text(t(L.roleName(user.role))) }
+                                    El("td", [("data-label", t(L.PasswordReset.personName))]) { Text(user.displayName + (user.id == context.principal?.userID ? t(L.Organization.you) : "")) }
+                                    El("td", [("data-label", t(L.Accounts.email))]) { Text(user.email) }
+                                    El("td", [("data-label", t(L.Accounts.accountRole))]) { Text(t(L.Accounts.roleName(user.role))) }
                                     El("td", [("data-label", t(L.PasswordReset.organization))]) { Text(user.organization?.name ?? "—") }
-                                    El("td", [("class", "row-actions"), ("data-label", t(L.actions))]) {
+                                    El("td", [("class", "row-actions"), ("data-label", t(L.Organization.actions))]) {
                                         if let id = user.id, id != context.principal?.userID {
                                             FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.officeAccountPasswordReset(user: id).path, context: context)
                                         }
@@ -119,9 +119,9 @@ enum PasswordResetFormPage {
                 FormField.errorSummary(state, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.passwordReset(token: token).path), ("novalidate", nil)]) {
                     csrfField(context)
-                    FormField.input("password", label: t(L.newPassword), state: state, context: context,
-                                    options: .init(type: "password", autocomplete: "new-password", required: true, hint: t(L.passwordHint)), keepValue: false)
-                    FormField.input("passwordConfirmation", label: t(L.passwordConfirmation), state: state, context: context,
+                    FormField.input("password", label: t(L.Accounts.newPassword), state: state, context: context,
+                                    options: .init(type: "password", autocomplete: "new-password", required: true, hint: t(L.Accounts.passwordHint)), keepValue: false)
+                    FormField.input("passwordConfirmation", label: t(L.Accounts.passwordConfirmation), state: state, context: context,
                                     options: .init(type: "password", autocomplete: "new-password", required: true), keepValue: false)
                     FormField.submit(t(L.PasswordReset.formSubmit))
                 }

@@ -229,7 +229,7 @@ enum PlanPages {
         let t = context.t
         return Layout.page(title: t(L.Plan.edit) + " — " + item.title, context: context) {
             heading(1, item.title)
-            paragraph(t(L.Plan.source) + t(L.colon) + t(L.Plan.sourceName(item.sourceKind)), class: "lead")
+            paragraph(t(L.Plan.source) + t(L.Common.colon) + t(L.Plan.sourceName(item.sourceKind)), class: "lead")
             FormField.errorSummary(state, context: context)
             El("form", [("method", "post"), ("action", SiteURL.planItem(organization: org, item: item.id).path), ("class", "card card-wide")]) {
                 csrfField(context)
@@ -285,10 +285,10 @@ enum PlanPages {
         for (index, item) in model.items.enumerated() {
             document.blocks.append(.heading("\(index + 1). " + item.title))
             document.blocks.append(.paragraph([
-                L.Plan.source(locale) + L.colon(locale) + L.Plan.sourceName(item.sourceKind)(locale),
-                L.Plan.owner(locale) + L.colon(locale) + (item.ownerName.isEmpty ? "—" : item.ownerName),
-                L.Plan.startMonth(locale) + L.colon(locale) + (item.start?.description ?? "") + " / " + L.Plan.dueMonth(locale) + L.colon(locale) + (item.due?.description ?? ""),
-                L.Plan.status(locale) + L.colon(locale) + L.Plan.statusName(item.status)(locale) + " (\(item.progress)%)",
+                L.Plan.source(locale) + L.Common.colon(locale) + L.Plan.sourceName(item.sourceKind)(locale),
+                L.Plan.owner(locale) + L.Common.colon(locale) + (item.ownerName.isEmpty ? "—" : item.ownerName),
+                L.Plan.startMonth(locale) + L.Common.colon(locale) + (item.start?.description ?? "") + " / " + L.Plan.dueMonth(locale) + L.Common.colon(locale) + (item.due?.description ?? ""),
+                L.Plan.status(locale) + L.Common.colon(locale) + L.Plan.statusName(item.status)(locale) + " (\(item.progress)%)",
             ].joined(separator: "\n")))
         }
         return try document.data()

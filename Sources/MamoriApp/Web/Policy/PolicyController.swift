@@ -130,8 +130,8 @@ struct PolicyController: RouteCollection {
             var errors: [String: LocalizedText] = [:]
             for entry in problems.entries {
                 let parts = entry.field.split(separator: ".")
-                if parts.count == 3, let number = Int(parts[1]) { errors["\(parts[2])_\(number - 1)"] = L.describe(entry.problem) }
-                else { errors["new_heading"] = L.describe(entry.problem) }
+                if parts.count == 3, let number = Int(parts[1]) { errors["\(parts[2])_\(number - 1)"] = L.Common.describe(entry.problem) }
+                else { errors["new_heading"] = L.Common.describe(entry.problem) }
             }
             var model = try await Self.versionModel(version, organization: organization, mode: try mode(principal, organization), on: req.db)
             model.editForm = FormState(values: values, errors: errors)

@@ -62,7 +62,7 @@ enum PublicPolicyPage {
                             El("p", [("class", "preserve-lines")]) { Text(section.body) }
                         }
                         El("p", [("class", "hint")]) {
-                            Text(L.Policy.publicEstablished(locale) + L.colon(locale))
+                            Text(L.Policy.publicEstablished(locale) + L.Common.colon(locale))
                             if let published = model.version.publishedAt {
                                 El("time", [("datetime", DateText.iso(published))]) { Text(DateText.officialDate(published, locale)) }
                             }

@@ -31,7 +31,7 @@ enum PolicyOverviewPage {
                 El("ol", [("class", "steps")]) {
                     for stage in [PolicyStage.draft, .approved, .published] {
                         El("li", [("class", model.stage >= stage ? "met" : "unmet")]) {
-                            El("span", [("class", "status-tag")]) { Text(t(model.stage >= stage ? L.requirementMet : L.requirementNotYet)) }
+                            El("span", [("class", "status-tag")]) { Text(t(model.stage >= stage ? L.Diagnosis.requirementMet : L.Diagnosis.requirementNotYet)) }
                             Text(" " + t(stageName(stage)))
                         }
                     }
@@ -40,7 +40,7 @@ enum PolicyOverviewPage {
                     Text(t(L.Policy.stageExplanation(model.stage)))
                 }
                 if let draft {
-                    El("p") { link(t(L.Policy.openDraft) + t(L.parenthesized(t(L.Policy.versionNumber(draft.number)))),
+                    El("p") { link(t(L.Policy.openDraft) + t(L.Common.parenthesized(t(L.Policy.versionNumber(draft.number)))),
                                    to: SiteURL.policyVersion(organization: org, version: draft.id).path, [("class", "button")]) }
                 } else {
                     El("form", [("method", "post"), ("action", SiteURL.policyVersions(organization: org).path), ("class", "inline-fields")]) {
@@ -58,11 +58,11 @@ enum PolicyOverviewPage {
                 heading(2, t(L.Policy.publishedNow), id: "published")
                 if let published = model.published, let slug = model.slug {
                     El("p") {
-                        Text(t(L.Policy.versionNumber(published.number)) + " — " + t(L.Policy.publishedAt) + t(L.colon))
+                        Text(t(L.Policy.versionNumber(published.number)) + " — " + t(L.Policy.publishedAt) + t(L.Common.colon))
                         timeElement(published.publishedAt, context, dateOnly: true)
                     }
                     El("p") {
-                        Text(t(L.Policy.publicAddress) + t(L.colon))
+                        Text(t(L.Policy.publicAddress) + t(L.Common.colon))
                         link(SiteURL.publicPolicy(slug: slug).path, to: SiteURL.publicPolicy(slug: slug).path, [("id", "public-link")])
                     }
                 } else {

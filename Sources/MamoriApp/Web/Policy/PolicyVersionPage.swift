@@ -139,12 +139,12 @@ enum PolicyVersionPage {
         return El("section", [("class", "card card-wide"), ("aria-labelledby", "workflow")]) {
             heading(2, t(L.Policy.status), id: "workflow")
             El("ul", [("class", "checklist")]) {
-                El("li") { Text(t(L.Policy.createdBy) + t(L.colon) + version.createdByName + " "); timeElement(version.createdAt, context) }
+                El("li") { Text(t(L.Policy.createdBy) + t(L.Common.colon) + version.createdByName + " "); timeElement(version.createdAt, context) }
                 if let approved = version.approvedAt {
-                    El("li") { Text(t(L.Policy.approvedAt) + t(L.colon) + (version.approvedByName ?? "") + " "); timeElement(approved, context) }
+                    El("li") { Text(t(L.Policy.approvedAt) + t(L.Common.colon) + (version.approvedByName ?? "") + " "); timeElement(approved, context) }
                 }
                 if let published = version.publishedAt {
-                    El("li") { Text(t(L.Policy.publishedAt) + t(L.colon)); timeElement(published, context) }
+                    El("li") { Text(t(L.Policy.publishedAt) + t(L.Common.colon)); timeElement(published, context) }
                 }
             }
             if !isOwner && (version.status == .draft || version.status == .approved) { paragraph(t(L.Policy.ownerOnlyHint), class: "hint") }

@@ -84,11 +84,11 @@ struct RulesCheckController: RouteCollection {
         document.blocks.append(.paragraph(organization.name + " — " + DateText.officialCalendarDate(CalendarDate.today(), locale)))
         for row in rows {
             document.blocks.append(.heading("\(row.number). " + row.title(locale)))
-            var lines = [L.Policy.status(locale) + L.colon(locale) + (row.current.map { L.Rules.statusName($0.status)(locale) } ?? L.Rules.neverChecked(locale))]
+            var lines = [L.Policy.status(locale) + L.Common.colon(locale) + (row.current.map { L.Rules.statusName($0.status)(locale) } ?? L.Rules.neverChecked(locale))]
             if let check = row.current {
-                if !check.owner.isEmpty { lines.append(L.Rules.owner(locale) + L.colon(locale) + check.owner) }
-                if let review = check.reviewOn { lines.append(L.Rules.reviewOn(locale) + L.colon(locale) + DateText.officialCalendarDate(review, locale)) }
-                if !check.note.isEmpty { lines.append(L.Rules.note(locale) + L.colon(locale) + check.note) }
+                if !check.owner.isEmpty { lines.append(L.Rules.owner(locale) + L.Common.colon(locale) + check.owner) }
+                if let review = check.reviewOn { lines.append(L.Rules.reviewOn(locale) + L.Common.colon(locale) + DateText.officialCalendarDate(review, locale)) }
+                if !check.note.isEmpty { lines.append(L.Rules.note(locale) + L.Common.colon(locale) + check.note) }
             }
             document.blocks.append(.paragraph(lines.joined(separator: "\n")))
         }

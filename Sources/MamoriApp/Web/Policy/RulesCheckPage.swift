@@ -65,7 +65,7 @@ enum RulesCheckPage {
                     El("fieldset", [("class", "card card-wide rule-chapter status-\(row.current?.status.rawValue ?? "unchecked")"), ("id", "chapter-\(key)")]) {
                         El("legend") { Text("\(row.number). " + t(row.title)) }
                         El("p", [("class", "hint")]) {
-                            Text(t(L.Rules.lastChecked) + t(L.colon))
+                            Text(t(L.Rules.lastChecked) + t(L.Common.colon))
                             if let current = row.current {
                                 timeElement(current.checkedAt, context, dateOnly: true)
                                 Text(" " + current.checkedBy)
@@ -84,8 +84,8 @@ enum RulesCheckPage {
                                            maxLength: RulesCheckService.Input.maximumNote, rows: 2)
                         El("p") {
                             if let document = row.ruleDocument {
-                                Text(t(L.Rules.adoptedText) + t(L.colon))
-                                link(t(L.Policy.versionNumber(document.number)) + t(L.parenthesized(t(L.Policy.statusName(document.status)))),
+                                Text(t(L.Rules.adoptedText) + t(L.Common.colon))
+                                link(t(L.Policy.versionNumber(document.number)) + t(L.Common.parenthesized(t(L.Policy.statusName(document.status)))),
                                      to: SiteURL.policyVersion(organization: org, version: document.id).path)
                                 Text(" · ")
                             }
@@ -145,7 +145,7 @@ enum RulesChapterPage {
             heading(1, "\(chapter.number). " + t(chapter.title))
             paragraph(t(chapter.purpose), class: "lead")
             El("p") {
-                Text(t(L.Policy.status) + t(L.colon))
+                Text(t(L.Policy.status) + t(L.Common.colon))
                 El("strong") { Text(model.current.map { t(L.Rules.statusName($0.status)) } ?? t(L.Rules.neverChecked)) }
                 Text(" · ")
                 link(t(L.Rules.title), to: SiteURL.rulesCheck(organization: org).path + "#chapter-\(chapter.key)")
@@ -158,7 +158,7 @@ enum RulesChapterPage {
                 heading(2, t(L.Rules.adoptedText), id: "document")
                 paragraph(t(L.Rules.ruleDocumentLead), class: "hint")
                 if let draft {
-                    El("p") { link(t(L.Policy.openDraft) + t(L.parenthesized(t(L.Policy.versionNumber(draft.number)))),
+                    El("p") { link(t(L.Policy.openDraft) + t(L.Common.parenthesized(t(L.Policy.versionNumber(draft.number)))),
                                    to: SiteURL.policyVersion(organization: org, version: draft.id).path, [("class", "button")]) }
                 } else {
                     El("form", [("method", "post"), ("action", SiteURL.policyVersions(organization: org).path)]) {

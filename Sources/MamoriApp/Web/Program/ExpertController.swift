@@ -29,7 +29,7 @@ struct ExpertController: RouteCollection {
 
     @Sendable func companies(req: Request) async throws -> Response {
         guard let expert = try await Self.profile(req) else {
-            return Layout.response(MessagePage.render(title: L.expertCompaniesTitle, message: L.noExpertProfile, context: req.pageContext()))
+            return Layout.response(MessagePage.render(title: L.Program.expertCompaniesTitle, message: L.Program.noExpertProfile, context: req.pageContext()))
         }
         let service = ProgramService(db: req.db)
         let applications = try await service.assignedCompanies(of: expert)
@@ -77,7 +77,7 @@ struct ExpertController: RouteCollection {
         do {
             _ = try await service.schedule(.init(number: form.number, scheduledAt: scheduledAt, mode: form.mode, place: form.place), for: application,
                                            settings: try await service.settings(fiscalYear: application.fiscalYear), expert: expert, by: principal, ip: req.clientIP)
-            req.flash(.success, L.visitScheduledNotice)
+            req.flash(.success, L.Program.visitScheduledNotice)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
         } catch let caught as any ExplainableError where !caught.explained.fields.isEmpty {
             let error = caught.explained
@@ -99,7 +99,7 @@ struct ExpertController: RouteCollection {
                                                               progress: Dictionary(uniqueKeysWithValues: (1...4).map { ($0, fields["goal\($0)"] ?? "") }),
                                                               nextSteps: fields["nextSteps"]),
                                                         for: visit, application: application, by: principal, ip: req.clientIP)
-            req.flash(.success, L.visitRecordedNotice)
+            req.flash(.success, L.Program.visitRecordedNotice)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
         } catch let caught as any ExplainableError where !caught.explained.fields.isEmpty {
             let error = caught.explained
@@ -121,17 +121,17 @@ struct ExpertController: RouteCollection {
         else { throw MamoriError.notFound() }
         let limit = req.application.settings.maxUploadBytes
         guard let file = (try? req.content.decode(UploadForm.self))?.file else {
-            req.flash(.error, L.attachmentEmpty)
+            req.flash(.error, L.Program.attachmentEmpty)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
         }
         do {
             _ = try await ProgramService(db: req.db).attach(filename: file.filename, contentType: file.contentType?.serialize(), data: Data(buffer: file.data),
                                                             to: visit, application: application, limit: limit, by: principal, ip: req.clientIP)
-            req.flash(.success, L.attached)
+            req.flash(.success, L.Program.attached)
         } catch FileIntake.Refusal.empty {
-            req.flash(.error, L.attachmentEmpty)
+            req.flash(.error, L.Program.attachmentEmpty)
         } catch FileIntake.Refusal.tooLarge {
-            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
+            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.Program.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
         }
         return req.redirect(to: .expertCompany(application: try application.requireID()))
     }
@@ -141,7 +141,7 @@ struct ExpertController: RouteCollection {
         guard let expert = try await Self.profile(req) else { throw MamoriError.notFound() }
         let token = try await ProgramService(db: req.db).renewCalendar(of: expert, by: try req.requirePrincipal(), ip: req.clientIP)
         req.revealOnce(req.application.settings.absoluteLink(SiteURL.calendarFeed(token: token + ".ics").path))
-        req.flash(.success, L.calendarCreated)
+        req.flash(.success, L.Program.calendarCreated)
         return req.redirect(to: .expertCompanies)
     }
 }
@@ -170,60 +170,60 @@ enum ExpertPages {
                           calendarLink: String?, context: PageContext) -> String {
         let t = context.t
         let names = Dictionary(uniqueKeysWithValues: applications.map { ($0.id!, $0.organization.name) })
-        return Layout.page(title: t(L.expertCompaniesTitle), context: context) {
-            heading(1, t(L.expertCompaniesTitle))
+        return Layout.page(title: t(L.Program.expertCompaniesTitle), context: context) {
+            heading(1, t(L.Program.expertCompaniesTitle))
             if let next = upcoming.first {
                 // The expert's landing page (the dashboard sends experts here): their next visit first.
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "next-visit"), ("id", "expert-next-visit")]) {
-                    heading(2, t(L.nextVisitTitle), id: "next-visit")
+                    heading(2, t(L.Program.nextVisitTitle), id: "next-visit")
                     El("p") {
                         El("strong") { timeElement(next.scheduledAt, context) }
-                        Text(" · \(names[next.$application.id] ?? "") \(t(L.visitNumber(next.number))) · \(t(L.visitMode(next.mode))) · ")
+                        Text(" · \(names[next.$application.id] ?? "") \(t(L.Program.visitNumber(next.number))) · \(t(L.Program.visitMode(next.mode))) · ")
                         if next.mode == .online { link(next.place, to: next.place, [("rel", "noopener noreferrer")]) } else { Text(next.place) }
                     }
-                    link(t(L.view), to: SiteURL.expertCompany(application: next.$application.id).path)
+                    link(t(L.Diagnosis.view), to: SiteURL.expertCompany(application: next.$application.id).path)
                 }
             }
             if applications.isEmpty {
-                paragraph(t(L.noCompaniesAssigned), class: "muted")
+                paragraph(t(L.Program.noCompaniesAssigned), class: "muted")
             } else {
                 div("table-scroll") {
                     El("table", [("class", "cards-on-phone")]) {
                         El("thead") {
                             El("tr") {
-                                for header in [L.name, L.prefecture, L.contactName, L.visitsDone, L.actions] { El("th", [("scope", "col")]) { Text(t(header)) } }
+                                for header in [L.Organization.name, L.Accounts.prefecture, L.Program.contactName, L.Program.visitsDone, L.Organization.actions] { El("th", [("scope", "col")]) { Text(t(header)) } }
                             }
                         }
                         El("tbody") {
                             for application in applications {
                                 El("tr") {
-                                    El("td", [("data-label", t(L.name))]) { Text(application.organization.name) }
-                                    El("td", [("data-label", t(L.prefecture))]) { Text(application.prefecture.map { $0.name(context.locale) } ?? "") }
-                                    El("td", [("data-label", t(L.contactName))]) { Text(application.contactName + " / " + application.contactPhone) }
-                                    El("td", [("class", "number"), ("data-label", t(L.visitsDone))]) { Text(String(visitsDone[application.id!] ?? 0)) }
-                                    El("td", [("data-label", t(L.actions))]) { link(t(L.view), to: SiteURL.expertCompany(application: application.id!).path) }
+                                    El("td", [("data-label", t(L.Organization.name))]) { Text(application.organization.name) }
+                                    El("td", [("data-label", t(L.Accounts.prefecture))]) { Text(application.prefecture.map { $0.name(context.locale) } ?? "") }
+                                    El("td", [("data-label", t(L.Program.contactName))]) { Text(application.contactName + " / " + application.contactPhone) }
+                                    El("td", [("class", "number"), ("data-label", t(L.Program.visitsDone))]) { Text(String(visitsDone[application.id!] ?? 0)) }
+                                    El("td", [("data-label", t(L.Organization.actions))]) { link(t(L.Diagnosis.view), to: SiteURL.expertCompany(application: application.id!).path) }
                                 }
                             }
                         }
                     }
                 }
                 if !upcoming.isEmpty {
-                    heading(2, t(L.visitsTitle))
+                    heading(2, t(L.Program.visitsTitle))
                     El("ul", [("class", "activity")]) {
                         for visit in upcoming {
                             El("li") {
                                 timeElement(visit.scheduledAt, context)
-                                Text(" \(names[visit.$application.id] ?? "") \(t(L.visitNumber(visit.number))) · \(t(L.visitMode(visit.mode)))")
+                                Text(" \(names[visit.$application.id] ?? "") \(t(L.Program.visitNumber(visit.number))) · \(t(L.Program.visitMode(visit.mode)))")
                             }
                         }
                     }
                 }
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "calendar")]) {
-                heading(2, t(L.calendarTitle), id: "calendar")
-                paragraph(t(L.calendarLead), class: "hint")
-                if let calendarLink { CopyableSecret(label: t(L.calendarTitle), value: calendarLink, notice: t(L.calendarCreated)) }
-                FormField.actionButton(t(L.calendarCreate), action: SiteURL.expertCalendarToken.path, context: context)
+                heading(2, t(L.Program.calendarTitle), id: "calendar")
+                paragraph(t(L.Program.calendarLead), class: "hint")
+                if let calendarLink { CopyableSecret(label: t(L.Program.calendarTitle), value: calendarLink, notice: t(L.Program.calendarCreated)) }
+                FormField.actionButton(t(L.Program.calendarCreate), action: SiteURL.expertCalendarToken.path, context: context)
             }
         }
     }
@@ -241,59 +241,59 @@ enum ExpertPages {
             heading(1, application.organization.name)
             El("section", [("class", "card card-wide")]) {
                 OrganizationFacts(organization: application.organization, context: context)
-                paragraph(t(L.contactName) + t(L.colon) + application.contactName + " / " + application.contactPhone)
-                if !application.message.isEmpty { paragraph(t(L.applyMessage) + t(L.colon) + application.message) }
+                paragraph(t(L.Program.contactName) + t(L.Common.colon) + application.contactName + " / " + application.contactPhone)
+                if !application.message.isEmpty { paragraph(t(L.Program.applyMessage) + t(L.Common.colon) + application.message) }
             }
             El("section", [("class", "card card-wide")]) {
-                heading(2, t(L.visitsTitle))
+                heading(2, t(L.Program.visitsTitle))
                 VisitList(visits: visits, visitsPerCompany: settings.visitsPerCompany, attachments: attachments, context: context)
                 if !visits.isEmpty {
-                    heading(3, t(L.attachFile))
+                    heading(3, t(L.Program.attachFile))
                     for visit in visits {
                         El("form", [("method", "post"), ("action", SiteURL.expertVisitAttachments(application: id, number: visit.number).path),
                                     ("enctype", "multipart/form-data"), ("class", "inline-form upload")]) {
                             csrfField(context)
-                            El("label", [("for", "file-\(visit.number)")]) { Text(t(L.visitNumber(visit.number)) + " ") }
+                            El("label", [("for", "file-\(visit.number)")]) { Text(t(L.Program.visitNumber(visit.number)) + " ") }
                             El.void("input", [("type", "file"), ("id", "file-\(visit.number)"), ("name", "file"), ("required", nil)])
-                            El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.attachSubmit)) }
+                            El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.Program.attachSubmit)) }
                         }
                     }
                 }
-                heading(3, t(L.scheduleVisit))
+                heading(3, t(L.Program.scheduleVisit))
                 FormField.errorSummary(scheduleForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.expertVisitSchedule(application: id).path)]) {
                     csrfField(context)
-                    FormField.select("number", label: t(L.visitNumberLabel(settings.visitsPerCompany)),
-                                     choices: (1...settings.visitsPerCompany).map { (String($0), t(L.visitNumber($0))) }, state: scheduleState, context: context)
-                    FormField.input("scheduledAt", label: t(L.visitWhen), state: scheduleState, context: context,
+                    FormField.select("number", label: t(L.Program.visitNumberLabel(settings.visitsPerCompany)),
+                                     choices: (1...settings.visitsPerCompany).map { (String($0), t(L.Program.visitNumber($0))) }, state: scheduleState, context: context)
+                    FormField.input("scheduledAt", label: t(L.Program.visitWhen), state: scheduleState, context: context,
                                     options: .init(kind: .dateTime, required: true,
-                                                   hint: t(L.visitWhenHint(fiscalYear: application.fiscalYear, hours: settings.hoursPerVisit))))
-                    FormField.select("mode", label: t(L.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.visitMode($0))) }, state: scheduleState, context: context)
-                    FormField.input("place", label: t(L.visitPlace), state: scheduleState, context: context,
-                                    options: .init(required: true, hint: t(L.visitPlaceHint), maxLength: TextLimit.shortText))
-                    FormField.submit(t(L.scheduleSubmit))
+                                                   hint: t(L.Program.visitWhenHint(fiscalYear: application.fiscalYear, hours: settings.hoursPerVisit))))
+                    FormField.select("mode", label: t(L.Program.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.Program.visitMode($0))) }, state: scheduleState, context: context)
+                    FormField.input("place", label: t(L.Program.visitPlace), state: scheduleState, context: context,
+                                    options: .init(required: true, hint: t(L.Program.visitPlaceHint), maxLength: TextLimit.shortText))
+                    FormField.submit(t(L.Program.scheduleSubmit))
                 }
                 for visit in visits where !visit.isDone {
                     let state = recordForms[visit.number] ?? .empty
                     El("section", [("class", "record"), ("aria-labelledby", "record-\(visit.number)")]) {
-                        heading(3, t(L.recordVisit) + " — " + t(L.visitNumber(visit.number)), id: "record-\(visit.number)")
+                        heading(3, t(L.Program.recordVisit) + " — " + t(L.Program.visitNumber(visit.number)), id: "record-\(visit.number)")
                         FormField.errorSummary(state, context: context)
                         El("form", [("method", "post"), ("action", SiteURL.expertVisitRecord(application: id, number: visit.number).path)]) {
                             csrfField(context)
-                            FormField.input("durationMinutes", label: t(L.durationMinutes), state: state.values.isEmpty ? FormState(values: ["durationMinutes": String(settings.hoursPerVisit * 60)]) : state,
+                            FormField.input("durationMinutes", label: t(L.Program.durationMinutes), state: state.values.isEmpty ? FormState(values: ["durationMinutes": String(settings.hoursPerVisit * 60)]) : state,
                                             context: context, options: .init(required: true, inputMode: "numeric"))
-                            FormField.textArea("topics", label: t(L.topics), state: state, context: context, required: true)
+                            FormField.textArea("topics", label: t(L.Program.topics), state: state, context: context, required: true)
                             for goal in 1...4 {
-                                FormField.input("goal\(goal)", label: t(L.goalProgress(goal)), state: state, context: context, options: .init(inputMode: "numeric", maxLength: 3))
+                                FormField.input("goal\(goal)", label: t(L.Program.goalProgress(goal)), state: state, context: context, options: .init(inputMode: "numeric", maxLength: 3))
                             }
-                            FormField.textArea("nextSteps", label: t(L.nextSteps), state: state, context: context)
-                            FormField.submit(t(L.recordSubmit))
+                            FormField.textArea("nextSteps", label: t(L.Program.nextSteps), state: state, context: context)
+                            FormField.submit(t(L.Program.recordSubmit))
                         }
                     }
                 }
             }
             El("section", [("class", "card card-wide")]) {
-                heading(2, t(L.deliverablesTitle))
+                heading(2, t(L.Program.deliverablesTitle))
                 DeliverableList(deliverables: deliverables, context: context, policy: policy)
             }
         }

@@ -53,7 +53,7 @@ struct OfficeProgramController: RouteCollection {
             try await service(req).update(settings, with: .init(capacity: form.capacity, visitsPerCompany: form.visitsPerCompany, hoursPerVisit: form.hoursPerVisit,
                                                                 opensOn: opensOn, closesOn: closesOn, termsTextJa: termsJa, termsTextEn: form.termsTextEn,
                                                                 preferOutsideMetro: form.preferOutsideMetro == "on"), by: principal, ip: req.clientIP)
-            req.flash(.success, L.settingsSaved)
+            req.flash(.success, L.Program.settingsSaved)
             return req.redirect(to: .officeProgram)
         } catch let caught as any ExplainableError {
             let error = caught.explained
@@ -106,18 +106,18 @@ struct OfficeProgramController: RouteCollection {
         let principal = try req.requirePrincipal()
         let (application, settings) = try await load(req)
         let form = try req.content.decode(DecisionForm.self)
-        guard let decision = form.decision.flatMap(ProgramService.Decision.init(rawValue:)) else { throw MamoriError.badRequest(L.errorBadRequestTitle) }
+        guard let decision = form.decision.flatMap(ProgramService.Decision.init(rawValue:)) else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         do {
             try await service(req).decide(application, decision, reason: form.reason, settings: settings, by: principal, ip: req.clientIP)
-            req.flash(.success, L.decisionSaved)
+            req.flash(.success, L.Program.decisionSaved)
             return req.redirect(to: .officeApplication(application: try application.requireID()))
         } catch let refusal as ProgramService.DecisionRefusal {
             var model = try await model(req, application, try await service(req).settings(fiscalYear: application.fiscalYear))
             switch refusal {
-            case .full: model.notice = L.capacityFull
+            case .full: model.notice = L.Program.capacityFull
             case .reasonRequired:
                 model.decisionForm = FormState(values: [:], error: Refusal.invalid("reason", .required).mamoriError)
-                model.notice = L.rejectReasonRequired
+                model.notice = L.Program.rejectReasonRequired
             }
             return Layout.response(OfficeApplicationPage.render(model, context: req.pageContext()), status: refusal.explained.status)
         }
@@ -132,7 +132,7 @@ struct OfficeProgramController: RouteCollection {
         let expert = try await service(req).expert(id: form.expert.flatMap(UUID.init(uuidString:)))
         do {
             try await service(req).assign(expert, to: application, by: principal, ip: req.clientIP)
-            req.flash(.success, L.assigned)
+            req.flash(.success, L.Program.assigned)
             return req.redirect(to: .officeApplication(application: try application.requireID()))
         } catch let refusal as ProgramService.AssignRefusal {
             var model = try await model(req, application, settings)

@@ -70,7 +70,7 @@ struct OrgProgramController: RouteCollection {
                 participatedPreviousYear: .yesNo(form.participatedPreviousYear),
                 contactName: form.contactName, contactPhone: form.contactPhone, message: form.message, agreed: form.agreed == "on",
                 termsVersion: form.termsVersion.flatMap { Int($0) }), by: principal, ip: req.clientIP)
-            req.flash(.success, L.applied)
+            req.flash(.success, L.Program.applied)
             return req.redirect(to: .orgProgram(organization: try organization.requireID()))
         } catch let refusal as ProgramService.ApplyRefusal {
             // Shown above the form, the form kept as typed.
@@ -104,7 +104,7 @@ struct OrgProgramController: RouteCollection {
         do {
             try await ProgramService(db: req.db).answerSurvey(.init(producedResults: form.producedResults, satisfaction: form.satisfaction, comments: form.comments),
                                                               for: application, settings: model.settings, by: principal, ip: req.clientIP)
-            req.flash(.success, L.surveyThanks)
+            req.flash(.success, L.Program.surveyThanks)
             return req.redirect(to: .orgProgram(organization: try organization.requireID()))
         } catch let refusal as ProgramService.SurveyRefusal {
             throw refusal.explained
@@ -121,38 +121,38 @@ enum OrgProgramPage {
         let t = context.t
         let settings = model.settings
         let isOwner = context.principal?.isOwner ?? false
-        return Layout.page(title: t(L.programTitle), context: context) {
-            heading(1, t(L.programTitle) + " " + t(L.fiscalYear(settings.fiscalYear)))
-            paragraph(t(L.programLead), class: "lead")
-            paragraph(t(L.applicationPeriod(DateText.calendarDate(settings.opensOn, context.locale), DateText.calendarDate(settings.closesOn, context.locale))), class: "hint")
+        return Layout.page(title: t(L.Program.programTitle), context: context) {
+            heading(1, t(L.Program.programTitle) + " " + t(L.Program.fiscalYear(settings.fiscalYear)))
+            paragraph(t(L.Program.programLead), class: "lead")
+            paragraph(t(L.Program.applicationPeriod(DateText.calendarDate(settings.opensOn, context.locale), DateText.calendarDate(settings.closesOn, context.locale))), class: "hint")
             if let refusal = model.refusal {
                 El("div", [("class", "flash flash-error"), ("role", "alert")]) {
                     Text(t(refusal))
                     if let decision = model.ineligible {
-                        El("ul") { for reason in decision.reasons { El("li", [("data-reason", reason.rawValue)]) { Text(t(L.reason(reason))) } } }
+                        El("ul") { for reason in decision.reasons { El("li", [("data-reason", reason.rawValue)]) { Text(t(L.Program.reason(reason))) } } }
                     }
                 }
             }
             if let application = model.application {
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "status")]) {
-                    heading(2, t(L.applicationStatusTitle), id: "status")
+                    heading(2, t(L.Program.applicationStatusTitle), id: "status")
                     El("dl", [("class", "facts")]) {
-                        El("dt") { Text(t(L.status)) }
-                        El("dd") { El("strong", [("data-status", application.status.rawValue)]) { Text(t(L.applicationStatus(application.status))) } }
-                        El("dt") { Text(t(L.submittedAt)) }
+                        El("dt") { Text(t(L.Organization.status)) }
+                        El("dd") { El("strong", [("data-status", application.status.rawValue)]) { Text(t(L.Program.applicationStatus(application.status))) } }
+                        El("dt") { Text(t(L.Program.submittedAt)) }
                         El("dd") { timeElement(application.submittedAt, context) }
-                        El("dt") { Text(t(L.assignedExpert)) }
-                        El("dd") { Text(application.expert?.name ?? t(L.notAssignedYet)) }
+                        El("dt") { Text(t(L.Program.assignedExpert)) }
+                        El("dd") { Text(application.expert?.name ?? t(L.Program.notAssignedYet)) }
                     }
                     if let terms = model.agreedTerms { agreedTermsDetails(terms, context: context) }
                 }
                 if application.status == .accepted {
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "visits")]) {
-                        heading(2, t(L.visitsTitle), id: "visits")
+                        heading(2, t(L.Program.visitsTitle), id: "visits")
                         VisitList(visits: model.visits, visitsPerCompany: settings.visitsPerCompany, attachments: model.attachments, context: context)
                     }
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "deliverables")]) {
-                        heading(2, t(L.deliverablesTitle), id: "deliverables")
+                        heading(2, t(L.Program.deliverablesTitle), id: "deliverables")
                         DeliverableList(deliverables: model.deliverables, context: context)
                     }
                     surveySection(model, context: context)
@@ -160,9 +160,9 @@ enum OrgProgramPage {
             } else if isOwner {
                 applySection(model, context: context)
             } else {
-                paragraph(t(L.ownerOnlyApplies), class: "muted")
+                paragraph(t(L.Program.ownerOnlyApplies), class: "muted")
             }
-            link(t(L.navEligibility), to: SiteURL.eligibility.path)
+            link(t(L.Program.navEligibility), to: SiteURL.eligibility.path)
         }
     }
 
@@ -171,32 +171,32 @@ enum OrgProgramPage {
         let state = model.applyForm.values.isEmpty && model.applyForm.errors.isEmpty
             ? FormState(values: ["legalForm": "corporation", "hasSecurityPolicy": "no", "participatedPreviousYear": "no",
                                  "contactName": context.principal?.user.displayName ?? ""]) : model.applyForm
-        let yesNo = [("no", t(L.no)), ("yes", t(L.yes))]
+        let yesNo = [("no", t(L.Program.no)), ("yes", t(L.Program.yes))]
         return El("section", [("class", "card card-wide"), ("aria-labelledby", "apply")]) {
-            heading(2, t(L.applyTitle), id: "apply")
+            heading(2, t(L.Program.applyTitle), id: "apply")
             FormField.errorSummary(model.applyForm, context: context)
             El("form", [("method", "post"), ("action", SiteURL.orgProgramApply(organization: model.organization.id!).path)]) {
                 csrfField(context)
                 El.void("input", [("type", "hidden"), ("name", "termsVersion"), ("value", String(model.settings.termsVersion))])
-                FormField.select("legalForm", label: t(L.legalForm),
-                                 choices: [("corporation", t(L.legalFormCorporation)), ("sole_proprietor", t(L.legalFormSole)), ("group", t(L.legalFormGroup))],
+                FormField.select("legalForm", label: t(L.Program.legalForm),
+                                 choices: [("corporation", t(L.Program.legalFormCorporation)), ("sole_proprietor", t(L.Program.legalFormSole)), ("group", t(L.Program.legalFormGroup))],
                                  state: state, context: context)
-                FormField.select("hasSecurityPolicy", label: t(L.hasPolicyQuestion), choices: yesNo, state: state, context: context)
-                FormField.select("participatedPreviousYear", label: t(L.previousYearQuestion), choices: yesNo, state: state, context: context)
-                FormField.input("contactName", label: t(L.contactName), state: state, context: context, options: .init(autocomplete: "name", required: true, maxLength: TextLimit.name))
-                FormField.input("contactPhone", label: t(L.contactPhone), state: state, context: context, options: .init(type: "tel", autocomplete: "tel", required: true, maxLength: TextLimit.number))
-                FormField.textArea("message", label: t(L.applyMessage), state: state, context: context)
-                heading(3, t(L.termsLabel) + t(L.parenthesized(t(L.termsVersion(model.settings.termsVersion)))))
+                FormField.select("hasSecurityPolicy", label: t(L.Program.hasPolicyQuestion), choices: yesNo, state: state, context: context)
+                FormField.select("participatedPreviousYear", label: t(L.Program.previousYearQuestion), choices: yesNo, state: state, context: context)
+                FormField.input("contactName", label: t(L.Program.contactName), state: state, context: context, options: .init(autocomplete: "name", required: true, maxLength: TextLimit.name))
+                FormField.input("contactPhone", label: t(L.Program.contactPhone), state: state, context: context, options: .init(type: "tel", autocomplete: "tel", required: true, maxLength: TextLimit.number))
+                FormField.textArea("message", label: t(L.Program.applyMessage), state: state, context: context)
+                heading(3, t(L.Program.termsLabel) + t(L.Common.parenthesized(t(L.Program.termsVersion(model.settings.termsVersion)))))
                 ProgramTermsText(ja: model.settings.termsTextJa, en: model.settings.termsTextEn, context: context)
-                FormField.checkbox("agreed", label: t(L.agreeTerms), checked: false, state: model.applyForm, context: context)
-                FormField.submit(t(L.applySubmit))
+                FormField.checkbox("agreed", label: t(L.Program.agreeTerms), checked: false, state: model.applyForm, context: context)
+                FormField.submit(t(L.Program.applySubmit))
             }
         }
     }
 
     /// What the application agreed to, in the page's language, folded away.
     private static func agreedTermsDetails(_ terms: ProgramTermsVersion, context: PageContext) -> Component {
-        let summary: String = context.t(L.agreedTermsTitle(terms.version))
+        let summary: String = context.t(L.Program.agreedTermsTitle(terms.version))
         return El("details", [("class", "agreed-terms")]) {
             El("summary") { Text(summary) }
             ProgramTermsText(ja: terms.textJa, en: terms.textEn, context: context)
@@ -207,20 +207,20 @@ enum OrgProgramPage {
         let t = context.t
         let done = model.visits.filter(\.isDone).count
         return El("section", [("class", "card card-wide"), ("aria-labelledby", "survey")]) {
-            heading(2, t(L.surveyTitle), id: "survey")
+            heading(2, t(L.Program.surveyTitle), id: "survey")
             if model.survey != nil {
-                paragraph(t(L.surveyThanks))
+                paragraph(t(L.Program.surveyThanks))
             } else if done < model.settings.visitsPerCompany {
-                paragraph(t(L.surveyNotYet), class: "muted")
+                paragraph(t(L.Program.surveyNotYet), class: "muted")
             } else {
-                paragraph(t(L.surveyLead))
+                paragraph(t(L.Program.surveyLead))
                 FormField.errorSummary(model.surveyForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.orgProgramSurvey(organization: model.organization.id!).path)]) {
                     csrfField(context)
-                    FormField.select("producedResults", label: t(L.producedResultsQuestion), choices: [("yes", t(L.yes)), ("no", t(L.no))], state: model.surveyForm, context: context)
-                    FormField.select("satisfaction", label: t(L.satisfactionQuestion), choices: (1...5).map { (String($0), String($0)) }, state: model.surveyForm, context: context)
-                    FormField.textArea("comments", label: t(L.comments), state: model.surveyForm, context: context)
-                    FormField.submit(t(L.surveySubmit))
+                    FormField.select("producedResults", label: t(L.Program.producedResultsQuestion), choices: [("yes", t(L.Program.yes)), ("no", t(L.Program.no))], state: model.surveyForm, context: context)
+                    FormField.select("satisfaction", label: t(L.Program.satisfactionQuestion), choices: (1...5).map { (String($0), String($0)) }, state: model.surveyForm, context: context)
+                    FormField.textArea("comments", label: t(L.Program.comments), state: model.surveyForm, context: context)
+                    FormField.submit(t(L.Program.surveySubmit))
                 }
             }
         }

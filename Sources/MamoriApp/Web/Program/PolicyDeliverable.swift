@@ -26,10 +26,10 @@ struct PolicyDeliverable: Sendable {
         let t = context.t
         return El("ul", [("class", "deliverable-details")]) {
             El("li") {
-                Text(t(L.Policy.publishedNow) + t(L.colon))
+                Text(t(L.Policy.publishedNow) + t(L.Common.colon))
                 if let publicPath { link(publicPath, to: publicPath) } else { Text(t(L.Policy.notPublishedYet)) }
             }
-            El("li") { Text(t(L.Rules.title) + t(L.colon) + t(rulesSummary)) }
+            El("li") { Text(t(L.Rules.title) + t(L.Common.colon) + t(rulesSummary)) }
             if let reviewPath { El("li") { link(t(L.Policy.expertReviewTitle), to: reviewPath) } }
             if let planPath { El("li") { link(t(L.Plan.expertTitle), to: planPath) } }
         }

@@ -15,24 +15,24 @@ struct VisitList: Component {
         return El("ol", [("class", "visits")]) {
             for number in 1...max(visitsPerCompany, 1) {
                 El("li", [("class", "visit")]) {
-                    El("strong") { Text(t(L.visitNumber(number)) + " ") }
+                    El("strong") { Text(t(L.Program.visitNumber(number)) + " ") }
                     if let visit = byNumber[number] {
-                        El("span", [("class", "status-tag " + (visit.isDone ? "met" : "unmet"))]) { Text(t(visit.isDone ? L.visitDone : L.visitScheduledLabel)) }
+                        El("span", [("class", "status-tag " + (visit.isDone ? "met" : "unmet"))]) { Text(t(visit.isDone ? L.Program.visitDone : L.Program.visitScheduledLabel)) }
                         Text(" ")
                         timeElement(visit.scheduledAt, context)
-                        Text(" · " + t(L.visitMode(visit.mode)) + " · ")
+                        Text(" · " + t(L.Program.visitMode(visit.mode)) + " · ")
                         if visit.mode == .online { link(visit.place, to: visit.place, [("rel", "noopener noreferrer")]) } else { Text(visit.place) }
                         if visit.isDone {
                             El("p", [("class", "hint")]) {
-                                Text(t(L.minutes(visit.durationMinutes ?? 0)) + " — " + (visit.topics ?? ""))
+                                Text(t(L.Common.minutes(visit.durationMinutes ?? 0)) + " — " + (visit.topics ?? ""))
                             }
                             if let next = visit.nextSteps, !next.isEmpty {
-                                El("p", [("class", "hint")]) { Text(t(L.nextSteps) + t(L.colon) + next) }
+                                El("p", [("class", "hint")]) { Text(t(L.Program.nextSteps) + t(L.Common.colon) + next) }
                             }
                             let progress = visit.progress
                             if !progress.isEmpty {
                                 El("p", [("class", "hint")]) {
-                                    Text(progress.keys.sorted().map { t(L.goalShort($0)) + " \(progress[$0]!)%" }.joined(separator: " · "))
+                                    Text(progress.keys.sorted().map { t(L.Program.goalShort($0)) + " \(progress[$0]!)%" }.joined(separator: " · "))
                                 }
                             }
                         }
@@ -47,7 +47,7 @@ struct VisitList: Component {
                             }
                         }
                     } else {
-                        El("span", [("class", "muted")]) { Text(t(L.notScheduled)) }
+                        El("span", [("class", "muted")]) { Text(t(L.Program.notScheduled)) }
                     }
                 }
             }
@@ -67,8 +67,8 @@ struct DeliverableList: Component {
         return El("ul", [("class", "checklist")]) {
             for (deliverable, status) in deliverables {
                 El("li", [("class", status == .done ? "met" : "unmet"), ("data-deliverable", String(deliverable.rawValue))]) {
-                    El("span", [("class", "status-tag")]) { Text(t(L.deliverableStatus(status))) }
-                    Text(" " + t(L.deliverable(deliverable)))
+                    El("span", [("class", "status-tag")]) { Text(t(L.Program.deliverableStatus(status))) }
+                    Text(" " + t(L.Program.deliverable(deliverable)))
                     if deliverable == .policyAndRulesCheck, let policy { policy.render(context) }
                 }
             }

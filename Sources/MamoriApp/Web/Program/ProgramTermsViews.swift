@@ -7,13 +7,13 @@ extension OfficeProgramPage {
     /// the error beside its field.
     static func termsFields(state: FormState, version: Int, context: PageContext) -> Component {
         let t = context.t
-        let legend: String = t(L.termsLabel) + t(L.parenthesized(t(L.termsVersion(version))))
+        let legend: String = t(L.Program.termsLabel) + t(L.Common.parenthesized(t(L.Program.termsVersion(version))))
         return El("fieldset", [("class", "terms-fields")]) {
             El("legend") { Text(legend) }
-            paragraph(t(L.termsBothHint), class: "hint")
-            FormField.textArea("termsTextJa", label: t(L.termsJaLabel), state: state, context: context,
+            paragraph(t(L.Program.termsBothHint), class: "hint")
+            FormField.textArea("termsTextJa", label: t(L.Program.termsJaLabel), state: state, context: context,
                                required: true, maxLength: ProgramTerms.maximumLength, rows: 12)
-            FormField.textArea("termsTextEn", label: t(L.termsEnLabel), state: state, context: context,
+            FormField.textArea("termsTextEn", label: t(L.Program.termsEnLabel), state: state, context: context,
                                required: true, maxLength: ProgramTerms.maximumLength, rows: 12)
         }
     }
@@ -32,7 +32,7 @@ struct ProgramTermsText: Component {
             .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         var attributes: [(String, String?)] = [("class", "terms"), ("tabindex", "0")]
         if fallback { attributes.append(("lang", "ja")) }
-        let notice: String? = fallback ? context.t(L.termsShownInJapanese) : nil
+        let notice: String? = fallback ? context.t(L.Program.termsShownInJapanese) : nil
         return ComponentGroup {
             if let notice = notice { paragraph(notice, class: "hint") }
             El("div", attributes) {

@@ -138,7 +138,7 @@ enum RemindersPage {
                         El("li") {
                             El("code") { Text(webhook.url) }
                             div("button-row") {
-                                El("span", [("class", "hint")]) { Text(t(L.Reminders.addedBy) + t(L.colon) + webhook.createdBy) }
+                                El("span", [("class", "hint")]) { Text(t(L.Reminders.addedBy) + t(L.Common.colon) + webhook.createdBy) }
                                 FormField.actionButton(t(L.Reminders.webhookTest), action: SiteURL.webhookTest(organization: org, webhook: webhook.id).path, context: context)
                                 FormField.actionButton(t(L.Reminders.webhookRemove), action: SiteURL.webhookRemove(organization: org, webhook: webhook.id).path,
                                                        context: context, danger: true)
@@ -185,7 +185,7 @@ enum RemindersPage {
             parts.append(context.t(L.Reminders.nextAttempt(DateText.dateTime(row.nextAttemptAt, context.locale))))
         }
         return ComponentGroup {
-            Text(parts.isEmpty ? "—" : parts.joined(separator: context.t(L.listSeparator)))
+            Text(parts.isEmpty ? "—" : parts.joined(separator: context.t(L.Common.listSeparator)))
             if let error = row.lastError {
                 El("details", [("class", "technical")]) {
                     El("summary") { Text(context.t(L.Reminders.technicalDetail)) }

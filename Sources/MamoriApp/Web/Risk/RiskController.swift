@@ -105,11 +105,11 @@ struct RiskController: RouteCollection {
         let (principal, organization) = try req.tenant()
         let orgID = try organization.requireID()
         guard let file = (try? req.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
-            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.describe(.fileEmpty), context: req.pageContext()),
+            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.Common.describe(.fileEmpty), context: req.pageContext()),
                                    status: .unprocessableEntity)
         }
         guard file.data.readableBytes <= req.application.settings.maxUploadBytes else {
-            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
+            throw MamoriError(status: .payloadTooLarge, code: "payload_too_large", message: L.Program.attachmentTooLarge(req.application.settings.maxUploadMegabytes))
         }
         do {
             let (record, result) = try await AssetService(db: req.db).stageImport(filename: file.filename, data: Data(buffer: file.data),
@@ -117,7 +117,7 @@ struct RiskController: RouteCollection {
             return Layout.response(RiskPages.importPage(organizationID: orgID, preview: (try record.requireID(), result), error: nil, context: req.pageContext()),
                                    status: result.problems.isEmpty ? .ok : .unprocessableEntity)
         } catch Refusal.invalid(let problems) {
-            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.describe(problems.entries[0].problem),
+            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.Common.describe(problems.entries[0].problem),
                                                         context: req.pageContext()), status: .unprocessableEntity)
         }
     }
@@ -208,7 +208,7 @@ struct RiskController: RouteCollection {
             try await service.treat(risk, treatment: form.treatment, measure: form.measure, by: principal, ip: req.clientIP)
             req.flash(.success, L.Risk.treatmentSaved)
         } catch Refusal.invalid(let problems) {
-            req.flash(.error, L.describe(problems.entries.first!.problem))
+            req.flash(.error, L.Common.describe(problems.entries.first!.problem))
         }
         return req.redirect(to: SiteURL.risks(organization: try organization.requireID()).path + "#risk-\(risk.id!.uuidString)", redirectType: .normal)
     }

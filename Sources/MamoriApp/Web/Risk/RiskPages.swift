@@ -117,9 +117,9 @@ enum RiskPages {
         return Layout.page(title: asset.name, context: context) {
             heading(1, asset.name)
             El("p", [("class", "lead")]) {
-                Text(t(L.Risk.importance) + t(L.colon))
+                Text(t(L.Risk.importance) + t(L.Common.colon))
                 El("strong", [("id", "asset-importance")]) { Text(String(asset.importance)) }
-                Text(t(L.parenthesized("C\(asset.confidentiality) / I\(asset.integrity) / A\(asset.availability)")))
+                Text(t(L.Common.parenthesized("C\(asset.confidentiality) / I\(asset.integrity) / A\(asset.availability)")))
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "risks"), ("id", "risks")]) {
                 heading(2, t(L.Risk.risksOfAsset), id: "risks-title")
@@ -150,7 +150,7 @@ enum RiskPages {
                 El("form", [("method", "post"), ("action", SiteURL.asset(organization: org, asset: id).path)]) {
                     csrfField(context)
                     assetFields(assetForm, context: context)
-                    FormField.submit(t(L.save))
+                    FormField.submit(t(L.Common.save))
                 }
                 FormField.actionButton(t(L.Risk.removeAsset), action: SiteURL.assetRemove(organization: org, asset: id).path, context: context, danger: true)
             }
@@ -258,7 +258,7 @@ enum RiskPages {
                                         El("tr", [("data-row", String(problem.row))]) {
                                             El("td", [("data-label", t(L.Risk.row)), ("class", "number")]) { Text(String(problem.row)) }
                                             El("td", [("data-label", t(L.Risk.column))]) { Text(t(fieldLabel(problem.field))) }
-                                            El("td", [("data-label", t(L.Risk.problem))]) { Text(t(L.describe(problem.problem))) }
+                                            El("td", [("data-label", t(L.Risk.problem))]) { Text(t(L.Common.describe(problem.problem))) }
                                         }
                                     }
                                 }

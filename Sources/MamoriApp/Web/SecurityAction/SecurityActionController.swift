@@ -30,12 +30,12 @@ struct SecurityActionController: RouteCollection {
         let checked = Set((1...5).filter { fields["measure\($0)"] == "on" })
         let service = SecurityActionService(db: req.db)
         try await service.setCheckedMeasures(checked, of: organization, by: principal, ip: req.clientIP)
-        req.flash(.success, L.basicMeasuresSaved)
+        req.flash(.success, L.Diagnosis.basicMeasuresSaved)
         // Saved as ticked, but say so when the latest self-diagnosis answered otherwise.
         let content = DiagnosisContent.bundled
         for conflict in try await service.conflicts(of: organization, checked: checked) {
             guard let measure = content.basicMeasures.first(where: { $0.number == conflict.measure }) else { continue }
-            req.flash(.warning, L.measureConflictSaved(measure: measure.title, answer: content.answer(conflict.answer).label))
+            req.flash(.warning, L.Diagnosis.measureConflictSaved(measure: measure.title, answer: content.answer(conflict.answer).label))
         }
         return req.redirect(to: .securityAction(organization: try organization.requireID()))
     }
@@ -56,7 +56,7 @@ struct SecurityActionController: RouteCollection {
             _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: declaredOn,
                                                                          conditionsMetElsewhere: form.conditionsMetElsewhere == "on"),
                                                                     for: organization, by: principal, ip: req.clientIP)
-            req.flash(.success, L.declarationRecorded)
+            req.flash(.success, L.Diagnosis.declarationRecorded)
             return req.redirect(to: .securityAction(organization: try organization.requireID()))
         } catch let caught as any ExplainableError {
             let error = caught.explained

@@ -19,29 +19,29 @@ enum SecurityActionPage {
         let readiness = model.readiness
         let conflicts = SecurityActionReadiness.conflicts(checked: readiness.checkedMeasures, answers: model.diagnosisAnswers, content: content)
         let missingForTwoStars = SecurityActionService.missingForTwoStars(readiness)
-        return Layout.page(title: t(L.securityActionTitle), context: context) {
-            heading(1, t(L.securityActionTitle))
-            paragraph(t(L.securityActionLead), class: "lead")
+        return Layout.page(title: t(L.Diagnosis.securityActionTitle), context: context) {
+            heading(1, t(L.Diagnosis.securityActionTitle))
+            paragraph(t(L.Diagnosis.securityActionLead), class: "lead")
             El("p", [("id", "official-site")]) {
-                link(t(L.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
-                Text(" " + t(L.securityActionOfficialSiteNote))
+                link(t(L.Diagnosis.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
+                Text(" " + t(L.Diagnosis.securityActionOfficialSiteNote))
             }
             El("p", [("class", "stars")]) {
-                Text(t(L.currentStars) + t(L.colon))
-                El("strong") { Text(t(L.stars(readiness.declaredStars ?? 0))) }
+                Text(t(L.Diagnosis.currentStars) + t(L.Common.colon))
+                El("strong") { Text(t(L.Diagnosis.stars(readiness.declaredStars ?? 0))) }
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "readiness")]) {
-                heading(2, t(L.readinessTitle), id: "readiness")
+                heading(2, t(L.Diagnosis.readinessTitle), id: "readiness")
                 if let next = readiness.nextStar {
                     if readiness.missingForNextStar.isEmpty {
-                        El("p", [("class", "ready")]) { Text(t(L.readyFor(next))) }
+                        El("p", [("class", "ready")]) { Text(t(L.Diagnosis.readyFor(next))) }
                     }
                     El("ul", [("class", "checklist")]) {
                         for requirement in next == 1 ? [SecurityActionReadiness.Requirement.basicMeasures] : [.selfDiagnosis, .policyPublished] {
                             let met = readiness.met.contains(requirement)
                             El("li", [("class", met ? "met" : "unmet")]) {
-                                El("span", [("class", "status-tag")]) { Text(t(met ? L.requirementMet : L.requirementNotYet)) }
-                                Text(" " + t(L.requirement(requirement)))
+                                El("span", [("class", "status-tag")]) { Text(t(met ? L.Diagnosis.requirementMet : L.Diagnosis.requirementNotYet)) }
+                                Text(" " + t(L.Diagnosis.requirement(requirement)))
                                 if requirement == .policyPublished && !met {
                                     El("p", [("class", "hint"), ("id", "policy-step")]) {
                                         Text(t(L.Policy.stageExplanation(readiness.policyStage)) + " ")
@@ -49,18 +49,18 @@ enum SecurityActionPage {
                                     }
                                 }
                                 if requirement == .selfDiagnosis && !met {
-                                    El("p") { link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path) }
+                                    El("p") { link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path) }
                                 }
                             }
                         }
                     }
                 } else {
-                    paragraph(t(L.allStarsDeclared))
+                    paragraph(t(L.Diagnosis.allStarsDeclared))
                 }
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "measures")]) {
-                heading(2, t(L.basicMeasuresTitle), id: "measures")
-                paragraph(t(L.basicMeasuresLead), class: "hint")
+                heading(2, t(L.Diagnosis.basicMeasuresTitle), id: "measures")
+                paragraph(t(L.Diagnosis.basicMeasuresLead), class: "hint")
                 El("form", [("method", "post"), ("action", SiteURL.securityActionMeasures(organization: orgID).path)]) {
                     csrfField(context)
                     El("ul", [("class", "measures")]) {
@@ -75,40 +75,40 @@ enum SecurityActionPage {
                                     }
                                 }
                                 El("p", [("class", "hint")]) {
-                                    Text(t(L.diagnosisSays) + t(L.colon))
-                                    Text(model.diagnosisAnswers.map { t(content.answer($0[measure.diagnosisItem]).label) } ?? t(L.notDiagnosedYet))
+                                    Text(t(L.Diagnosis.diagnosisSays) + t(L.Common.colon))
+                                    Text(model.diagnosisAnswers.map { t(content.answer($0[measure.diagnosisItem]).label) } ?? t(L.Diagnosis.notDiagnosedYet))
                                 }
                                 if let conflict = conflicts.first(where: { $0.measure == measure.number }) {
                                     El("p", [("class", "warning-text"), ("data-conflict", String(measure.number))]) {
-                                        Text(t(L.measureConflict(answer: content.answer(conflict.answer).label)) + " ")
-                                        link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
+                                        Text(t(L.Diagnosis.measureConflict(answer: content.answer(conflict.answer).label)) + " ")
+                                        link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
                                     }
                                 }
                             }
                         }
                     }
-                    FormField.submit(t(L.basicMeasuresSave))
+                    FormField.submit(t(L.Diagnosis.basicMeasuresSave))
                 }
             }
             El("section", [("class", "card card-wide"), ("aria-labelledby", "declarations")]) {
-                heading(2, t(L.declarationsTitle), id: "declarations")
+                heading(2, t(L.Diagnosis.declarationsTitle), id: "declarations")
                 El("p", [("class", "hint")]) {
-                    Text(t(L.declarationsLead) + " ")
-                    link(t(L.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
+                    Text(t(L.Diagnosis.declarationsLead) + " ")
+                    link(t(L.Diagnosis.securityActionOfficialSite), to: SecurityActionReadiness.officialSite, [("rel", "noopener noreferrer")])
                 }
                 FormField.errorSummary(model.declarationForm, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.securityActionDeclarations(organization: orgID).path)]) {
                     csrfField(context)
-                    FormField.select("stars", label: t(L.declarationStars), choices: [("1", t(L.stars(1))), ("2", t(L.stars(2)))],
+                    FormField.select("stars", label: t(L.Diagnosis.declarationStars), choices: [("1", t(L.Diagnosis.stars(1))), ("2", t(L.Diagnosis.stars(2)))],
                                      state: model.declarationForm, context: context)
                     if !missingForTwoStars.isEmpty {
                         // Two stars while a condition is unmet: say which, where to fix it, and
                         // accept it only with an explicit confirmation.
                         El("div", [("class", "notice notice-warning"), ("id", "two-star-conditions")]) {
-                            paragraph(t(L.twoStarsConditionsLead))
+                            paragraph(t(L.Diagnosis.twoStarsConditionsLead))
                             El("ul") {
                                 for requirement in missingForTwoStars {
-                                    El("li", [("data-missing", requirement.rawValue)]) { Text(t(L.requirement(requirement))) }
+                                    El("li", [("data-missing", requirement.rawValue)]) { Text(t(L.Diagnosis.requirement(requirement))) }
                                 }
                             }
                             El("p") {
@@ -117,32 +117,32 @@ enum SecurityActionPage {
                                     Text(" ")
                                 }
                                 if missingForTwoStars.contains(.selfDiagnosis) {
-                                    link(t(L.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
+                                    link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
                                 }
                             }
-                            FormField.checkbox("conditionsMetElsewhere", label: t(L.twoStarsMetElsewhere), checked: false,
+                            FormField.checkbox("conditionsMetElsewhere", label: t(L.Diagnosis.twoStarsMetElsewhere), checked: false,
                                                state: model.declarationForm, context: context)
                         }
                     }
-                    FormField.input("declarationID", label: t(L.declarationID), state: model.declarationForm, context: context,
+                    FormField.input("declarationID", label: t(L.Diagnosis.declarationID), state: model.declarationForm, context: context,
                                     options: .init(required: true, maxLength: TextLimit.code))
-                    FormField.input("declaredOn", label: t(L.declaredOn),
+                    FormField.input("declaredOn", label: t(L.Diagnosis.declaredOn),
                                     state: model.declarationForm.values.isEmpty ? FormState(values: ["declaredOn": CalendarDate.today()]) : model.declarationForm,
                                     context: context,
                                     options: .init(kind: .date, required: true))
-                    FormField.submit(t(L.declarationRecord))
+                    FormField.submit(t(L.Diagnosis.declarationRecord))
                 }
                 if model.declarations.isEmpty {
-                    paragraph(t(L.noDeclarations), class: "muted")
+                    paragraph(t(L.Diagnosis.noDeclarations), class: "muted")
                 } else {
                     div("table-scroll") {
                         El("table", [("class", "compact")]) {
-                            tableHead([L.declaredOn, L.declarationStars, L.declarationID].map(t))
+                            tableHead([L.Diagnosis.declaredOn, L.Diagnosis.declarationStars, L.Diagnosis.declarationID].map(t))
                             El("tbody") {
                                 for declaration in model.declarations {
                                     El("tr") {
                                         El("td") { Text(DateText.calendarDate(declaration.declaredOn, context.locale)) }
-                                        El("td") { Text(t(L.stars(declaration.stars))) }
+                                        El("td") { Text(t(L.Diagnosis.stars(declaration.stars))) }
                                         El("td") { Text(declaration.declarationID) }
                                     }
                                 }

@@ -30,7 +30,7 @@ struct SettingsController: RouteCollection {
                 throw MamoriError.invalid(problems)
             }
             try await req.accounts.changeProfile(of: principal.user, displayName: form.displayName ?? "", locale: locale, ip: req.clientIP)
-            req.flash(.success, L.profileSaved)
+            req.flash(.success, L.Accounts.profileSaved)
             return req.redirect(to: .settings)
         } catch let caught as any ExplainableError {
             let error = caught.explained
@@ -54,7 +54,7 @@ struct SettingsController: RouteCollection {
             // Other devices signed in with the old password are signed out; this one gets a new session id.
             try await DatabaseSessionDriver.endSessions(ofUser: principal.userID, on: req.db)
             try await req.restartSession(for: principal.user)
-            req.flash(.success, L.passwordChanged)
+            req.flash(.success, L.Accounts.passwordChanged)
             return req.redirect(to: .settings)
         } catch let caught as any ExplainableError {
             let error = caught.explained

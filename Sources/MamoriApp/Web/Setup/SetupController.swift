@@ -13,7 +13,7 @@ struct SetupController: RouteCollection {
     private func service(_ req: Request) -> SetupService { SetupService(db: req.db, hasher: req.password.async) }
 
     private func unusable(_ req: Request) -> Response {
-        Layout.response(MessagePage.render(title: L.setupTitle, message: L.setupLinkUnusable, context: req.pageContext()), status: .gone)
+        Layout.response(MessagePage.render(title: L.Accounts.setupTitle, message: L.Accounts.setupLinkUnusable, context: req.pageContext()), status: .gone)
     }
 
     @Sendable func form(req: Request) async throws -> Response {
@@ -31,7 +31,7 @@ struct SetupController: RouteCollection {
                 account: .init(displayName: form.displayName, email: form.email, password: form.password, passwordConfirmation: form.passwordConfirmation),
                 locale: req.locale, ip: req.clientIP ?? "unknown")
             try await req.restartSession(for: user)
-            req.flash(.success, L.setupDone)
+            req.flash(.success, L.Accounts.setupDone)
             return req.redirect(to: .dashboard)
         } catch SetupService.SetupError.linkNotUsable {
             return unusable(req)
@@ -46,15 +46,15 @@ struct SetupController: RouteCollection {
 enum SetupPage {
     static func render(state: FormState, token: String, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(title: t(L.setupTitle), context: context) {
+        return Layout.page(title: t(L.Accounts.setupTitle), context: context) {
             div("narrow") {
-                heading(1, t(L.setupTitle))
-                paragraph(t(L.setupLead), class: "lead")
+                heading(1, t(L.Accounts.setupTitle))
+                paragraph(t(L.Accounts.setupLead), class: "lead")
                 FormField.errorSummary(state, context: context)
                 El("form", [("method", "post"), ("action", SiteURL.setup(token: token).path), ("novalidate", nil)]) {
                     csrfField(context)
                     AccountFields(state: state, context: context)
-                    FormField.submit(t(L.setupSubmit))
+                    FormField.submit(t(L.Accounts.setupSubmit))
                 }
             }
         }

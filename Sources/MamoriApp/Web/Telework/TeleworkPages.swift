@@ -140,8 +140,8 @@ enum TeleworkPages {
                                 }
                                 Text(" " + t(content.point(gap.point).text))
                             }
-                            El("p", [("class", "hint")]) { Text(t(L.Telework.principleLabel(gap.principle)) + t(L.colon) + t(content.principle(gap.principle).title)) }
-                            paragraph(t(L.Telework.guidanceLabel) + t(L.colon) + t(content.point(gap.point).guidance))
+                            El("p", [("class", "hint")]) { Text(t(L.Telework.principleLabel(gap.principle)) + t(L.Common.colon) + t(content.principle(gap.principle).title)) }
+                            paragraph(t(L.Telework.guidanceLabel) + t(L.Common.colon) + t(content.point(gap.point).guidance))
                         }
                     }
                 }
@@ -224,18 +224,18 @@ enum TeleworkPages {
                     let comparison = TeleworkComparison(before: before.answers, after: after.answers)
                     for (title, changes, cls) in [(L.Telework.improved, comparison.improved, "improved"), (L.Telework.worse, comparison.worse, "worse")] {
                         El("section", [("class", "card card-wide compare-\(cls)")]) {
-                            heading(2, t(title) + t(L.parenthesized(String(changes.count))))
+                            heading(2, t(title) + t(L.Common.parenthesized(String(changes.count))))
                             El("ul") {
                                 for change in changes {
                                     El("li") {
-                                        Text(t(L.Telework.pointLabel(change.point)) + " " + t(content.point(change.point).text) + t(L.colon))
+                                        Text(t(L.Telework.pointLabel(change.point)) + " " + t(content.point(change.point).text) + t(L.Common.colon))
                                         El("strong") { Text(t(content.answer(change.before).label) + " → " + t(content.answer(change.after).label)) }
                                     }
                                 }
                             }
                         }
                     }
-                    paragraph(t(L.Telework.unchanged) + t(L.colon) + comparison.unchanged.map(String.init).joined(separator: ", "), class: "hint")
+                    paragraph(t(L.Telework.unchanged) + t(L.Common.colon) + comparison.unchanged.map(String.init).joined(separator: ", "), class: "hint")
                 }
             }
             El("p") { link(t(L.Telework.backToTelework), to: SiteURL.telework(organization: organizationID).path) }
@@ -339,7 +339,7 @@ enum TeleworkPages {
                 heading(2, L.Telework.whenTitle(language))
                 paragraph(sheet.whenSomethingHappens(language))
                 El("p", [("class", "contact-line"), ("id", "sheet-contact")]) {
-                    El("strong") { Text(L.Telework.contactLabel(language) + L.colon(language)) }
+                    El("strong") { Text(L.Telework.contactLabel(language) + L.Common.colon(language)) }
                     El("span", [("class", "preserve-lines")]) { Text(contact ?? L.Telework.contactMissing(language)) }
                 }
             }

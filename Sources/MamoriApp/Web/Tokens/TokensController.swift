@@ -13,9 +13,16 @@ struct TokensController: RouteCollection {
 
     private func service(_ req: Request) -> APITokenService { APITokenService(db: req.db) }
 
+    private func rows(_ req: Request, _ organization: Organization) async throws -> [TokensPage.Token] {
+        try await service(req).tokens(of: organization).map { token in
+            TokensPage.Token(id: try token.requireID(), name: token.name, hint: token.tokenHint, createdBy: token.$user.value?.displayName,
+                             createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revoked: token.revokedAt != nil)
+        }
+    }
+
     @Sendable func list(req: Request) async throws -> Response {
         let (_, organization) = try MembersController.ownedOrganization(req)
-        let model = TokensPage.Model(organization: organization, tokens: try await service(req).tokens(of: organization),
+        let model = TokensPage.Model(organizationID: try organization.requireID(), tokens: try await rows(req, organization),
                                      newSecret: req.takeRevealedSecret())
         return Layout.response(TokensPage.render(model, context: req.pageContext()))
     }
@@ -31,7 +38,7 @@ struct TokensController: RouteCollection {
             return req.redirect(to: .tokens(organization: try organization.requireID()))
         } catch let caught as any ExplainableError {
             let error = caught.explained
-            let model = TokensPage.Model(organization: organization, tokens: try await service(req).tokens(of: organization),
+            let model = TokensPage.Model(organizationID: try organization.requireID(), tokens: try await rows(req, organization),
                                          form: FormState(values: ["name": form.name ?? ""], error: error))
             return Layout.response(TokensPage.render(model, context: req.pageContext()), status: error.status)
         }
@@ -41,7 +48,7 @@ struct TokensController: RouteCollection {
         let (principal, organization) = try MembersController.ownedOrganization(req)
         let token = try await TenantScope.apiToken(req.uuidParameter("tokenID"), in: organization, on: req.db)
         try await service(req).revoke(token, actor: .principal(principal, ip: req.clientIP))
-        req.flash(.success, L.tokenRevoked)
+        req.flash(.success, L.Organization.tokenRevoked)
         return req.redirect(to: .tokens(organization: try organization.requireID()))
     }
 }
