@@ -10,10 +10,16 @@ struct PageViewTests {
     static var pages: [(name: String, title: LocalizedText, render: (PageContext) -> String, typed: [String])] { [
         ("members", L.Organization.membersTitle, { MembersPage.render(.mock, context: $0) }, ["山田 <太郎>", "経理の<新人>"]),
         ("API tokens", L.Organization.tokensTitle, { TokensPage.render(.mock, context: $0) }, ["EDR <連携>"]),
+        ("SECURITY ACTION", L.Diagnosis.securityActionTitle, { SecurityActionPage.render(.mock, context: $0) }, ["SA-<0001>"]),
+        ("password reset link", L.PasswordReset.issueTitle("佐藤 <花子>"), { PasswordResetIssuePage.render(.mock, context: $0) }, ["佐藤 <花子>"]),
         ("policy overview", L.Policy.title, { PolicyOverviewPage.render(.mock, context: $0) }, []),
         ("policy version", L.Policy.title, { PolicyVersionPage.render(.mock, context: $0) }, ["目的 <script>"]),
         ("reminders", L.Reminders.title, { RemindersPage.render(.mock, context: $0) }, ["https://hooks.example.jp/mamori?<x>"]),
     ] }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
 
     @Test("each page has one h1 in the page's language and no raw typed markup", arguments: [AppLocale.ja, .en])
     func rendersAlone(locale: AppLocale) throws {
@@ -21,10 +27,10 @@ struct PageViewTests {
             let html = page.render(.mock(locale: locale))
             #expect(html.contains("<html lang=\"\(locale.rawValue)\""), "\(page.name): the document's language")
             #expect(html.components(separatedBy: "<h1").count - 1 == 1, "\(page.name): one h1")
-            #expect(html.contains(page.title(locale).replacingOccurrences(of: "&", with: "&amp;")), "\(page.name): the title in \(locale)")
+            #expect(html.contains(Self.escaped(page.title(locale))), "\(page.name): the title in \(locale)")
             for typed in page.typed {
                 #expect(!html.contains(typed), "\(page.name): \(typed) appears unescaped")
-                #expect(html.contains(typed.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")), "\(page.name): \(typed) is missing")
+                #expect(html.contains(Self.escaped(typed)), "\(page.name): \(typed) is missing")
             }
         }
     }

@@ -25,7 +25,7 @@ struct MemberPasswordResetController: RouteCollection {
         let memberID = try member.requireID()
         let open = try await req.passwordResets.openReset(of: memberID)
         let model = PasswordResetIssuePage.Model(
-            person: member, organizationName: organization.name, link: req.takeRevealedPasswordResetLink(),
+            person: .init(member), organizationName: organization.name, link: req.takeRevealedPasswordResetLink(),
             openUntil: open?.expiresAt, issueURL: SiteURL.memberPasswordReset(organization: orgID, member: memberID).path,
             backURL: SiteURL.members(organization: orgID).path, backLabel: L.PasswordReset.backToMembers)
         return Layout.response(PasswordResetIssuePage.render(model, context: req.pageContext()))
@@ -68,7 +68,7 @@ struct OfficePasswordResetController: RouteCollection {
         let userID = try user.requireID()
         let open = try await req.passwordResets.openReset(of: userID)
         let model = PasswordResetIssuePage.Model(
-            person: user, organizationName: user.organization?.name, link: req.takeRevealedPasswordResetLink(),
+            person: .init(user), organizationName: user.organization?.name, link: req.takeRevealedPasswordResetLink(),
             openUntil: open?.expiresAt, issueURL: SiteURL.officeAccountPasswordReset(user: userID).path,
             backURL: SiteURL.officeAccounts().path, backLabel: L.PasswordReset.backToAccounts)
         return Layout.response(PasswordResetIssuePage.render(model, context: req.pageContext()))

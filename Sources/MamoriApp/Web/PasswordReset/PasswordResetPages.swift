@@ -6,8 +6,9 @@ import Plot
 /// The page where the owner or the office issues a password-reset link for one person, and
 /// sees it once right after issuing (the form redirects here, so a reload issues nothing).
 enum PasswordResetIssuePage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var person: User
+        var person: Person
         var organizationName: String?
         /// The link just issued, shown once.
         var link: String?
@@ -16,6 +17,24 @@ enum PasswordResetIssuePage {
         var issueURL: String
         var backURL: String
         var backLabel: LocalizedText
+
+        static let mock = Model(person: Person(displayName: "佐藤 <花子>", email: "hanako@example.jp", role: .member), organizationName: "株式会社<テスト>",
+                                link: nil, openUntil: nil, issueURL: "/", backURL: "/", backLabel: L.PasswordReset.backToMembers)
+    }
+
+    /// The person a link is issued for.
+    struct Person {
+        var displayName: String
+        var email: String
+        var role: Role
+
+        init(displayName: String, email: String, role: Role) {
+            (self.displayName, self.email, self.role) = (displayName, email, role)
+        }
+
+        init(_ user: User) {
+            self.init(displayName: user.displayName, email: user.email, role: user.role)
+        }
     }
 
     static func render(_ model: Model, context: PageContext) -> String {

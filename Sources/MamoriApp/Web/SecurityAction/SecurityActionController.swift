@@ -13,9 +13,11 @@ struct SecurityActionController: RouteCollection {
 
     static func model(_ organization: Organization, on db: any Database) async throws -> SecurityActionPage.Model {
         let service = SecurityActionService(db: db)
-        return .init(organization: organization,
+        return .init(organizationID: try organization.requireID(),
                      readiness: try await service.readiness(of: organization),
-                     declarations: try await service.declarations(of: organization),
+                     declarations: try await service.declarations(of: organization).map {
+                         SecurityActionPage.Declaration(declaredOn: $0.declaredOn, stars: $0.stars, declarationID: $0.declarationID)
+                     },
                      diagnosisAnswers: try await DiagnosisService(db: db).combined(of: organization)?.answers)
     }
 

@@ -3,19 +3,31 @@ import MamoriCore
 import Plot
 
 enum SecurityActionPage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var organization: Organization
+        var organizationID: UUID
         var readiness: SecurityActionReadiness
-        var declarations: [SecurityActionDeclaration]
+        var declarations: [Declaration]
         /// Answers of items 1–5 in the combined view, if any diagnosis exists.
         var diagnosisAnswers: DiagnosisAnswers?
         var declarationForm: FormState = .empty
+
+        static let mock = Model(organizationID: SiteURL.anyID,
+                                readiness: SecurityActionReadiness(checkedMeasures: [1, 2, 3], hasSelfDiagnosis: true, policyPublished: false, declaredStars: 1),
+                                declarations: [Declaration(declaredOn: "2026-04-01", stars: 1, declarationID: "SA-<0001>")], diagnosisAnswers: nil)
+    }
+
+    /// A declaration as the page lists it.
+    struct Declaration {
+        var declaredOn: String
+        var stars: Int
+        var declarationID: String
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let content = DiagnosisContent.bundled
-        let orgID = model.organization.id!
+        let orgID = model.organizationID
         let readiness = model.readiness
         let conflicts = SecurityActionReadiness.conflicts(checked: readiness.checkedMeasures, answers: model.diagnosisAnswers, content: content)
         let missingForTwoStars = SecurityActionService.missingForTwoStars(readiness)
