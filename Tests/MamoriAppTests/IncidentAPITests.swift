@@ -80,4 +80,33 @@ struct IncidentAPITests {
             #expect(try await send(app, .GET, "/api/v1/incidents/not-a-uuid", token: token).status == .notFound)
         }
     }
+
+    @Test("an over-long playbook note or duty reference is refused with the limit, never cut; nothing is saved")
+    func overLongIsRefused() async throws {
+        try await withMamori { app in
+            let owner = try await Fixtures.signUp(app, email: "long@example.jp")
+            let token = try await APITokenService(db: app.db).create(name: "EDR", for: owner.user, actor: .commandLine).secret
+            let detected = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3600))
+            let created = try await send(app, .POST, "/api/v1/incidents", token: token,
+                                         json: #"{"kind": "ransomware", "title": "暗号化", "detectedAt": "\#(detected)"}"#)
+            let base = "/api/v1/incidents/\(try JSONDecoder().decode(Opened.self, from: Data(created.body.string.utf8)).id)"
+            let point = try #require(PlaybookContent.bundled.playbook(for: .ransomware).points.first)
+
+            let longNote = String(repeating: "あ", count: TextLimit.text + 1)
+            let note = try await send(app, .PUT, "\(base)/checks/\(point.id)", token: token, json: #"{"state": "done", "note": "\#(longNote)"}"#)
+            #expect(note.status == .unprocessableEntity)
+            #expect(note.body.string.contains("\"note\""))
+            #expect(try await IncidentCheck.query(on: app.db).count() == 0)
+            let fits = String(repeating: "あ", count: TextLimit.text)
+            #expect(try await send(app, .PUT, "\(base)/checks/\(point.id)", token: token, json: #"{"state": "done", "note": "\#(fits)"}"#).status == .ok)
+            #expect(try await IncidentCheck.query(on: app.db).first()?.note == fits)
+
+            let longReference = String(repeating: "x", count: TextLimit.line + 1)
+            let reference = try await send(app, .POST, "\(base)/duties/ipa/report", token: token,
+                                           json: #"{"doneOn": "\#(CalendarDate.today())", "reference": "\#(longReference)"}"#)
+            #expect(reference.status == .unprocessableEntity)
+            #expect(reference.body.string.contains("\"reference\""))
+            #expect(try await IncidentNotification.query(on: app.db).count() == 0)
+        }
+    }
 }

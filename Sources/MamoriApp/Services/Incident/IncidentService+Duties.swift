@@ -48,7 +48,9 @@ extension IncidentService {
         let date = (doneOn ?? "").trimmingCharacters(in: .whitespaces)
         if !CalendarDate.isValid(date) { problems.add("doneOn", date.isEmpty ? .required : .invalidDate) }
         else if date > CalendarDate.today() { problems.add("doneOn", .inFuture) }
-        let reference = String((reference ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        // Too long is refused, never cut: an API caller would not notice the loss.
+        let reference = (reference ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        TextLimit.check(reference, "reference", maximum: TextLimit.line, into: &problems)
         let (_, statuses) = try await duties(of: incident)
         guard statuses.contains(where: { $0.duty.recipient.rawValue == recipient && $0.duty.action.rawValue == action }) else { throw Refusal.notFound }
         guard problems.isEmpty else { throw Refusal.invalid(problems) }

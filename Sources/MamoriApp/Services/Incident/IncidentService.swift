@@ -202,7 +202,9 @@ struct IncidentService {
         guard incident.status == .open else { throw Refusal.conflict(L.Incident.incidentIsClosed) }
         let playbook = PlaybookContent.bundled.playbook(for: incident.kind)
         guard let point = playbook.points.first(where: { $0.id == pointID }) else { throw Refusal.notFound }
-        let note = String((note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        // Too long is refused, never cut: an API caller would not notice the loss.
+        let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if note.count > TextLimit.text { throw Refusal.invalid("note", .tooLong(maximum: TextLimit.text)) }
         if state == .notApplicable && note.isEmpty { throw Refusal.invalid("note", .reasonRequired) }
         try await db.transaction { db in
             try await IncidentCheck.query(on: db).filter(\.$incident.$id == incident.requireID()).filter(\.$pointID == pointID).delete()

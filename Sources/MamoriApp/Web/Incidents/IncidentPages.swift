@@ -156,7 +156,7 @@ enum IncidentPage {
                                     El("form", [("method", "post"), ("action", SiteURL.incidentCheck(organization: orgID, incident: id, point: point.id).path), ("class", "check-form")]) {
                                         csrfField(context)
                                         El("label", [("for", "note-\(point.id)"), ("class", "visually-hidden")]) { Text(t(L.Incident.checkNote)) }
-                                        El.void("input", [("type", "text"), ("id", "note-\(point.id)"), ("name", "note"), ("maxlength", "2000"), ("placeholder", t(L.Incident.checkNoteShort))])
+                                        El.void("input", [("type", "text"), ("id", "note-\(point.id)"), ("name", "note"), ("maxlength", String(TextLimit.text)), ("placeholder", t(L.Incident.checkNoteShort))])
                                         El("button", [("type", "submit"), ("name", "state"), ("value", "done"), ("class", "button small")]) { Text(t(L.Incident.markDone)) }
                                         El("button", [("type", "submit"), ("name", "state"), ("value", "not_applicable"), ("class", "button small secondary")]) { Text(t(L.Incident.markNotApplicable)) }
                                         if check != nil {
@@ -331,7 +331,7 @@ enum IncidentPage {
     }
 
     private static func dutyReferenceAttributes(key: String, typed: String?) -> [(String, String?)] {
-        var attributes: [(String, String?)] = [("type", "text"), ("id", "reference-\(key)"), ("name", "reference"), ("maxlength", "200")]
+        var attributes: [(String, String?)] = [("type", "text"), ("id", "reference-\(key)"), ("name", "reference"), ("maxlength", String(TextLimit.line))]
         if let typed { attributes.append(("value", typed)) }
         return attributes
     }

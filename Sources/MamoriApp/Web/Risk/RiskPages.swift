@@ -196,7 +196,7 @@ enum RiskPages {
                                     }
                                     El("label", [("class", "visually-hidden"), ("for", "measure-\(risk.id!.uuidString)")]) { Text(t(L.Risk.measure)) }
                                     El.void("input", [("type", "text"), ("name", "measure"), ("id", "measure-\(risk.id!.uuidString)"), ("value", risk.measure),
-                                                      ("maxlength", "1000"), ("placeholder", t(L.Risk.measure))])
+                                                      ("maxlength", String(TextLimit.paragraph)), ("placeholder", t(L.Risk.measure))])
                                     El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.Risk.saveTreatment)) }
                                 }
                             }
