@@ -457,12 +457,12 @@ struct APIParityTests {
             // Two registered experts with accounts, as the office's link creates them.
             var experts: [(ExpertProfile, User)] = []
             for (name, number, email) in [("東京 一郎", "500001", "expert@example.jp"), ("大阪 次郎", "500002", "second@example.jp")] {
-                let (profile, link) = try await service.registerExpert(.init(name: name, registrationNumber: number, prefecture: "13", regions: [],
-                                                                             onSite: true, online: true, maxCompanies: "5"), by: office, ip: nil)
+                let registered = try await service.registerExpert(.init(name: name, registrationNumber: number, prefecture: .parsed("13", Prefecture.parse), regions: .given([]),
+                                                                             onSite: true, online: true, maxCompanies: .given(5)), by: office, ip: nil)
                 let user = try await MembershipService(db: app.db, hasher: hasher(app)).accept(
-                    token: link, account: .init(displayName: name, email: email, password: Fixtures.password, passwordConfirmation: Fixtures.password),
+                    token: registered.token, account: .init(displayName: name, email: email, password: Fixtures.password, passwordConfirmation: Fixtures.password),
                     locale: .ja, ip: nil)
-                experts.append((profile, user))
+                experts.append((registered.profile, user))
             }
             let (profile, expertUser) = experts[0]
 

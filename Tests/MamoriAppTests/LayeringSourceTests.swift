@@ -47,4 +47,26 @@ struct LayeringSourceTests {
         let edgeErrors = try Self.offending(services.filter { $0.name != "Services/Refusal.swift" }, #"\bMamoriError\b"#)
         #expect(edgeErrors.isEmpty, "services throwing the edge's error:\n\(edgeErrors.joined(separator: "\n"))")
     }
+
+    /// Pages render from plain values (issue #8: "page models are plain values, each with a
+    /// `.mock`"): no stored property of a page, its model or a component holds a Fluent model.
+    /// Rows convert a model in an `init(_:)` at the boundary, which this leaves alone.
+    @Test("no page model or component stores a Fluent model")
+    func pagesHoldPlainValues() throws {
+        let models = try Self.swiftFiles(under: "Models").flatMap { file in
+            try NSRegularExpression(pattern: #"final class ([A-Za-z]+): Model"#)
+                .matches(in: file.text, range: NSRange(file.text.startIndex..., in: file.text))
+                .map { String(file.text[Range($0.range(at: 1), in: file.text)!]) }
+        }
+        #expect(models.count > 20, "models not found")
+        // Controllers and request plumbing (`extension Request`) are where models become rows.
+        let views = try Self.swiftFiles(under: "Web").filter { !$0.text.contains(": RouteCollection") && !$0.text.contains("extension Request") }
+            + Self.swiftFiles(under: "Views")
+        let names = models.joined(separator: "|")
+        // A stored property (`var`/`let name: Type`, no body) whose type names a model, alone or
+        // inside a collection, an optional or a `Page<…>`.
+        let found = try Self.offending(views, #"^\s+(var|let) [a-zA-Z]+: [^={(]*\b("# + names + #")\b(?!\.)"#)
+            .filter { !$0.contains("{ get") }
+        #expect(found.isEmpty, "page models holding Fluent models:\n\(found.joined(separator: "\n"))")
+    }
 }

@@ -59,4 +59,25 @@ struct LocalizationFeatureTests {
         }
         #expect(topLevel.isEmpty, "texts at L's top level:\n\(topLevel.joined(separator: "\n"))")
     }
+
+    /// One file per feature (issue #8): a feature's texts are found in `L+<Feature>.swift`, and
+    /// nowhere else. `L.swift` declares the namespaces and holds `L.Common`.
+    @Test("each feature's texts live in one file, L+<Feature>.swift")
+    func oneFilePerFeature() throws {
+        let folder = LocalizationSourceTests.sources.appendingPathComponent("Localization")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "swift" }
+        let namespace = try NSRegularExpression(pattern: #"^(?:extension L\.([A-Za-z]+)|    enum ([A-Za-z]+) \{)"#, options: .anchorsMatchLines)
+        var homes: [String: Set<String>] = [:]
+        for file in files where file.lastPathComponent != "L.swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in namespace.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let range = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
+                homes[String(text[Range(range, in: text)!]), default: []].insert(file.lastPathComponent)
+            }
+        }
+        #expect(homes.count > 10)
+        for (feature, files) in homes {
+            #expect(files == ["L+\(feature).swift"], "L.\(feature) is in \(files.sorted())")
+        }
+    }
 }

@@ -380,10 +380,10 @@ struct OfficeAPITests {
 
             let expertPrincipal = try await principal(app, "expert@example.jp")
             for number in 1...settings.visitsPerCompany {
-                let visit = try await service.schedule(.init(number: String(number), scheduledAt: pastMoment(Double(number) * 3600), mode: "online",
+                let visit = try await service.schedule(.init(number: .given(number), scheduledAt: .tokyoDateTime(pastMoment(Double(number) * 3600)), mode: .given(.online),
                                                              place: "https://meet.example.jp/\(number)"),
                                                        for: application, settings: settings, expert: expert, by: expertPrincipal, ip: nil)
-                try await service.record(.init(durationMinutes: "120", topics: "訪問\(number)", progress: [:], nextSteps: nil),
+                try await service.record(.init(durationMinutes: .given(120), topics: "訪問\(number)", progress: [:], nextSteps: nil),
                                          for: visit, application: application, by: expertPrincipal, ip: nil)
             }
 

@@ -209,10 +209,10 @@ struct ProgramTests {
             let early = try await owner.post("\(orgPath)/program/survey", ["producedResults": "yes", "satisfaction": "5"])
             #expect(early.status == .conflict)
             for number in 1...4 {
-                let visit = try await service.schedule(.init(number: String(number), scheduledAt: pastMoment(Double(number) * 86_400),
-                                                             mode: "on_site", place: "秋田市"), for: application, settings: settings, expert: profile,
+                let visit = try await service.schedule(.init(number: .given(number), scheduledAt: .tokyoDateTime(pastMoment(Double(number) * 86_400)),
+                                                             mode: .given(.onSite), place: "秋田市"), for: application, settings: settings, expert: profile,
                                                        by: expertPrincipal, ip: nil)
-                try await service.record(.init(durationMinutes: "120", topics: "指導", progress: [:], nextSteps: nil), for: visit, application: application,
+                try await service.record(.init(durationMinutes: .given(120), topics: "指導", progress: [:], nextSteps: nil), for: visit, application: application,
                                          by: expertPrincipal, ip: nil)
             }
             try await owner.get("\(orgPath)/program")
@@ -248,7 +248,7 @@ struct ProgramTests {
             let profile = try #require(try await ExpertProfile.query(on: app.db).first())
             try await service.assign(profile, to: application, by: officePrincipal, ip: nil)
             let year = FiscalYear.of(Date())
-            _ = try await service.schedule(.init(number: "2", scheduledAt: "\(year)-12-01T10:00", mode: "on_site", place: "東京都千代田区1-1"),
+            _ = try await service.schedule(.init(number: .given(2), scheduledAt: .tokyoDateTime("\(year)-12-01T10:00"), mode: .given(.onSite), place: "東京都千代田区1-1"),
                                            for: application, settings: try await service.settings(), expert: profile,
                                            by: try await principal(app, "shiro@example.jp"), ip: nil)
 
@@ -283,7 +283,7 @@ struct ProgramTests {
             try await service.decide(application, .accept, reason: nil, settings: try await service.settings(), by: officePrincipal, ip: nil)
             let profile = try #require(try await ExpertProfile.query(on: app.db).filter(\.$registrationNumber == "000041").first())
             try await service.assign(profile, to: application, by: officePrincipal, ip: nil)
-            _ = try await service.schedule(.init(number: "1", scheduledAt: "\(FiscalYear.of(Date()))-10-01T10:00", mode: "on_site", place: "東京"),
+            _ = try await service.schedule(.init(number: .given(1), scheduledAt: .tokyoDateTime("\(FiscalYear.of(Date()))-10-01T10:00"), mode: .given(.onSite), place: "東京"),
                                            for: application, settings: try await service.settings(), expert: profile,
                                            by: try await principal(app, "goro@example.jp"), ip: nil)
 

@@ -122,8 +122,8 @@ struct ProgramValidationTests {
             let settings = try await service.settings()
             let actor = try await principal(app, "office@example.jp")
             do {
-                try await service.update(settings, with: .init(capacity: "0", visitsPerCompany: "4", hoursPerVisit: "2", opensOn: "2026-05-01",
-                                                               closesOn: "2026-04-01", termsTextJa: "規約", termsTextEn: "Terms", preferOutsideMetro: false), by: actor, ip: nil)
+                try await service.update(settings, with: .init(capacity: .given(0), visitsPerCompany: .given(4), hoursPerVisit: .given(2), opensOn: .given("2026-05-01"),
+                                                               closesOn: .given("2026-04-01"), termsTextJa: "規約", termsTextEn: "Terms", preferOutsideMetro: false), by: actor, ip: nil)
                 Issue.record("capacity 0 and a backwards period were saved")
             } catch let refusal as Refusal {
                 let error = refusal.mamoriError
@@ -161,13 +161,13 @@ struct ProgramValidationTests {
             let expertPrincipal = try await principal(app, "ichiro@example.jp")
             let settings = try await service.settings(fiscalYear: fiscalYear)
             await #expect(throws: Refusal.self) {
-                _ = try await service.schedule(.init(number: "1", scheduledAt: "\(fiscalYear + 1)-04-01T10:00", mode: "on_site", place: "東京"),
+                _ = try await service.schedule(.init(number: .given(1), scheduledAt: .tokyoDateTime("\(fiscalYear + 1)-04-01T10:00"), mode: .given(.onSite), place: "東京"),
                                                for: setup.application, settings: settings, expert: setup.assigned, by: expertPrincipal, ip: nil)
             }
             // The first and the last day of the fiscal year are inside it.
-            _ = try await service.schedule(.init(number: "1", scheduledAt: "\(fiscalYear)-04-01T09:00", mode: "on_site", place: "東京"),
+            _ = try await service.schedule(.init(number: .given(1), scheduledAt: .tokyoDateTime("\(fiscalYear)-04-01T09:00"), mode: .given(.onSite), place: "東京"),
                                            for: setup.application, settings: settings, expert: setup.assigned, by: expertPrincipal, ip: nil)
-            _ = try await service.schedule(.init(number: "4", scheduledAt: "\(fiscalYear + 1)-03-31T15:00", mode: "on_site", place: "東京"),
+            _ = try await service.schedule(.init(number: .given(4), scheduledAt: .tokyoDateTime("\(fiscalYear + 1)-03-31T15:00"), mode: .given(.onSite), place: "東京"),
                                            for: setup.application, settings: settings, expert: setup.assigned, by: expertPrincipal, ip: nil)
             #expect(try await ProgramVisit.query(on: app.db).count() == 2)
         }
@@ -227,7 +227,7 @@ struct ProgramValidationTests {
 
             let service = ProgramService(db: app.db)
             let when = upcomingMoment()
-            _ = try await service.schedule(.init(number: "2", scheduledAt: when, mode: "on_site", place: "東京都千代田区1-1"),
+            _ = try await service.schedule(.init(number: .given(2), scheduledAt: .tokyoDateTime(when), mode: .given(.onSite), place: "東京都千代田区1-1"),
                                            for: setup.application, settings: try await service.settings(fiscalYear: setup.application.fiscalYear),
                                            expert: setup.assigned, by: try await principal(app, "ichiro@example.jp"), ip: nil)
             let next = try #require(try await service.nextVisit(of: orgID))

@@ -24,10 +24,30 @@ struct FieldInputTests {
 
     @Test("whole numbers, full-width digits too", arguments: [
         (String?.none, FieldInput<Int>.absent), ("", .absent), ("12", .given(12)), ("１２", .given(12)), ("-3", .given(-3)),
-        ("1.5", .unreadable), ("十二", .unreadable), ("12a", .unreadable),
+        ("1,000", .given(1000)), ("１，０００", .given(1000)),
+        ("1.5", .unreadable), ("十二", .unreadable), ("12a", .unreadable), ("99999999999999999999", .unreadable),
     ])
     func integer(raw: String?, expected: FieldInput<Int>) {
         #expect(FieldInput<Int>.integer(raw) == expected)
+    }
+
+    @Test("calendar dates: a real day or unreadable", arguments: [
+        (String?.none, FieldInput<String>.absent), ("", .absent), ("2026-12-03", .given("2026-12-03")), (" 2026-12-03 ", .given("2026-12-03")),
+        ("2026-02-30", .unreadable), ("2026-2-3", .unreadable), ("令和8年12月3日", .unreadable), ("2026-12-03T10:00", .unreadable),
+    ])
+    func calendarDate(raw: String?, expected: FieldInput<String>) {
+        #expect(FieldInput<String>.calendarDate(raw) == expected)
+    }
+
+    @Test("counts within a range", arguments: [
+        (FieldInput<Int>.absent, true, nil, FieldProblem?.some(.required)), (.absent, false, nil, nil),
+        (.unreadable, true, nil, .notANumber), (.given(0), true, nil, .outOfRange(minimum: 1, maximum: 20)),
+        (.given(1), true, 1, nil), (.given(20), true, 20, nil), (.given(21), true, nil, .outOfRange(minimum: 1, maximum: 20)),
+    ])
+    func count(input: FieldInput<Int>, required: Bool, expected: Int?, problem: FieldProblem?) {
+        var problems = FieldProblems()
+        #expect(input.count("visits", in: 1...20, required: required, into: &problems) == expected)
+        #expect(problems["visits"] == problem)
     }
 
     @Test("Tokyo date-times", arguments: [

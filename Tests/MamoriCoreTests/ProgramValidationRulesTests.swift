@@ -22,7 +22,7 @@ struct ProgramValidationRulesTests {
         ("many", 0, .failure(.notANumber)),
     ])
     func capacity(raw: String, accepted: Int, expected: Result<Int, FieldProblem>) {
-        #expect(ProgramValidation.capacity(raw, accepted: accepted) == expected, "\(raw) with \(accepted) accepted")
+        #expect(ProgramValidation.capacity(.integer(raw), accepted: accepted) == expected, "\(raw) with \(accepted) accepted")
     }
 
     @Test("the application period closes on or after the day it opens; the problem is on the end date", arguments: [
@@ -35,7 +35,7 @@ struct ProgramValidationRulesTests {
         ("someday", "2026-05-01", ["opensOn"], [.invalidDate]),
     ])
     func period(opens: String, closes: String, fields: [String], problems: [FieldProblem]) {
-        let found = ProgramValidation.periodProblems(opensOn: opens, closesOn: closes)
+        let found = ProgramValidation.periodProblems(opensOn: .calendarDate(opens), closesOn: .calendarDate(closes))
         #expect(found.entries.map(\.field) == fields, "\(opens)–\(closes)")
         #expect(found.entries.map(\.problem) == problems, "\(opens)–\(closes)")
     }

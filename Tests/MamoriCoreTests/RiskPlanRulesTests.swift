@@ -57,7 +57,7 @@ struct RiskRulesTableTests {
         ("1", 1), ("2", 2), ("3", 3), ("３", 3), ("１", 1), (" 2 ", 2),
     ])
     func ratingAccepted(raw: String, expected: Int) {
-        #expect(RiskRules.rating(raw) == .success(expected))
+        #expect(RiskRules.rating(.integer(raw)) == .success(expected))
     }
 
     @Test("ratings refused with the problem named", arguments: [
@@ -67,12 +67,12 @@ struct RiskRulesTableTests {
         ("x", .notANumber), ("1.5", .notANumber), ("高", .notANumber),
     ])
     func ratingRefused(raw: String, problem: FieldProblem) {
-        #expect(RiskRules.rating(raw) == .failure(problem))
+        #expect(RiskRules.rating(.integer(raw)) == .failure(problem))
     }
 
     @Test("a missing rating is required")
     func ratingMissing() {
-        #expect(RiskRules.rating(nil) == .failure(.required))
+        #expect(RiskRules.rating(.integer(nil)) == .failure(.required))
     }
 
     @Test("an assessment computes damage likelihood, value and band", arguments: [

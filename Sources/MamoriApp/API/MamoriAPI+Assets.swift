@@ -14,8 +14,8 @@ extension MamoriAPI {
         let asset = try await service.find(UUID(uuidString: input.path.assetId), in: organization)
         let raw = AssetService.Input.Raw(business: body.business, name: body.name, notes: body.notes, usersAllowed: body.usersAllowed,
                                          ownerDepartment: body.ownerDepartment, medium: body.medium, personalData: body.personalData?.rawValue,
-                                         confidentiality: String(body.confidentiality), integrity: String(body.integrity),
-                                         availability: String(body.availability), retention: body.retention, registeredOn: body.registeredOn)
+                                         confidentiality: .given(body.confidentiality), integrity: .given(body.integrity),
+                                         availability: .given(body.availability), retention: body.retention, registeredOn: body.registeredOn)
         switch AssetService.Input.parse(raw) {
         case .success(let parsed): try await service.update(asset, with: parsed, by: principal, ip: nil)
         case .failure(let problems): throw Refusal.invalid(problems)

@@ -66,11 +66,11 @@ extension MamoriAPI {
     func scheduleVisit(_ input: Operations.ScheduleVisit.Input) async throws -> Operations.ScheduleVisit.Output {
         let (principal, profile, application) = try await assignedCompany(input.path.applicationId)
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
-        // ISO 8601 instants in the API; the service reads Tokyo local date-times and refuses
-        // anything else beside the field, together with the other fields' problems.
-        let scheduledAt = Self.instant(body.scheduledAt).map(TokyoDateTime.format) ?? (body.scheduledAt.isEmpty ? "" : "not-a-date-time")
+        // ISO 8601 instants in the API; one that cannot be read is refused beside the field,
+        // together with the other fields' problems.
         let service = ProgramService(db: db)
-        let visit = try await service.schedule(.init(number: String(body.number), scheduledAt: scheduledAt, mode: body.mode, place: body.place),
+        let visit = try await service.schedule(.init(number: .given(body.number), scheduledAt: .parsed(body.scheduledAt, Self.instant),
+                                                     mode: .choice(body.mode), place: body.place),
                                                for: application, settings: try await service.settings(fiscalYear: application.fiscalYear),
                                                expert: profile, by: principal, ip: nil)
         return .ok(.init(body: .json(Self.visitDTO(visit))))
@@ -80,11 +80,11 @@ extension MamoriAPI {
         let (principal, _, application) = try await assignedCompany(input.path.applicationId)
         let visit = try await assignedVisit(input.path.number, of: application)
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
-        var progress: [Int: String] = [:]
+        var progress: [Int: FieldInput<Int>] = [:]
         for (goal, value) in [(1, body.goal1), (2, body.goal2), (3, body.goal3), (4, body.goal4)] {
-            if let value { progress[goal] = String(value) }
+            if let value { progress[goal] = .given(value) }
         }
-        try await ProgramService(db: db).record(.init(durationMinutes: String(body.durationMinutes), topics: body.topics, progress: progress,
+        try await ProgramService(db: db).record(.init(durationMinutes: .given(body.durationMinutes), topics: body.topics, progress: progress,
                                                       nextSteps: body.nextSteps),
                                                 for: visit, application: application, by: principal, ip: nil)
         return .ok(.init(body: .json(Self.visitDTO(visit))))

@@ -19,10 +19,9 @@ extension MamoriAPI {
     func openIncident(_ input: Operations.OpenIncident.Input) async throws -> Operations.OpenIncident.Output {
         let (principal, organization) = try await organizationOfToken()
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
-        let detected = Self.instant(body.detectedAt)
-        if detected == nil { throw invalid("detectedAt", .invalidDateTime) }
-        let incident = try await IncidentService(db: db, publicURL: publicURL).open(.init(kind: body.kind, title: body.title, detectedAt: detected, severity: body.severity ?? "medium"),
-                                                              in: organization, by: principal, ip: nil)
+        let incident = try await IncidentService(db: db, publicURL: publicURL).open(
+            .init(kind: .choice(body.kind), title: body.title, detectedAt: .parsed(body.detectedAt, Self.instant), severity: .choice(body.severity)),
+            in: organization, by: principal, ip: nil)
         return .created(.init(body: .json(try await dto(incident))))
     }
 

@@ -32,8 +32,8 @@ extension MamoriAPI {
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         try await service.update(settings, with: .init(
-            capacity: String(body.capacity), visitsPerCompany: String(body.visitsPerCompany), hoursPerVisit: String(body.hoursPerVisit),
-            opensOn: body.opensOn, closesOn: body.closesOn, termsTextJa: body.termsTextJa, termsTextEn: body.termsTextEn,
+            capacity: .given(body.capacity), visitsPerCompany: .given(body.visitsPerCompany), hoursPerVisit: .given(body.hoursPerVisit),
+            opensOn: .calendarDate(body.opensOn), closesOn: .calendarDate(body.closesOn), termsTextJa: body.termsTextJa, termsTextEn: body.termsTextEn,
             preferOutsideMetro: body.preferOutsideMetro ?? settings.preferOutsideMetro), by: principal, ip: nil)
         return .ok(.init(body: .json(Self.settingsDTO(settings))))
     }
@@ -97,13 +97,12 @@ extension MamoriAPI {
     func registerProgramExpert(_ input: Operations.RegisterProgramExpert.Input) async throws -> Operations.RegisterProgramExpert.Output {
         let principal = try requireOffice()
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
-        let (profile, token) = try await ProgramService(db: db).registerExpert(.init(
-            name: body.name, registrationNumber: body.registrationNumber, prefecture: body.prefecture, regions: body.regions ?? [],
-            onSite: body.onSite, online: body.online, maxCompanies: String(body.maxCompanies)), by: principal, ip: nil)
-        guard let invitation = try await Invitation.query(on: db).filter(\.$expertProfileID == profile.id)
-            .sort(\.$createdAt, .descending).first()
-        else { throw MamoriError.notFound() }
-        let url = Self.absoluteLink(publicURL, SiteURL.invite(token: token).path)
+        let registered = try await ProgramService(db: db).registerExpert(.init(
+            name: body.name, registrationNumber: body.registrationNumber, prefecture: .parsed(body.prefecture, Prefecture.parse),
+            regions: .choices(body.regions ?? []), onSite: body.onSite, online: body.online, maxCompanies: .given(body.maxCompanies)),
+            by: principal, ip: nil)
+        let (profile, invitation) = (registered.profile, registered.invitation)
+        let url = Self.absoluteLink(publicURL, SiteURL.invite(token: registered.token).path)
         return .created(.init(body: .json(.init(expert: Self.expertDTO(profile, load: 0), invitation: Self.invitationDTO(invitation), invitationUrl: url))))
     }
 

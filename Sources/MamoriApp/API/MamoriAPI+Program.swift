@@ -84,7 +84,7 @@ extension MamoriAPI {
         let service = ProgramService(db: db)
         let settings = try await service.settings()
         guard let application = try await service.application(of: organization, fiscalYear: settings.fiscalYear) else { throw MamoriError.notFound() }
-        try await service.answerSurvey(.init(producedResults: body.producedResults ? "yes" : "no", satisfaction: String(body.satisfaction),
+        try await service.answerSurvey(.init(producedResults: .given(body.producedResults), satisfaction: .given(body.satisfaction),
                                              comments: body.comments), for: application, settings: settings, by: principal, ip: nil)
         return .created(.init(body: .json(try await programDTO(application, organization: organization))))
     }

@@ -25,8 +25,8 @@ extension MamoriAPI {
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let raw = AssetService.Input.Raw(business: body.business, name: body.name, notes: body.notes, usersAllowed: body.usersAllowed,
                                          ownerDepartment: body.ownerDepartment, medium: body.medium, personalData: body.personalData?.rawValue,
-                                         confidentiality: String(body.confidentiality), integrity: String(body.integrity),
-                                         availability: String(body.availability), retention: body.retention, registeredOn: body.registeredOn)
+                                         confidentiality: .given(body.confidentiality), integrity: .given(body.integrity),
+                                         availability: .given(body.availability), retention: body.retention, registeredOn: body.registeredOn)
         switch AssetService.Input.parse(raw) {
         case .success(let parsed):
             let asset = try await AssetService(db: db).add(parsed, to: organization, by: principal, ip: nil)
@@ -46,7 +46,7 @@ extension MamoriAPI {
         let (principal, organization) = try await organizationOfToken()
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let asset = try await AssetService(db: db).find(UUID(uuidString: input.path.assetId), in: organization)
-        switch RiskService.Input.parse(threat: body.threat, likelihood: String(body.likelihood), vulnerability: String(body.vulnerability)) {
+        switch RiskService.Input.parse(threat: body.threat, likelihood: .given(body.likelihood), vulnerability: .given(body.vulnerability)) {
         case .success(let parsed):
             let risk = try await RiskService(db: db).add(parsed, to: asset, by: principal, ip: nil)
             return .created(.init(body: .json(Self.dto(risk, asset: asset))))
@@ -99,7 +99,7 @@ extension MamoriAPI {
         guard case .json(let body) = input.body else { throw MamoriError.badRequest(L.Common.errorBadRequestTitle) }
         let service = PlanService(db: db)
         let item = try await service.find(UUID(uuidString: input.path.itemId), in: organization)
-        let raw = PlanService.Patch.Raw(title: body.title, status: body.status, progress: body.progress.map(String.init), ownerName: body.ownerName,
+        let raw = PlanService.Patch.Raw(title: body.title, status: body.status, progress: body.progress.map { .given($0) } ?? .absent, ownerName: body.ownerName,
                                         startMonth: body.startMonth, dueMonth: body.dueMonth, notes: body.notes, dropReason: body.dropReason)
         switch PlanService.Patch.parse(raw) {
         case .success(let patch): try await service.update(item, with: patch, by: principal, ip: nil)

@@ -35,7 +35,8 @@ extension MamoriAPI {
         let confirmed = body.conditionsMetElsewhere ?? false
         do {
             let declaration = try await SecurityActionService(db: db).record(
-                .init(stars: String(body.stars), declarationID: body.declarationId, declaredOn: body.declaredOn, conditionsMetElsewhere: confirmed),
+                .init(stars: .given(body.stars), declarationID: body.declarationId, declaredOn: .calendarDate(body.declaredOn),
+                      conditionsMetElsewhere: confirmed),
                 for: organization, by: principal, ip: nil)
             return .created(.init(body: .json(Self.declarationDTO(declaration))))
         } catch let caught as any ExplainableError {

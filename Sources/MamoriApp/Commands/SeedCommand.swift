@@ -92,8 +92,8 @@ struct SeedCommand: AsyncCommand {
         let kinds = IncidentKind.allCases
         for incidentIndex in 0..<incidents {
             let service = IncidentService(db: db)
-            let incident = try await service.open(.init(kind: kinds[(index + incidentIndex) % kinds.count].rawValue, title: "デモのインシデント \(number)-\(incidentIndex + 1)",
-                                                        detectedAt: Date().addingTimeInterval(-Double(86_400 * (1 + (index + incidentIndex) % 20))), severity: "medium"),
+            let incident = try await service.open(.init(kind: .given(kinds[(index + incidentIndex) % kinds.count]), title: "デモのインシデント \(number)-\(incidentIndex + 1)",
+                                                        detectedAt: .given(Date().addingTimeInterval(-Double(86_400 * (1 + (index + incidentIndex) % 20)))), severity: .given(.medium)),
                                                   in: organization, by: principal, ip: nil)
             for note in ["経営者に報告した", "ネットワークから切り離した", "ログを保全した", "取引先に連絡した"] {
                 _ = try await service.append(to: incident, type: "note", text: note, author: owner.displayName)

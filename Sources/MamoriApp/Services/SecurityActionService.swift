@@ -35,10 +35,13 @@ struct SecurityActionService {
             .all()
     }
 
+    /// A declaration as the organization records it, typed; each face reads its own format into it.
     struct DeclarationInput {
-        var stars: String?
+        /// One or two stars.
+        var stars: FieldInput<Int>
         var declarationID: String?
-        var declaredOn: String?
+        /// `yyyy-MM-dd` (`FieldInput.calendarDate`).
+        var declaredOn: FieldInput<String>
         /// The person confirms that the two-star conditions were met outside Mamori (a paper
         /// self-diagnosis, a policy published on the company's own site).
         var conditionsMetElsewhere = false
@@ -46,16 +49,13 @@ struct SecurityActionService {
 
     func record(_ input: DeclarationInput, for organization: Organization, by actor: Principal, ip: String?) async throws -> SecurityActionDeclaration {
         var problems = FieldProblems()
-        let stars = Int(input.stars ?? "")
-        if (input.stars ?? "").isEmpty { problems.add("stars", .required) }
-        else if stars != 1 && stars != 2 { problems.add("stars", .unknownChoice) }
+        var stars = input.stars.read("stars", into: &problems)
+        if let given = stars, ![1, 2].contains(given) { problems.add("stars", .unknownChoice); stars = nil }
         let identifier = (input.declarationID ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(identifier, "declarationID", maximum: TextLimit.code, required: true, into: &problems)
-        let date = (input.declaredOn ?? "").trimmingCharacters(in: .whitespaces)
-        if date.isEmpty { problems.add("declaredOn", .required) }
-        else if !CalendarDate.isValid(date) { problems.add("declaredOn", .invalidDate) }
-        else if date > CalendarDate.today() { problems.add("declaredOn", .inFuture) }
-        guard problems.isEmpty, let stars else { throw Refusal.invalid(problems) }
+        let date = input.declaredOn.read("declaredOn", unreadable: .invalidDate, into: &problems)
+        if let date, date > CalendarDate.today() { problems.add("declaredOn", .inFuture) }
+        guard problems.isEmpty, let stars, let date else { throw Refusal.invalid(problems) }
         // Two stars rest on a self-diagnosis and a basic policy that is written and published
         // (REFERENCE §4). Mamori refuses to record them while it sees a condition unmet, unless
         // the person confirms they were met elsewhere.

@@ -24,6 +24,19 @@ public enum FieldInput<Value: Sendable>: Sendable {
 
 extension FieldInput: Equatable where Value: Equatable {}
 
+extension FieldInput where Value == Int {
+    /// A count within `range`: absent is `.required` (when required), unreadable `.notANumber`,
+    /// outside the range `.outOfRange` naming it.
+    public func count(_ field: String, in range: ClosedRange<Int>, required: Bool = true, into problems: inout FieldProblems) -> Int? {
+        guard let value = read(field, required: required, unreadable: .notANumber, into: &problems) else { return nil }
+        guard range.contains(value) else {
+            problems.add(field, .outOfRange(minimum: Int64(range.lowerBound), maximum: Int64(range.upperBound)))
+            return nil
+        }
+        return value
+    }
+}
+
 /// The shared parsers from a form's text (blank is absent).
 extension FieldInput {
     private static func text(_ raw: String?) -> String? {
@@ -37,6 +50,19 @@ extension FieldInput {
         return Value(rawValue: text).map { .given($0) } ?? .unreadable
     }
 
+    /// A value read by the type's own parser (a prefecture by name or code…).
+    public static func parsed(_ raw: String?, _ parse: (String) -> Value?) -> FieldInput {
+        guard let text = text(raw) else { return .absent }
+        return parse(text).map { .given($0) } ?? .unreadable
+    }
+
+    /// Several choices by key (ticked boxes): none is an empty list, one unknown key makes the
+    /// whole field unreadable.
+    public static func choices<Choice>(_ raws: [String]) -> FieldInput where Value == [Choice], Choice: RawRepresentable, Choice.RawValue == String {
+        let chosen = raws.compactMap(Choice.init(rawValue:))
+        return chosen.count == raws.count ? .given(chosen) : .unreadable
+    }
+
     /// A yes/no question answered `yes` or `no`.
     public static func yesNo(_ raw: String?) -> FieldInput<Bool> {
         switch text(raw) {
@@ -47,10 +73,19 @@ extension FieldInput {
         }
     }
 
-    /// A whole number, full-width digits read as ASCII (１２ → 12).
+    /// A whole number as people type it: full-width digits read as ASCII (１２ → 12), thousands
+    /// separators ignored (1,000).
     public static func integer(_ raw: String?) -> FieldInput<Int> {
         guard let text = text(raw) else { return .absent }
-        return Int(text.precomposedStringWithCompatibilityMapping).map { .given($0) } ?? .unreadable
+        let digits = text.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: ",", with: "")
+        return Int(digits).map { .given($0) } ?? .unreadable
+    }
+
+    /// A calendar date, `yyyy-MM-dd` and a real day (the form's fields read by `DateInput` first),
+    /// kept as the text Mamori stores (`CalendarDate`).
+    public static func calendarDate(_ raw: String?) -> FieldInput<String> {
+        guard let text = text(raw) else { return .absent }
+        return CalendarDate.isValid(text) ? .given(text) : .unreadable
     }
 
     /// A Tokyo local date and time, `yyyy-MM-ddTHH:mm` (the form's fields read by `DateInput` first).

@@ -72,6 +72,11 @@ public struct FieldProblems: Error, Sendable, Equatable {
         entries.append((field, problem))
     }
 
+    /// Adds another set's problems (a rule checked on its own), keeping the first per field.
+    public mutating func merge(_ other: FieldProblems) {
+        for entry in other.entries { add(entry.field, entry.problem) }
+    }
+
     public static func == (lhs: FieldProblems, rhs: FieldProblems) -> Bool {
         lhs.entries.map(\.field) == rhs.entries.map(\.field)
             && lhs.entries.map(\.problem) == rhs.entries.map(\.problem)

@@ -21,34 +21,31 @@ public enum FiscalYear {
 /// visits take place within that year; it needs at least one place, and never fewer places than
 /// the applications already accepted; the application period cannot close before it opens.
 public enum ProgramValidation {
-    public static let maximumCapacity: Int64 = 100_000
+    public static let maximumCapacity = 100_000
 
     /// The fewest places the office may set.
     public static func minimumCapacity(accepted: Int) -> Int { max(1, accepted) }
 
-    /// The capacity typed by the office: a whole number from `minimumCapacity` to `maximumCapacity`.
-    public static func capacity(_ raw: String?, accepted: Int) -> Result<Int, FieldProblem> {
-        var problems = FieldProblems()
-        // No upper limit here, so that a range problem can only mean a negative number.
-        let value = OrganizationProfile.parseCount("capacity", raw, maximum: Int64.max, required: true, into: &problems)
-        if let problem = problems["capacity"] {
-            if case .outOfRange = problem { return .failure(.capacityTooSmall(accepted: Int64(accepted))) }
-            return .failure(problem)
+    /// The capacity set by the office: a whole number from `minimumCapacity` to `maximumCapacity`.
+    /// A negative number reads as too few places, not as a range.
+    public static func capacity(_ input: FieldInput<Int>, accepted: Int) -> Result<Int, FieldProblem> {
+        switch input {
+        case .absent: return .failure(.required)
+        case .unreadable: return .failure(.notANumber)
+        case .given(let value):
+            if value < minimumCapacity(accepted: accepted) { return .failure(.capacityTooSmall(accepted: Int64(accepted))) }
+            if value > maximumCapacity { return .failure(.outOfRange(minimum: Int64(minimumCapacity(accepted: accepted)), maximum: Int64(maximumCapacity))) }
+            return .success(value)
         }
-        guard let value else { return .failure(.required) }
-        if value < Int64(minimumCapacity(accepted: accepted)) { return .failure(.capacityTooSmall(accepted: Int64(accepted))) }
-        if value > maximumCapacity { return .failure(.outOfRange(minimum: Int64(minimumCapacity(accepted: accepted)), maximum: maximumCapacity)) }
-        return .success(Int(value))
     }
 
     /// The application period: two real dates, the closing day on or after the opening day
     /// (a one-day period is allowed). The problem is reported on the closing date's field.
-    public static func periodProblems(opensOn: String, closesOn: String) -> FieldProblems {
+    public static func periodProblems(opensOn: FieldInput<String>, closesOn: FieldInput<String>) -> FieldProblems {
         var problems = FieldProblems()
-        let opensValid = CalendarDate.isValid(opensOn)
-        if !opensValid { problems.add("opensOn", opensOn.isEmpty ? .required : .invalidDate) }
-        if !CalendarDate.isValid(closesOn) { problems.add("closesOn", closesOn.isEmpty ? .required : .invalidDate) }
-        else if opensValid, closesOn < opensOn { problems.add("closesOn", .endBeforeStartDate) }
+        let opens = opensOn.read("opensOn", unreadable: .invalidDate, into: &problems)
+        let closes = closesOn.read("closesOn", unreadable: .invalidDate, into: &problems)
+        if let opens, let closes, closes < opens { problems.add("closesOn", .endBeforeStartDate) }
         return problems
     }
 

@@ -65,13 +65,14 @@ public enum RiskRules {
         }
     }
 
-    /// A rating typed as text ("1"–"3"), or the problem with it.
-    public static func rating(_ raw: String?) -> Result<Int, FieldProblem> {
-        let text = (raw ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return .failure(.required) }
-        guard let value = Int(text) else { return .failure(.notANumber) }
-        guard ratings.contains(value) else { return .failure(.outOfRange(minimum: 1, maximum: 3)) }
-        return .success(value)
+    /// A rating from 1 to 3 (a form's text read with `FieldInput.integer`, an API's number
+    /// given as is), or the problem with it.
+    public static func rating(_ input: FieldInput<Int>) -> Result<Int, FieldProblem> {
+        switch input {
+        case .absent: return .failure(.required)
+        case .unreadable: return .failure(.notANumber)
+        case .given(let value): return ratings.contains(value) ? .success(value) : .failure(.outOfRange(minimum: 1, maximum: 3))
+        }
     }
 }
 

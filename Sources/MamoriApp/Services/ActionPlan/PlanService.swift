@@ -84,7 +84,12 @@ struct PlanService {
         var notes: String?
         var dropReason: String?
 
-        struct Raw: Sendable { var title, status, progress, ownerName, startMonth, dueMonth, notes, dropReason: String? }
+        /// A change as a face read it: texts as typed, progress as a number (absent: unchanged).
+        struct Raw: Sendable {
+            var title, status: String?
+            var progress: FieldInput<Int>
+            var ownerName, startMonth, dueMonth, notes, dropReason: String?
+        }
 
         static func parse(_ raw: Raw) -> Result<Patch, FieldProblems> {
             var problems = FieldProblems()
@@ -97,9 +102,10 @@ struct PlanService {
                 patch.status = PlanRules.Status(rawValue: status)
                 if patch.status == nil { problems.add("status", .unknownChoice) }
             }
-            if let progress = raw.progress?.trimmingCharacters(in: .whitespaces), !progress.isEmpty {
-                if let value = Int(progress), (0...100).contains(value) { patch.progress = value }
-                else { problems.add("progress", .outOfRange(minimum: 0, maximum: 100)) }
+            switch raw.progress {
+            case .absent: break
+            case .given(let value) where (0...100).contains(value): patch.progress = value
+            default: problems.add("progress", .outOfRange(minimum: 0, maximum: 100))
             }
             if let owner = raw.ownerName?.trimmingCharacters(in: .whitespacesAndNewlines) {
                 TextLimit.check(owner, "ownerName", maximum: TextLimit.name, into: &problems)

@@ -14,24 +14,25 @@ struct IncidentService {
 
     // MARK: Records
 
+    /// A new incident as a person reports it, typed; each face reads its own format into it.
     struct OpenInput {
-        var kind: String?
+        var kind: FieldInput<IncidentKind>
         var title: String?
-        var detectedAt: Date?
-        var severity: String?
+        var detectedAt: FieldInput<Date>
+        /// Medium when not given.
+        var severity: FieldInput<Incident.Severity> = .absent
     }
 
     func open(_ input: OpenInput, in organization: Organization, by actor: Principal, ip: String?) async throws -> Incident {
         var problems = FieldProblems()
-        let kind = input.kind.flatMap(IncidentKind.init(rawValue:))
-        if kind == nil { problems.add("kind", (input.kind ?? "").isEmpty ? .required : .unknownChoice) }
+        let kind = input.kind.read("kind", unreadable: .unknownChoice, into: &problems)
         let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(title, "title", maximum: TextLimit.line, required: true, into: &problems)
-        if input.detectedAt == nil { problems.add("detectedAt", .invalidDateTime) }
-        else if input.detectedAt! > Date().addingTimeInterval(3600) { problems.add("detectedAt", .inFuture) }
-        let severity = Incident.Severity(rawValue: input.severity ?? "medium")
-        if severity == nil { problems.add("severity", .unknownChoice) }
-        guard problems.isEmpty, let kind, let detected = input.detectedAt, let severity else { throw Refusal.invalid(problems) }
+        let detectedAt = input.detectedAt.read("detectedAt", unreadable: .invalidDateTime, into: &problems)
+        // An hour of tolerance for clocks and typing the current time.
+        if let detectedAt, detectedAt > Date().addingTimeInterval(3600) { problems.add("detectedAt", .inFuture) }
+        let severity = input.severity.read("severity", required: false, unreadable: .unknownChoice, into: &problems) ?? .medium
+        guard problems.isEmpty, let kind, let detected = detectedAt else { throw Refusal.invalid(problems) }
 
         let incident = Incident()
         incident.$organization.id = try organization.requireID()

@@ -6,20 +6,30 @@ import Vapor
 // MARK: Experts
 
 extension ProgramService {
+    /// An expert as the office registers them, typed; each face reads its own format into it.
     struct ExpertInput {
         var name: String?
         var registrationNumber: String?
-        var prefecture: String?
-        var regions: [String]
+        var prefecture: FieldInput<Prefecture>
+        /// Regions covered besides the home prefecture's own (none is fine).
+        var regions: FieldInput<[Prefecture.Region]>
         var onSite: Bool
         var online: Bool
-        var maxCompanies: String?
+        var maxCompanies: FieldInput<Int>
+    }
+
+    /// What registering an expert produced: the profile, and the invitation whose single-use
+    /// link (`token`) is shown once.
+    struct RegisteredExpert {
+        var profile: ExpertProfile
+        var invitation: Invitation
+        var token: String
     }
 
     /// Registers an expert and returns a single-use link for the expert's own account. Issuing
     /// the invitation hashes no password, so callers without a request's hasher (the API) may
     /// leave it out.
-    func registerExpert(_ input: ExpertInput, by actor: Principal, ip: String?, hasher: AsyncPasswordHasher? = nil) async throws -> (ExpertProfile, token: String) {
+    func registerExpert(_ input: ExpertInput, by actor: Principal, ip: String?, hasher: AsyncPasswordHasher? = nil) async throws -> RegisteredExpert {
         try actor.requireOffice()
         var problems = FieldProblems()
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -27,13 +37,10 @@ extension ProgramService {
         let number = (input.registrationNumber ?? "").precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         TextLimit.check(number, "registrationNumber", maximum: TextLimit.number, required: true, into: &problems)
         if problems["registrationNumber"] == nil, try await ExpertProfile.query(on: db).filter(\.$registrationNumber == number).first() != nil { problems.add("registrationNumber", .alreadyRegistered) }
-        let prefecture = input.prefecture.flatMap(Prefecture.parse)
-        if prefecture == nil { problems.add("prefecture", (input.prefecture ?? "").isEmpty ? .required : .unknownChoice) }
-        let regions = input.regions.compactMap(Prefecture.Region.init(rawValue:))
-        if regions.count != input.regions.count { problems.add("regions", .unknownChoice) }
+        let prefecture = input.prefecture.read("prefecture", unreadable: .unknownChoice, into: &problems)
+        let regions = input.regions.read("regions", required: false, unreadable: .unknownChoice, into: &problems) ?? []
         if !input.onSite && !input.online { problems.add("modes", .required) }
-        let maximum = OrganizationProfile.parseCount("maxCompanies", input.maxCompanies, maximum: 400, required: true, into: &problems)
-        if let maximum, maximum < 1 { problems.add("maxCompanies", .outOfRange(minimum: 1, maximum: 400)) }
+        let maximum = input.maxCompanies.count("maxCompanies", in: 1...400, into: &problems)
         guard problems.isEmpty, let prefecture, let maximum else { throw Refusal.invalid(problems) }
 
         let profile = ExpertProfile()
@@ -43,7 +50,7 @@ extension ProgramService {
         profile.regions = Set(regions + [prefecture.region]).map(\.rawValue).sorted().joined(separator: ",")
         profile.onSite = input.onSite
         profile.online = input.online
-        profile.maxCompanies = Int(maximum)
+        profile.maxCompanies = maximum
         return try await db.transaction { db in
             try await profile.create(on: db)
             let (invitation, token) = try await MembershipService(db: db, hasher: hasher ?? Self.invitationHasher)
@@ -52,7 +59,7 @@ extension ProgramService {
             try await invitation.save(on: db)
             try await AuditLog.record(.expertRegistered, by: .principal(actor, ip: ip), target: ("expert_profile", profile.id),
                                       summary: L.Audit.expertRegistered(name: name, number: number, prefecture: prefecture), on: db)
-            return (profile, token)
+            return RegisteredExpert(profile: profile, invitation: invitation, token: token)
         }
     }
 

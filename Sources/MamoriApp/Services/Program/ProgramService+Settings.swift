@@ -21,12 +21,14 @@ extension ProgramService {
         }
     }
 
+    /// The office's settings, typed; each face reads its own format into it.
     struct SettingsInput {
-        var capacity: String?
-        var visitsPerCompany: String?
-        var hoursPerVisit: String?
-        var opensOn: String?
-        var closesOn: String?
+        var capacity: FieldInput<Int>
+        var visitsPerCompany: FieldInput<Int>
+        var hoursPerVisit: FieldInput<Int>
+        /// `yyyy-MM-dd` (`FieldInput.calendarDate`).
+        var opensOn: FieldInput<String>
+        var closesOn: FieldInput<String>
         /// The participation terms in Japanese and in English: both required.
         var termsTextJa: String?
         var termsTextEn: String?
@@ -52,28 +54,25 @@ extension ProgramService {
         var problems = FieldProblems()
         // The rules live in MamoriCore (`ProgramValidation`): at least one place and never fewer
         // than already accepted; the period closes on or after the day it opens.
-        var capacity: Int64?
+        var capacity: Int?
         switch ProgramValidation.capacity(input.capacity, accepted: settings.acceptedCount) {
-        case .success(let value): capacity = Int64(value)
+        case .success(let value): capacity = value
         case .failure(let problem): problems.add("capacity", problem)
         }
-        let visits = OrganizationProfile.parseCount("visitsPerCompany", input.visitsPerCompany, maximum: 20, required: true, into: &problems)
-        let hours = OrganizationProfile.parseCount("hoursPerVisit", input.hoursPerVisit, maximum: 24, required: true, into: &problems)
-        if let visits, visits < 1 { problems.add("visitsPerCompany", .outOfRange(minimum: 1, maximum: 20)) }
-        if let hours, hours < 1 { problems.add("hoursPerVisit", .outOfRange(minimum: 1, maximum: 24)) }
-        let opens = (input.opensOn ?? "").trimmingCharacters(in: .whitespaces)
-        let closes = (input.closesOn ?? "").trimmingCharacters(in: .whitespaces)
-        for entry in ProgramValidation.periodProblems(opensOn: opens, closesOn: closes).entries { problems.add(entry.field, entry.problem) }
+        let visits = input.visitsPerCompany.count("visitsPerCompany", in: 1...20, into: &problems)
+        let hours = input.hoursPerVisit.count("hoursPerVisit", in: 1...24, into: &problems)
+        problems.merge(ProgramValidation.periodProblems(opensOn: input.opensOn, closesOn: input.closesOn))
         let termsJa = Self.termsText(input.termsTextJa, field: "termsTextJa", into: &problems)
         let termsEn = Self.termsText(input.termsTextEn, field: "termsTextEn", into: &problems)
-        guard problems.isEmpty, let capacity, let visits, let hours else { throw Refusal.invalid(problems) }
+        guard problems.isEmpty, let capacity, let visits, let hours, case .given(let opens) = input.opensOn, case .given(let closes) = input.closesOn
+        else { throw Refusal.invalid(problems) }
 
         // A change in either language is a new version, which keeps both texts.
         let termsChanged = termsJa != settings.termsTextJa || termsEn != settings.termsTextEn
         try await db.transaction { db in
-            settings.capacity = Int(capacity)
-            settings.visitsPerCompany = Int(visits)
-            settings.hoursPerVisit = Int(hours)
+            settings.capacity = capacity
+            settings.visitsPerCompany = visits
+            settings.hoursPerVisit = hours
             settings.opensOn = opens
             settings.closesOn = closes
             settings.preferOutsideMetro = input.preferOutsideMetro

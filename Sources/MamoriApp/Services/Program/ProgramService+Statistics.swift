@@ -10,6 +10,20 @@ extension ProgramService {
         try await OrganizationEvidence(db: db).facts(of: organization).deliverables
     }
 
+    /// What deliverable ① holds, for the office and the assigned expert.
+    struct PolicyDeliverableFacts: Sendable {
+        /// The address `/p/<slug>` of the published basic policy; nil while none is published.
+        var publicSlug: String?
+        var rules: RulesCheckService.Summary
+    }
+
+    /// The published policy's address (only when one is published) and the rules check in counts.
+    func policyDeliverable(of organization: Organization) async throws -> PolicyDeliverableFacts {
+        let policies = PolicyService(db: db)
+        let slug = try await policies.published(of: organization) == nil ? nil : try await policies.slug(of: organization)
+        return PolicyDeliverableFacts(publicSlug: slug, rules: try await RulesCheckService(db: db).summary(of: organization))
+    }
+
     func statistics(fiscalYear: Int, visitsPerCompany: Int) async throws -> ProgramStatistics {
         let applications = try await ProgramApplication.query(on: db).filter(\.$fiscalYear == fiscalYear)
             .field(\.$id).field(\.$status).field(\.$prefectureCode).field(\.$organization.$id).limit(100_000).all()

@@ -57,10 +57,12 @@ extension ProgramService {
         return NextVisit(visit: visit, expertName: try visit.joined(ExpertProfile.self).name)
     }
 
+    /// A visit as the expert schedules it, typed; each face reads its own format into it.
     struct ScheduleInput {
-        var number: String?
-        var scheduledAt: String?
-        var mode: String?
+        var number: FieldInput<Int>
+        var scheduledAt: FieldInput<Date>
+        var mode: FieldInput<ProgramVisit.Mode>
+        /// The address on site, the meeting URL online.
         var place: String?
     }
 
@@ -68,15 +70,12 @@ extension ProgramService {
     func schedule(_ input: ScheduleInput, for application: ProgramApplication, settings: ProgramSettings, expert: ExpertProfile,
                   by actor: Principal, ip: String?) async throws -> ProgramVisit {
         var problems = FieldProblems()
-        let number = Int(input.number ?? "")
-        if number == nil || !(1...settings.visitsPerCompany).contains(number!) { problems.add("number", .outOfRange(minimum: 1, maximum: Int64(settings.visitsPerCompany))) }
-        let when = TokyoDateTime.parse(input.scheduledAt ?? "")
-        if when == nil { problems.add("scheduledAt", (input.scheduledAt ?? "").isEmpty ? .required : .invalidDateTime) }
+        let number = input.number.count("number", in: 1...settings.visitsPerCompany, into: &problems)
+        let when = input.scheduledAt.read("scheduledAt", unreadable: .invalidDateTime, into: &problems)
         // The program runs per fiscal year: a visit in another year (2020, say) is a typing mistake.
         if let when, let problem = ProgramValidation.visitProblem(at: when, fiscalYear: application.fiscalYear) { problems.add("scheduledAt", problem) }
-        let mode = input.mode.flatMap(ProgramVisit.Mode.init(rawValue:))
-        if mode == nil { problems.add("mode", .required) }
-        else if (mode == .onSite && !expert.onSite) || (mode == .online && !expert.online) { problems.add("mode", .unknownChoice) }
+        let mode = input.mode.read("mode", unreadable: .unknownChoice, into: &problems)
+        if (mode == .onSite && !expert.onSite) || (mode == .online && !expert.online) { problems.add("mode", .unknownChoice) }
         let place = (input.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(place, "place", maximum: TextLimit.shortText, required: true, into: &problems)
         if problems["place"] == nil, mode == .online, !(place.lowercased().hasPrefix("https://") || place.lowercased().hasPrefix("http://")) { problems.add("place", .notAURL) }
@@ -96,30 +95,31 @@ extension ProgramService {
         return visit
     }
 
+    /// What the expert records after a visit, typed; each face reads its own format into it.
     struct RecordInput {
-        var durationMinutes: String?
+        var durationMinutes: FieldInput<Int>
         var topics: String?
-        var progress: [Int: String]
+        /// Progress (0–100 %) on the program's goals 1–4; a goal left out is not assessed.
+        var progress: [Int: FieldInput<Int>]
         var nextSteps: String?
     }
 
     func record(_ input: RecordInput, for visit: ProgramVisit, application: ProgramApplication, by actor: Principal, ip: String?) async throws {
         var problems = FieldProblems()
-        let minutes = OrganizationProfile.parseCount("durationMinutes", input.durationMinutes, maximum: 600, required: true, into: &problems)
-        if let minutes, minutes < 1 { problems.add("durationMinutes", .outOfRange(minimum: 1, maximum: 600)) }
+        let minutes = input.durationMinutes.count("durationMinutes", in: 1...600, into: &problems)
         let topics = (input.topics ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(topics, "topics", maximum: TextLimit.longText, required: true, into: &problems)
         var progress: [String: Int] = [:]
         for goal in 1...4 {
-            guard let raw = input.progress[goal], !raw.isEmpty else { continue }
-            guard let value = Int(raw), (0...100).contains(value) else { problems.add("goal\(goal)", .outOfRange(minimum: 0, maximum: 100)); continue }
-            progress[String(goal)] = value
+            let value: FieldInput<Int> = input.progress[goal] ?? .absent
+            if value == .unreadable { problems.add("goal\(goal)", .outOfRange(minimum: 0, maximum: 100)); continue }
+            progress[String(goal)] = value.count("goal\(goal)", in: 0...100, required: false, into: &problems)
         }
         let next = (input.nextSteps ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(next, "nextSteps", maximum: TextLimit.longText, into: &problems)
         guard problems.isEmpty, let minutes else { throw Refusal.invalid(problems) }
         guard visit.scheduledAt <= Date().addingTimeInterval(12 * 3600) else { throw Refusal.conflict(L.Program.visitNotYetHappened) }
-        visit.durationMinutes = Int(minutes)
+        visit.durationMinutes = minutes
         visit.topics = topics
         visit.goalProgress = String(decoding: try JSONEncoder.sorted.encode(progress), as: UTF8.self)
         visit.nextSteps = next
@@ -127,16 +127,18 @@ extension ProgramService {
         visit.recordedByID = actor.userID
         try await visit.save(on: db)
         try await AuditLog.record(.visitRecorded, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
-                                  target: ("program_visit", visit.id), summary: L.Audit.visitRecorded(number: visit.number, minutes: Int(minutes)), on: db)
+                                  target: ("program_visit", visit.id), summary: L.Audit.visitRecorded(number: visit.number, minutes: minutes), on: db)
     }
 
     func survey(of application: ProgramApplication) async throws -> ProgramSurvey? {
         try await ProgramSurvey.query(on: db).filter(\.$application.$id == application.requireID()).first()
     }
 
+    /// The completion survey as the organization answers it, typed.
     struct SurveyInput {
-        var producedResults: String?
-        var satisfaction: String?
+        var producedResults: FieldInput<Bool>
+        /// 1 (not at all) to 5 (very).
+        var satisfaction: FieldInput<Int>
         var comments: String?
     }
 
@@ -147,15 +149,18 @@ extension ProgramService {
         guard application.status == .accepted, done >= settings.visitsPerCompany else { throw SurveyRefusal.notYet }
         guard try await survey(of: application) == nil else { throw SurveyRefusal.alreadyAnswered }
         var problems = FieldProblems()
-        if !["yes", "no"].contains(input.producedResults ?? "") { problems.add("producedResults", .required) }
-        let satisfaction = Int(input.satisfaction ?? "")
-        if satisfaction == nil || !(1...5).contains(satisfaction!) { problems.add("satisfaction", .outOfRange(minimum: 1, maximum: 5)) }
+        let producedResults = input.producedResults.read("producedResults", unreadable: .required, into: &problems)
+        var satisfaction: Int?
+        switch input.satisfaction {
+        case .given(let value) where (1...5).contains(value): satisfaction = value
+        default: problems.add("satisfaction", .outOfRange(minimum: 1, maximum: 5))
+        }
         let comments = (input.comments ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         TextLimit.check(comments, "comments", maximum: TextLimit.longText, into: &problems)
-        guard problems.isEmpty, let satisfaction else { throw Refusal.invalid(problems) }
+        guard problems.isEmpty, let producedResults, let satisfaction else { throw Refusal.invalid(problems) }
         let survey = ProgramSurvey()
         survey.$application.id = try application.requireID()
-        survey.producedResults = input.producedResults == "yes"
+        survey.producedResults = producedResults
         survey.satisfaction = satisfaction
         survey.comments = comments
         survey.answeredByID = actor.userID
@@ -165,7 +170,7 @@ extension ProgramService {
             throw SurveyRefusal.alreadyAnswered
         }
         try await AuditLog.record(.surveyAnswered, by: .principal(actor, ip: ip), organizationID: application.$organization.id,
-                                  target: ("program_survey", survey.id), summary: "results: \(input.producedResults ?? ""), satisfaction \(satisfaction)", on: db)
+                                  target: ("program_survey", survey.id), summary: "results: \(producedResults ? "yes" : "no"), satisfaction \(satisfaction)", on: db)
     }
 
     // MARK: Attachments

@@ -105,8 +105,8 @@ enum AssetImport {
             func value(_ field: String) -> String? { index[field].flatMap { $0 < row.count ? row[$0] : nil } }
             let raw = AssetService.Input.Raw(business: value("business"), name: value("name"), notes: value("notes"), usersAllowed: value("usersAllowed"),
                                              ownerDepartment: value("ownerDepartment"), medium: value("medium"),
-                                             personalData: value("personalData").map(personalDataKey), confidentiality: value("confidentiality"),
-                                             integrity: value("integrity"), availability: value("availability"), retention: value("retention"),
+                                             personalData: value("personalData").map(personalDataKey), confidentiality: .integer(value("confidentiality")),
+                                             integrity: .integer(value("integrity")), availability: .integer(value("availability")), retention: value("retention"),
                                              registeredOn: value("registeredOn"))
             switch AssetService.Input.parse(raw, today: today) {
             case .success(let input): inputs.append(input)

@@ -24,8 +24,12 @@ struct AssetService {
 
         var importance: Int { RiskRules.importance(confidentiality: confidentiality, integrity: integrity, availability: availability) }
 
+        /// An asset as a face read it: texts as typed, the three ratings as numbers (a form's
+        /// or a spreadsheet's text read with `FieldInput.integer`, the API's numbers given).
         struct Raw: Sendable {
-            var business, name, notes, usersAllowed, ownerDepartment, medium, personalData, confidentiality, integrity, availability, retention, registeredOn: String?
+            var business, name, notes, usersAllowed, ownerDepartment, medium, personalData: String?
+            var confidentiality, integrity, availability: FieldInput<Int>
+            var retention, registeredOn: String?
         }
 
         static let textLimits: [(String, KeyPath<Raw, String?>, Int)] = [

@@ -11,7 +11,7 @@ struct RiskService {
         var likelihood: Int
         var vulnerability: Int
 
-        static func parse(threat: String?, likelihood: String?, vulnerability: String?) -> Result<Input, FieldProblems> {
+        static func parse(threat: String?, likelihood: FieldInput<Int>, vulnerability: FieldInput<Int>) -> Result<Input, FieldProblems> {
             var problems = FieldProblems()
             let threat = (threat ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             TextLimit.check(threat, "threat", maximum: TextLimit.line, required: true, into: &problems)

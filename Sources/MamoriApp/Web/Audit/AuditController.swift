@@ -22,7 +22,9 @@ struct AuditController: RouteCollection {
         let page = pageNumber(req.query[String.self, at: "page"])
         let entries = try await AuditLog.page(organizationID: orgID, filter: filter, page: PageRequest(page: page, per: Self.perPage), on: req.db)
         let people = try await AuditLog.people(organizationID: orgID, on: req.db)
-        let model = AuditPage.Model(entries: entries, filter: filter, people: people, isOffice: false) { .audit(organization: orgID, filter: $0, page: $1) }
+        let model = AuditPage.Model(entries: entries.map(AuditPage.Entry.init), filter: filter, people: people.map(AuditPage.Person.init), isOffice: false) {
+            .audit(organization: orgID, filter: $0, page: $1)
+        }
         return Layout.response(AuditPage.render(model, context: req.pageContext()))
     }
 
@@ -31,7 +33,9 @@ struct AuditController: RouteCollection {
         let page = pageNumber(req.query[String.self, at: "page"])
         let entries = try await AuditLog.page(organizationID: nil, filter: filter, page: PageRequest(page: page, per: Self.perPage), on: req.db)
         let people = try await AuditLog.people(organizationID: nil, on: req.db)
-        let model = AuditPage.Model(entries: entries, filter: filter, people: people, isOffice: true) { .officeAudit(filter: $0, page: $1) }
+        let model = AuditPage.Model(entries: entries.map(AuditPage.Entry.init), filter: filter, people: people.map(AuditPage.Person.init), isOffice: true) {
+            .officeAudit(filter: $0, page: $1)
+        }
         return Layout.response(AuditPage.render(model, context: req.pageContext()))
     }
 }

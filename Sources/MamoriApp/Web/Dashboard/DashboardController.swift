@@ -17,9 +17,9 @@ struct DashboardController: RouteCollection {
         switch principal.role {
         case .owner, .member:
             let model = try await service.overview(of: principal.organizationID, principal: principal)
-            return Layout.response(DashboardPage.organization(model, context: context))
+            return Layout.response(DashboardPage.organization(.init(model, viewer: principal), context: context))
         case .officeAdmin:
-            return Layout.response(DashboardPage.office(try await service.officeOverview(), context: context))
+            return Layout.response(DashboardPage.office(.init(try await service.officeOverview()), context: context))
         case .expert:
             // An expert's work is the companies assigned to them.
             return req.redirect(to: .expertCompanies)

@@ -8,14 +8,91 @@ enum DashboardPage {
     /// The card says the number.
     static let dueSoonDays = OrganizationOverview.dueSoonDays
 
-    static func organization(_ model: OrganizationOverview, context: PageContext) -> String {
+    /// The organization's dashboard as plain values, so it renders from `.mock` without a database.
+    struct Model {
+        /// Who looks: the welcome names them, and only an owner sees the API card.
+        var viewerName: String
+        var viewerRole: Role
+        var organization: OrganizationRow
+        var memberCount: Int
+        var openInvitationCount: Int
+        var activeTokenCount: Int
+        var recentActivity: [Activity]
+        var latestDiagnosis: Diagnosis?
+        var readiness: SecurityActionReadiness
+        /// Overdue, due within `dueSoonDays` days, or "promptly" without a date.
+        var dueSoon: [Due] = []
+        /// Open duties with a date further away than `dueSoonDays` days (only counted).
+        var laterDutyCount = 0
+        var plan = OrganizationOverview.PlanSummary(total: 0, done: 0, percent: 0, overdue: 0, untreatedLargeRisks: 0)
+        var nextVisit: Visit? = nil
+
+        static var mock: Model {
+            let duties = NotificationDuties.compute(.init(kind: .ransomware, awareAt: Date(), personalData: .init(involved: true, persons: 1000),
+                                                          ransomware: true)).duties
+            return Model(viewerName: "山田 <太郎>", viewerRole: .owner, organization: .mock, memberCount: 3, openInvitationCount: 1, activeTokenCount: 1,
+                         recentActivity: [Activity(action: "member.invite", actorEmail: "owner@example.jp", createdAt: Date())],
+                         latestDiagnosis: Diagnosis(total: 62, diagnosedOn: "2026-04-01"),
+                         readiness: SecurityActionReadiness(checkedMeasures: [1, 2], hasSelfDiagnosis: true, policyPublished: false, declaredStars: nil),
+                         dueSoon: duties.prefix(2).map { Due(incidentID: UUID(), incidentTitle: "ランサムウェア <感染>", duty: $0, overdue: false) },
+                         laterDutyCount: 1, plan: .init(total: 4, done: 1, percent: 35, overdue: 1, untreatedLargeRisks: 2),
+                         nextVisit: Visit(number: 2, scheduledAt: Date().addingTimeInterval(86_400 * 3), mode: .online,
+                                          place: "https://meet.example.jp/<room>", expertName: "支援士 <鈴木>"))
+        }
+    }
+
+    /// A recorded change in the activity card.
+    struct Activity: Sendable {
+        var action: String
+        var actorEmail: String
+        var createdAt: Date
+    }
+
+    /// The latest self-diagnosis: its score and day.
+    struct Diagnosis: Sendable {
+        var total: Int
+        var diagnosedOn: String
+    }
+
+    /// An open notification duty of an incident.
+    struct Due: Sendable {
+        var incidentID: UUID
+        var incidentTitle: String
+        var duty: NotificationDuties.Duty
+        var overdue: Bool
+    }
+
+    /// The next program visit and its expert.
+    struct Visit: Sendable {
+        var number: Int
+        var scheduledAt: Date
+        var mode: ProgramVisit.Mode
+        /// The address for an on-site visit, the meeting URL for an online one.
+        var place: String
+        var expertName: String
+    }
+
+    /// The office's dashboard as plain values.
+    struct OfficeModel {
+        var organizationCount: Int
+        var outsideMetroCount: Int
+        var organizationUserCount: Int
+        var expertCount: Int
+        var adminCount: Int
+        var auditLastWeek: Int
+        var recentOrganizations: [OrganizationRow]
+
+        static let mock = OfficeModel(organizationCount: 12, outsideMetroCount: 5, organizationUserCount: 40, expertCount: 3, adminCount: 2,
+                                      auditLastWeek: 17, recentOrganizations: [.mock])
+    }
+
+    static func organization(_ model: Model, context: PageContext) -> String {
         let t = context.t
-        let principal = context.principal!
         let org = model.organization
-        let orgID = org.id!
+        let orgID = org.id
         return Layout.page(title: t(L.Common.navDashboard), context: context) {
-            heading(1, t(L.Organization.dashboardWelcome(principal.user.displayName)))
-            paragraph(org.name + " — " + t(L.Accounts.roleName(principal.role)), class: "lead")
+            heading(1, t(L.Organization.dashboardWelcome(model.viewerName)))
+            paragraph(org.name + " — " + t(L.Accounts.roleName(model.viewerRole)), class: "lead")
             div("cards") {
                 El("section", [("class", "card card-wide" + (model.dueSoon.isEmpty ? "" : " card-alert")), ("aria-labelledby", "card-duties")]) {
                     heading(2, t(L.Incident.dashboardDutiesCard), id: "card-duties")
@@ -24,14 +101,14 @@ enum DashboardPage {
                         paragraph(t(L.Incident.noDutiesDue), class: "muted")
                     } else {
                         El("ul") {
-                            for (incident, status) in model.dueSoon {
+                            for status in model.dueSoon {
                                 El("li", [("data-due", status.overdue ? "overdue" : (status.duty.due == nil ? "promptly" : "soon"))]) {
                                     El("strong") {
                                         Text(t(status.overdue ? L.Incident.overdue : (status.duty.due == nil ? L.Incident.promptly : L.Dashboard.dueWithin(days: DashboardPage.dueSoonDays))) + " ")
                                     }
                                     Text(status.duty.due.map { DateText.calendarDate($0.day.description, context.locale) } ?? "")
                                     Text(" · " + t(L.Incident.recipient(status.duty.recipient)) + " " + t(L.Incident.dutyAction(status.duty.action)) + " · ")
-                                    link(incident.title, to: SiteURL.incident(organization: orgID, incident: incident.id!).path + "#duties")
+                                    link(status.incidentTitle, to: SiteURL.incident(organization: orgID, incident: status.incidentID).path + "#duties")
                                 }
                             }
                         }
@@ -45,16 +122,16 @@ enum DashboardPage {
                     El("section", [("class", "card card-wide"), ("aria-labelledby", "card-visit"), ("id", "dashboard-next-visit")]) {
                         heading(2, t(L.Program.nextVisitTitle), id: "card-visit")
                         El("p") {
-                            El("strong") { timeElement(next.visit.scheduledAt, context) }
-                            Text(" · " + t(L.Program.visitNumber(next.visit.number)) + " · " + t(L.Program.visitMode(next.visit.mode)))
+                            El("strong") { timeElement(next.scheduledAt, context) }
+                            Text(" · " + t(L.Program.visitNumber(next.number)) + " · " + t(L.Program.visitMode(next.mode)))
                         }
                         paragraph(t(L.Program.nextVisitExpert(next.expertName)))
                         El("p", [("class", "hint")]) {
-                            Text(t(next.visit.mode == .online ? L.Program.nextVisitMeeting : L.Program.nextVisitPlace) + t(L.Common.colon))
-                            if next.visit.mode == .online {
-                                link(next.visit.place, to: next.visit.place, [("rel", "noopener noreferrer")])
+                            Text(t(next.mode == .online ? L.Program.nextVisitMeeting : L.Program.nextVisitPlace) + t(L.Common.colon))
+                            if next.mode == .online {
+                                link(next.place, to: next.place, [("rel", "noopener noreferrer")])
                             } else {
-                                Text(next.visit.place)
+                                Text(next.place)
                             }
                         }
                         link(t(L.Program.programTitle), to: SiteURL.orgProgram(organization: orgID).path)
@@ -116,9 +193,9 @@ enum DashboardPage {
                 El("section", [("class", "card"), ("aria-labelledby", "card-team")]) {
                     heading(2, t(L.Organization.dashboardTeamCard), id: "card-team")
                     paragraph(t(L.Organization.dashboardTeamCount(members: model.memberCount, invitations: model.openInvitationCount)))
-                    link(t(principal.isOwner ? L.Organization.manageMembers : L.Organization.seeMembers), to: SiteURL.members(organization: orgID).path)
+                    link(t(model.viewerRole == .owner ? L.Organization.manageMembers : L.Organization.seeMembers), to: SiteURL.members(organization: orgID).path)
                 }
-                if principal.isOwner {
+                if model.viewerRole == .owner {
                     El("section", [("class", "card"), ("aria-labelledby", "card-api")]) {
                         heading(2, t(L.Organization.dashboardAPICard), id: "card-api")
                         paragraph(t(L.Organization.dashboardActiveTokens(model.activeTokenCount)))
@@ -145,7 +222,7 @@ enum DashboardPage {
         }
     }
 
-    static func office(_ model: OfficeOverview, context: PageContext) -> String {
+    static func office(_ model: OfficeModel, context: PageContext) -> String {
         let t = context.t
         return Layout.page(title: t(L.Organization.officeDashboardTitle), context: context) {
             heading(1, t(L.Organization.officeDashboardTitle))
@@ -179,7 +256,7 @@ enum DashboardPage {
 
 /// Name, prefecture, industry, employees and capital of an organization.
 struct OrganizationFacts: Component {
-    let organization: Organization
+    let organization: OrganizationRow
     let context: PageContext
 
     var body: Component {
@@ -201,7 +278,7 @@ struct OrganizationFacts: Component {
 
 /// The office's table of organizations.
 struct OrganizationTable: Component {
-    let organizations: [Organization]
+    let organizations: [OrganizationRow]
     let userCounts: [UUID: Int]
     let context: PageContext
 
@@ -226,12 +303,38 @@ struct OrganizationTable: Component {
                             El("td", [("data-label", t(L.Accounts.prefecture))]) { Text(org.prefecture.map { $0.name(context.locale) } ?? org.prefectureCode) }
                             El("td", [("data-label", t(L.Accounts.industryCategory))]) { Text(org.industryCategory.map { $0.name(context.locale) } ?? org.category) }
                             El("td", [("class", "number"), ("data-label", t(L.Accounts.employees))]) { Text(org.employees.formatted()) }
-                            if !userCounts.isEmpty { El("td", [("class", "number"), ("data-label", t(L.Organization.people))]) { Text(String(userCounts[org.id!] ?? 0)) } }
+                            if !userCounts.isEmpty { El("td", [("class", "number"), ("data-label", t(L.Organization.people))]) { Text(String(userCounts[org.id] ?? 0)) } }
                             El("td", [("data-label", t(L.Organization.registered))]) { timeElement(org.createdAt, context, dateOnly: true) }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+extension DashboardPage.Model {
+    init(_ overview: OrganizationOverview, viewer: Principal) {
+        self.init(viewerName: viewer.user.displayName, viewerRole: viewer.role, organization: OrganizationRow(overview.organization),
+                  memberCount: overview.memberCount, openInvitationCount: overview.openInvitationCount, activeTokenCount: overview.activeTokenCount,
+                  recentActivity: overview.recentActivity.map { DashboardPage.Activity(action: $0.action, actorEmail: $0.actorEmail, createdAt: $0.createdAt) },
+                  latestDiagnosis: overview.latestDiagnosis.map { DashboardPage.Diagnosis(total: $0.total, diagnosedOn: $0.diagnosedOn) },
+                  readiness: overview.readiness,
+                  dueSoon: overview.dueSoon.map { incident, status in
+                      DashboardPage.Due(incidentID: incident.id!, incidentTitle: incident.title, duty: status.duty, overdue: status.overdue)
+                  },
+                  laterDutyCount: overview.laterDutyCount, plan: overview.plan,
+                  nextVisit: overview.nextVisit.map {
+                      DashboardPage.Visit(number: $0.visit.number, scheduledAt: $0.visit.scheduledAt, mode: $0.visit.mode, place: $0.visit.place,
+                                          expertName: $0.expertName)
+                  })
+    }
+}
+
+extension DashboardPage.OfficeModel {
+    init(_ overview: OfficeOverview) {
+        self.init(organizationCount: overview.organizationCount, outsideMetroCount: overview.outsideMetroCount,
+                  organizationUserCount: overview.organizationUserCount, expertCount: overview.expertCount, adminCount: overview.adminCount,
+                  auditLastWeek: overview.auditLastWeek, recentOrganizations: overview.recentOrganizations.map(OrganizationRow.init))
     }
 }

@@ -55,7 +55,8 @@ struct DiagnosisController: RouteCollection {
         let (_, organization) = try req.tenant()
         let page = try await service(req).page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
         let trend = try await service(req).trend(of: organization)
-        return Layout.response(DiagnosisHistoryPage.render(.init(organization: organization, page: page, trend: trend), context: req.pageContext()))
+        let model = DiagnosisHistoryPage.Model(organizationID: try organization.requireID(), page: page.map(DiagnosisRow.init), trend: trend.map(DiagnosisRow.init))
+        return Layout.response(DiagnosisHistoryPage.render(model, context: req.pageContext()))
     }
 
     private func loaded(_ req: Request) async throws -> (Organization, SelfDiagnosis, DiagnosisResult) {
@@ -67,12 +68,14 @@ struct DiagnosisController: RouteCollection {
 
     @Sendable func detail(req: Request) async throws -> Response {
         let (organization, diagnosis, result) = try await loaded(req)
-        return Layout.response(DiagnosisDetailPage.render(diagnosis, result: result, organizationID: try organization.requireID(), context: req.pageContext(), printable: false))
+        let model = DiagnosisDetailPage.Model(organizationID: try organization.requireID(), diagnosis: DiagnosisRow(diagnosis), result: result)
+        return Layout.response(DiagnosisDetailPage.render(model, context: req.pageContext(), printable: false))
     }
 
     @Sendable func printable(req: Request) async throws -> Response {
         let (organization, diagnosis, result) = try await loaded(req)
-        return Layout.response(DiagnosisDetailPage.render(diagnosis, result: result, organizationID: try organization.requireID(), context: req.pageContext(), printable: true))
+        let model = DiagnosisDetailPage.Model(organizationID: try organization.requireID(), diagnosis: DiagnosisRow(diagnosis), result: result)
+        return Layout.response(DiagnosisDetailPage.render(model, context: req.pageContext(), printable: true))
     }
 
     @Sendable func diagnosisCSV(req: Request) async throws -> Response {
@@ -109,9 +112,9 @@ struct DiagnosisController: RouteCollection {
         let before = try await service(req).find(req.query[String.self, at: "before"].flatMap(UUID.init(uuidString:)), in: organization)
         let after = try await service(req).find(req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)), in: organization)
         guard let beforeAnswers = before.answers, let afterAnswers = after.answers else { throw MamoriError.notFound() }
-        return Layout.response(DiagnosisComparePage.render(before: before, after: after,
-                                                           comparison: DiagnosisComparison(before: beforeAnswers, after: afterAnswers),
-                                                           organizationID: try organization.requireID(), context: req.pageContext()))
+        let model = DiagnosisComparePage.Model(organizationID: try organization.requireID(), before: DiagnosisRow(before), after: DiagnosisRow(after),
+                                               comparison: DiagnosisComparison(before: beforeAnswers, after: afterAnswers))
+        return Layout.response(DiagnosisComparePage.render(model, context: req.pageContext()))
     }
 
     @Sendable func combined(req: Request) async throws -> Response {
@@ -119,7 +122,7 @@ struct DiagnosisController: RouteCollection {
         guard let combined = try await service(req).combined(of: organization) else {
             return req.redirect(to: .diagnoses(organization: try organization.requireID()))
         }
-        return Layout.response(DiagnosisCombinedPage.render(answers: combined.answers, sites: combined.sites,
-                                                            organizationID: try organization.requireID(), context: req.pageContext()))
+        let model = DiagnosisCombinedPage.Model(organizationID: try organization.requireID(), answers: combined.answers, sites: combined.sites.map(DiagnosisRow.init))
+        return Layout.response(DiagnosisCombinedPage.render(model, context: req.pageContext()))
     }
 }

@@ -3,17 +3,55 @@ import Foundation
 import MamoriCore
 import Plot
 
+/// A saved self-diagnosis as the history, comparison and combined pages show it.
+struct DiagnosisRow {
+    var id: UUID
+    /// Calendar date in Asia/Tokyo, `yyyy-MM-dd`.
+    var diagnosedOn: String
+    var total: Int
+    var band: String
+    var siteLabel: String
+    var respondentName: String
+
+    /// A diagnosis of the given answers (for mocks).
+    static func mock(site: String, on day: String, answers: DiagnosisAnswers) -> DiagnosisRow {
+        let result = DiagnosisResult(answers)
+        return DiagnosisRow(id: UUID(), diagnosedOn: day, total: result.total, band: result.band.rawValue, siteLabel: site, respondentName: "山田 <太郎>")
+    }
+
+    /// Answers for mocks: the four answers in turn, starting at `shift`.
+    static func mockAnswers(_ shift: Int) -> DiagnosisAnswers {
+        DiagnosisAnswers(answers: Dictionary(uniqueKeysWithValues: DiagnosisAnswers.itemNumbers.map { ($0, DiagnosisAnswer.allCases[($0 + shift) % 4]) }))!
+    }
+}
+
+extension DiagnosisRow {
+    init(_ diagnosis: SelfDiagnosis) {
+        self.init(id: diagnosis.id!, diagnosedOn: diagnosis.diagnosedOn, total: diagnosis.total, band: diagnosis.band, siteLabel: diagnosis.siteLabel,
+                  respondentName: diagnosis.respondentName)
+    }
+}
+
 enum DiagnosisHistoryPage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var organization: Organization
-        var page: Page<SelfDiagnosis>
-        var trend: [SelfDiagnosis]
+        var organizationID: UUID
+        var page: Page<DiagnosisRow>
+        /// Oldest first, for the chart and the comparison's choices.
+        var trend: [DiagnosisRow]
+
+        static var mock: Model {
+            let trend = [DiagnosisRow.mock(site: "本社<東京>", on: "2024-04-01", answers: DiagnosisRow.mockAnswers(1)),
+                         DiagnosisRow.mock(site: "本社<東京>", on: "2025-04-01", answers: DiagnosisRow.mockAnswers(0)),
+                         DiagnosisRow.mock(site: "工場", on: "2025-04-02", answers: DiagnosisRow.mockAnswers(2))]
+            return Model(organizationID: SiteURL.anyID, page: Page(items: trend.reversed(), metadata: PageMetadata(page: 1, per: 20, total: trend.count)), trend: trend)
+        }
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let content = DiagnosisContent.bundled
-        let orgID = model.organization.id!
+        let orgID = model.organizationID
         return Layout.page(title: t(L.Diagnosis.historyTitle), context: context) {
             heading(1, t(L.Diagnosis.historyTitle))
             div("actions") {
@@ -54,7 +92,7 @@ enum DiagnosisHistoryPage {
                                     El("td") { Text(DiagnosisBand(rawValue: diagnosis.band).map { t(content.band($0).title) } ?? diagnosis.band) }
                                     El("td") { Text(diagnosis.siteLabel) }
                                     El("td") { Text(diagnosis.respondentName) }
-                                    El("td") { link(t(L.Diagnosis.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id!).path) }
+                                    El("td") { link(t(L.Diagnosis.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id).path) }
                                 }
                             }
                         }
@@ -68,8 +106,8 @@ enum DiagnosisHistoryPage {
 
     private static func compareForm(_ model: Model, context: PageContext) -> Component {
         let t = context.t
-        let orgID = model.organization.id!
-        let choices = model.trend.reversed().map { ($0.id!.uuidString, "\($0.diagnosedOn) \($0.siteLabel) (\($0.total))") }
+        let orgID = model.organizationID
+        let choices = model.trend.reversed().map { ($0.id.uuidString, "\($0.diagnosedOn) \($0.siteLabel) (\($0.total))") }
         return El("section", [("class", "card card-wide"), ("aria-labelledby", "compare")]) {
             heading(2, t(L.Diagnosis.compareTitle), id: "compare")
             if choices.count < 2 {
@@ -88,8 +126,21 @@ enum DiagnosisHistoryPage {
 }
 
 enum DiagnosisDetailPage {
-    static func render(_ diagnosis: SelfDiagnosis, result: DiagnosisResult, organizationID: UUID, context: PageContext, printable: Bool) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        var organizationID: UUID
+        var diagnosis: DiagnosisRow
+        var result: DiagnosisResult
+
+        static var mock: Model {
+            let answers = DiagnosisRow.mockAnswers(0)
+            return Model(organizationID: SiteURL.anyID, diagnosis: .mock(site: "本社<東京>", on: "2025-04-01", answers: answers), result: DiagnosisResult(answers))
+        }
+    }
+
+    static func render(_ model: Model, context: PageContext, printable: Bool) -> String {
         let t = context.t
+        let diagnosis = model.diagnosis, result = model.result, organizationID = model.organizationID
         // The printed result is a program document: its date carries the era and the Western year.
         let diagnosedOn = printable ? DateText.officialCalendarDate(diagnosis.diagnosedOn, context.locale)
                                     : DateText.calendarDate(diagnosis.diagnosedOn, context.locale)
@@ -107,8 +158,8 @@ enum DiagnosisDetailPage {
                 }
                 if !printable {
                     div("actions no-print") {
-                        link(t(L.Diagnosis.printView), to: SiteURL.diagnosisPrint(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
-                        link(t(L.Diagnosis.downloadCSV), to: SiteURL.diagnosisCSV(organization: organizationID, diagnosis: diagnosis.id!).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.printView), to: SiteURL.diagnosisPrint(organization: organizationID, diagnosis: diagnosis.id).path, [("class", "button secondary")])
+                        link(t(L.Diagnosis.downloadCSV), to: SiteURL.diagnosisCSV(organization: organizationID, diagnosis: diagnosis.id).path, [("class", "button secondary")])
                         link(t(L.Diagnosis.historyTitle), to: SiteURL.diagnoses(organization: organizationID).path, [("class", "button secondary")])
                     }
                 }
@@ -120,8 +171,23 @@ enum DiagnosisDetailPage {
 }
 
 enum DiagnosisComparePage {
-    static func render(before: SelfDiagnosis, after: SelfDiagnosis, comparison: DiagnosisComparison, organizationID: UUID, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        var organizationID: UUID
+        var before: DiagnosisRow
+        var after: DiagnosisRow
+        var comparison: DiagnosisComparison
+
+        static var mock: Model {
+            let before = DiagnosisRow.mockAnswers(1), after = DiagnosisRow.mockAnswers(0)
+            return Model(organizationID: SiteURL.anyID, before: .mock(site: "本社<東京>", on: "2024-04-01", answers: before),
+                         after: .mock(site: "本社<東京>", on: "2025-04-01", answers: after), comparison: DiagnosisComparison(before: before, after: after))
+        }
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let before = model.before, after = model.after, comparison = model.comparison, organizationID = model.organizationID
         let content = DiagnosisContent.bundled
         func changes(_ list: [DiagnosisComparison.Change], title: LocalizedText, id: String) -> Component {
             El("section", [("aria-labelledby", id)]) {
@@ -165,15 +231,30 @@ enum DiagnosisComparePage {
 }
 
 enum DiagnosisCombinedPage {
-    static func render(answers: DiagnosisAnswers, sites: [SelfDiagnosis], organizationID: UUID, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        var organizationID: UUID
+        /// The weakest answer of the sites' latest diagnoses, item by item.
+        var answers: DiagnosisAnswers
+        var sites: [DiagnosisRow]
+
+        static var mock: Model {
+            let office = DiagnosisRow.mockAnswers(0), factory = DiagnosisRow.mockAnswers(2)
+            return Model(organizationID: SiteURL.anyID, answers: DiagnosisAnswers.combiningWeakest([office, factory])!,
+                         sites: [.mock(site: "本社<東京>", on: "2025-04-01", answers: office), .mock(site: "工場", on: "2025-04-02", answers: factory)])
+        }
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let answers = model.answers, sites = model.sites, organizationID = model.organizationID
         return Layout.page(title: t(L.Diagnosis.combinedTitle), context: context) {
             heading(1, t(L.Diagnosis.combinedTitle))
             El("p", [("class", "notice")]) { Text(t(L.Diagnosis.combinedRule)) }
             heading(2, t(L.Diagnosis.combinedSites))
             El("ul") {
                 for site in sites {
-                    El("li") { link("\(site.siteLabel) — \(site.diagnosedOn) (\(site.total))", to: SiteURL.diagnosis(organization: organizationID, diagnosis: site.id!).path) }
+                    El("li") { link("\(site.siteLabel) — \(site.diagnosedOn) (\(site.total))", to: SiteURL.diagnosis(organization: organizationID, diagnosis: site.id).path) }
                 }
             }
             DiagnosisResultView(result: DiagnosisResult(answers), context: context, showAllAnswers: true)

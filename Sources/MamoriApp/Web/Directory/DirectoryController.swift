@@ -17,12 +17,12 @@ struct DirectoryController: RouteCollection {
         let need = req.query[String.self, at: "need"] ?? ""
         let directory = try await DirectoryService(db: req.db).directory()
         let results = directory.search(query, category: category, need: DirectoryNeed(rawValue: need))
-        return Layout.response(ContactsPage.render(results: results, query: query, category: category, need: need, context: req.pageContext()))
+        return Layout.response(ContactsPage.render(.init(results: results, query: query, category: category, need: need), context: req.pageContext()))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let entry = try await DirectoryService(db: req.db).entry(req.parameters.get("entryID") ?? "")
-        return Layout.response(ContactPage.render(entry, reportForm: .empty, context: req.pageContext()))
+        return Layout.response(ContactPage.render(.init(entry: entry), context: req.pageContext()))
     }
 
     @Sendable func report(req: Request) async throws -> Response {
@@ -39,7 +39,8 @@ struct DirectoryController: RouteCollection {
             return req.redirect(to: .contact(id: id))
         } catch let refusal as Refusal {
             guard case .invalid = refusal else { throw refusal }
-            return Layout.response(ContactPage.render(try await service.entry(id), reportForm: FormState(values: ["note": form.note ?? ""], error: refusal.mamoriError),
+            return Layout.response(ContactPage.render(.init(entry: try await service.entry(id),
+                                                            reportForm: FormState(values: ["note": form.note ?? ""], error: refusal.mamoriError)),
                                                       context: req.pageContext()), status: .unprocessableEntity)
         }
     }
@@ -60,11 +61,12 @@ struct OfficeDirectoryController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let service = DirectoryService(db: req.db)
         let reports = try await service.openReports(page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: 50))
-        return Layout.response(OfficeDirectoryPages.list(entries: try await service.entries(includeRetired: true), reports: reports, context: req.pageContext()))
+        return Layout.response(OfficeDirectoryPages.list(.init(entries: try await service.entries(includeRetired: true),
+                                                               reports: reports.map(OfficeDirectoryPages.Report.init)), context: req.pageContext()))
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
-        Layout.response(OfficeDirectoryPages.form(entry: nil, state: FormState(values: ["category": "consultation"]), context: req.pageContext()))
+        Layout.response(OfficeDirectoryPages.form(.init(entry: nil, state: FormState(values: ["category": "consultation"])), context: req.pageContext()))
     }
 
     static func input(_ req: Request) -> (DirectoryService.EntryInput.Raw, [String: String]) {
@@ -86,14 +88,14 @@ struct OfficeDirectoryController: RouteCollection {
             req.flash(.success, L.Directory.saved)
             return req.redirect(to: .officeDirectoryEntry(id: entry.contact.id))
         case .failure(let problems):
-            return Layout.response(OfficeDirectoryPages.form(entry: nil, state: FormState(values: fields, error: .invalid(problems)), context: req.pageContext()),
+            return Layout.response(OfficeDirectoryPages.form(.init(entry: nil, state: FormState(values: fields, error: .invalid(problems))), context: req.pageContext()),
                                    status: .unprocessableEntity)
         }
     }
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let entry = try await DirectoryService(db: req.db).entry(req.parameters.get("entryID") ?? "", includeRetired: true)
-        return Layout.response(OfficeDirectoryPages.form(entry: entry, state: FormState(values: OfficeDirectoryPages.values(of: entry.contact)),
+        return Layout.response(OfficeDirectoryPages.form(.init(entry: entry, state: FormState(values: OfficeDirectoryPages.values(of: entry.contact))),
                                                          context: req.pageContext()))
     }
 
@@ -109,7 +111,7 @@ struct OfficeDirectoryController: RouteCollection {
             req.flash(.success, L.Directory.saved)
             return req.redirect(to: .officeDirectoryEntry(id: id))
         case .failure(let problems):
-            return Layout.response(OfficeDirectoryPages.form(entry: entry, state: FormState(values: fields, error: .invalid(problems)), context: req.pageContext()),
+            return Layout.response(OfficeDirectoryPages.form(.init(entry: entry, state: FormState(values: fields, error: .invalid(problems))), context: req.pageContext()),
                                    status: .unprocessableEntity)
         }
     }

@@ -5,9 +5,20 @@ import Plot
 
 /// The public help directory: search by words, category and need; current entries grouped by
 /// category with jump links, then the historical (2020) measures apart; one page per entry.
+/// Models are plain values, so each page renders from its `.mock` without a database.
 enum ContactsPage {
-    static func render(results: [ContactDirectory.Contact], query: String, category: String, need: String, context: PageContext) -> String {
+    struct Model {
+        var results: [ContactDirectory.Contact]
+        var query: String
+        var category: String
+        var need: String
+
+        static let mock = Model(results: [DirectoryMocks.contact, DirectoryMocks.historical], query: "ランサム <検索>", category: "", need: "")
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let (results, query, category, need) = (model.results, model.query, model.category, model.need)
         let directory = ContactDirectory.bundled
         let current = results.filter { !$0.historical }
         let historical = results.filter(\.historical)
@@ -63,8 +74,16 @@ enum ContactsPage {
 
 /// One entry: everything known, what the office corrected, and a way to report it outdated.
 enum ContactPage {
-    static func render(_ entry: DirectoryService.Entry, reportForm: FormState, context: PageContext) -> String {
+    struct Model {
+        var entry: DirectoryService.Entry
+        var reportForm: FormState = .empty
+
+        static let mock = Model(entry: DirectoryMocks.corrected)
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let (entry, reportForm) = (model.entry, model.reportForm)
         let contact = entry.contact
         return Layout.page(title: t(contact.name), context: context) {
             heading(1, t(contact.name))
@@ -133,8 +152,36 @@ enum ContactPage {
 
 /// The office's view: every entry with its state, the open reports, and the edit form.
 enum OfficeDirectoryPages {
-    static func list(entries: [DirectoryService.Entry], reports: Page<DirectoryReport>, context: PageContext) -> String {
+    /// A report that an entry is outdated, as the office's list shows it.
+    struct Report: Sendable {
+        var id: UUID
+        var entryID: String
+        var note: String
+        var reportedByName: String
+        var createdAt: Date?
+    }
+
+    struct ListModel {
+        var entries: [DirectoryService.Entry]
+        var reports: Page<Report>
+
+        static let mock = ListModel(entries: [DirectoryMocks.corrected, DirectoryService.Entry(contact: DirectoryMocks.historical, bundled: nil, retired: true)],
+                                    reports: Page(items: [Report(id: UUID(), entryID: DirectoryMocks.contact.id, note: "電話番号が<古い>",
+                                                                 reportedByName: "山田 <太郎>", createdAt: Date())],
+                                                  metadata: PageMetadata(page: 1, per: 50, total: 1)))
+    }
+
+    /// The edit form: an existing entry when `entry` is set, a new one otherwise.
+    struct FormModel {
+        var entry: DirectoryService.Entry?
+        var state: FormState
+
+        static let mock = FormModel(entry: DirectoryMocks.corrected, state: FormState(values: values(of: DirectoryMocks.contact)))
+    }
+
+    static func list(_ model: ListModel, context: PageContext) -> String {
         let t = context.t
+        let (entries, reports) = (model.entries, model.reports)
         return Layout.page(title: t(L.Directory.officeTitle), context: context) {
             heading(1, t(L.Directory.officeTitle))
             paragraph(t(L.Directory.officeLead), class: "lead")
@@ -146,7 +193,7 @@ enum OfficeDirectoryPages {
                 } else {
                     El("ul", [("class", "reports")]) {
                         for report in reports.items {
-                            El("li", [("data-report", report.id!.uuidString)]) {
+                            El("li", [("data-report", report.id.uuidString)]) {
                                 El("p") {
                                     link(entries.first { $0.contact.id == report.entryID }.map { t($0.contact.name) } ?? report.entryID,
                                          to: SiteURL.officeDirectoryEntry(id: report.entryID).path)
@@ -154,7 +201,7 @@ enum OfficeDirectoryPages {
                                     timeElement(report.createdAt, context)
                                 }
                                 if !report.note.isEmpty { El("p", [("class", "preserve-lines")]) { Text(report.note) } }
-                                FormField.actionButton(t(L.Directory.resolve), action: SiteURL.officeDirectoryReportResolve(report: report.id!).path, context: context)
+                                FormField.actionButton(t(L.Directory.resolve), action: SiteURL.officeDirectoryReportResolve(report: report.id).path, context: context)
                             }
                         }
                     }
@@ -196,8 +243,9 @@ enum OfficeDirectoryPages {
     }
 
     /// The edit form (an existing entry when `entry` is set, a new one otherwise).
-    static func form(entry: DirectoryService.Entry?, state: FormState, context: PageContext) -> String {
+    static func form(_ model: FormModel, context: PageContext) -> String {
         let t = context.t
+        let (entry, state) = (model.entry, model.state)
         let action = entry.map { SiteURL.officeDirectoryEntry(id: $0.contact.id).path } ?? SiteURL.officeDirectoryNew.path
         return Layout.page(title: t(entry == nil ? L.Directory.addEntry : L.Directory.editTitle), context: context) {
             heading(1, t(entry == nil ? L.Directory.addEntry : L.Directory.editTitle))
@@ -251,5 +299,29 @@ enum OfficeDirectoryPages {
             }
             El("p") { link(t(L.Directory.officeTitle), to: SiteURL.officeDirectory().path) }
         }
+    }
+}
+
+extension OfficeDirectoryPages.Report {
+    init(_ report: DirectoryReport) {
+        self.init(id: report.id!, entryID: report.entryID, note: report.note, reportedByName: report.reportedByName, createdAt: report.createdAt)
+    }
+}
+
+/// Entries for the directory pages' mocks: typed text with markup, the same in both languages.
+enum DirectoryMocks {
+    static let contact = ContactDirectory.Contact(
+        id: "mock-desk", organization: LocalizedText(ja: "Mamori <desk>", en: "Mamori <desk>"), name: LocalizedText(ja: "Help <desk>", en: "Help <desk>"),
+        purpose: LocalizedText(ja: "相談を受け付けます。", en: "Takes questions."), category: ContactDirectory.bundled.categories[0].key,
+        phone: "03-0000-0000", email: "desk@example.jp", url: "https://example.jp/desk", sourceSeed: "001", asOf: "2026-04-01", needs: [DirectoryNeed.allCases[0]])
+    static let historical = ContactDirectory.Contact(
+        id: "mock-measure", organization: LocalizedText(ja: "テスト省", en: "Test Ministry"), name: LocalizedText(ja: "2020年の支援", en: "Support in 2020"),
+        purpose: LocalizedText(ja: "終了した支援です。", en: "A closed measure."), category: ContactDirectory.bundled.categories[0].key,
+        sourceSeed: "001", asOf: "2020-04-01", kind: .measure, historical: true)
+    /// The bundled entry with the office's correction of its phone number.
+    static var corrected: DirectoryService.Entry {
+        var edited = contact
+        edited.phone = "03-1111-1111"
+        return DirectoryService.Entry(contact: edited, bundled: contact, correction: DirectoryCorrection(from: contact, to: edited), verifiedOn: "2026-04-01")
     }
 }

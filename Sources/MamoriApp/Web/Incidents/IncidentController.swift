@@ -49,9 +49,12 @@ struct IncidentController: RouteCollection {
 
     static func model(_ incident: Incident, on db: any Database) async throws -> IncidentPage.Model {
         let service = IncidentService(db: db)
-        return .init(incident: incident, checks: try await service.checks(of: incident), timeline: try await service.timeline(of: incident),
-                     evidence: try await service.evidence(of: incident), duties: try await service.duties(of: incident),
-                     measures: try await service.measures(of: incident),
+        let (result, statuses) = try await service.duties(of: incident)
+        return .init(incident: .init(incident), checks: try await service.checks(of: incident).mapValues(IncidentPage.Check.init),
+                     timeline: try await service.timeline(of: incident).map(IncidentPage.TimelineRow.init),
+                     evidence: try await service.evidence(of: incident).map(IncidentPage.EvidenceRow.init),
+                     duties: (result, statuses.map(IncidentPage.DutyStatus.init)),
+                     measures: try await service.measures(of: incident).map(\.text),
                      reports: try await IncidentReportService(db: db).statusByKind(of: incident))
     }
 
@@ -62,7 +65,8 @@ struct IncidentController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
         let page = try await service(req).page(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
-        return Layout.response(IncidentListPage.render(page, organizationID: try organization.requireID(), context: req.pageContext()))
+        let model = IncidentListPage.Model(organizationID: try organization.requireID(), incidents: page.map(IncidentListPage.Row.init))
+        return Layout.response(IncidentListPage.render(model, context: req.pageContext()))
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -86,8 +90,8 @@ struct IncidentController: RouteCollection {
         var dates = TypedDates()
         let detectedAt = dates.dateTime("detectedAt", form.detectedAt)
         do {
-            let incident = try await service(req).open(.init(kind: form.kind, title: form.title, detectedAt: detectedAt.flatMap(TokyoDateTime.parse),
-                                                             severity: form.severity), in: organization, by: principal, ip: req.clientIP)
+            let incident = try await service(req).open(.init(kind: .choice(form.kind), title: form.title, detectedAt: .tokyoDateTime(detectedAt),
+                                                             severity: .choice(form.severity)), in: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.Incident.incidentOpened)
             return req.redirect(to: back(incident, anchor: "#step-1"), redirectType: .normal)
         } catch let caught as any ExplainableError {

@@ -23,6 +23,10 @@ enum ReportPage {
         var history: [IncidentReportService.Summary]
         /// A refused save: the values as typed and an error per section.
         var form: FormState = .empty
+
+        /// The generated draft of the management report, nothing saved yet.
+        static let mock = Model(organizationID: SiteURL.anyID, incidentID: SiteURL.anyID, incidentTitle: "サーバーが<暗号化>された", report: .management,
+                                sections: [.init(heading: "1. 概要", text: "共有フォルダが<開けない>")], locale: .ja, shown: nil, contentIntact: nil, history: [])
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -222,7 +226,7 @@ extension IncidentPage {
     /// The reports that apply to the incident, and any other that has saved versions (the
     /// facts may have changed since it was written).
     static func reportsListed(_ model: Model) -> [IncidentReport] {
-        let available = IncidentReport.available(for: model.incident)
+        let available = model.incident.availableReports
         return IncidentReport.allCases.filter { available.contains($0) || model.reports[$0.rawValue] != nil }
     }
 

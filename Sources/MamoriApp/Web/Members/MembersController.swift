@@ -99,7 +99,7 @@ struct InvitationController: RouteCollection {
         if let profile = try await ProgramService(db: req.db).expert(invitedBy: invitation) {
             state = FormState(values: ["displayName": profile.name])
         }
-        return Layout.response(AcceptInvitationPage.render(invitation: invitation, state: state, token: token, context: req.pageContext()))
+        return Layout.response(AcceptInvitationPage.render(.init(invitation, token: token, state: state), context: req.pageContext()))
     }
 
     @Sendable func accept(req: Request) async throws -> Response {
@@ -120,7 +120,7 @@ struct InvitationController: RouteCollection {
             let error = caught.explained
             guard let invitation = try await req.memberships.openInvitation(token: token) else { return unusable(req) }
             let state = FormState(values: form.redisplayed, error: error)
-            return Layout.response(AcceptInvitationPage.render(invitation: invitation, state: state, token: token, context: req.pageContext()), status: error.status)
+            return Layout.response(AcceptInvitationPage.render(.init(invitation, token: token, state: state), context: req.pageContext()), status: error.status)
         }
     }
 }

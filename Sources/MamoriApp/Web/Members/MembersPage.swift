@@ -170,10 +170,24 @@ struct InvitationTable: Component {
 }
 
 enum AcceptInvitationPage {
-    static func render(invitation: Invitation, state: FormState, token: String, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        /// The role the invitation gives: an expert's comes from the office, not an organization.
+        var role: Role
+        /// The inviting organization (none for an expert).
+        var organizationName: String?
+        /// The invitation's secret, from the link.
+        var token: String
+        var state: FormState = .empty
+
+        static let mock = Model(role: .member, organizationName: "株式会社<テスト>", token: "mock-token", state: FormState(values: ["displayName": "佐藤 <花子>"]))
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
-        let isExpert = invitation.role == .expert
-        let title = isExpert ? t(L.Organization.acceptExpertTitle) : t(L.Organization.acceptTitle(invitation.organization?.name ?? ""))
+        let state = model.state, token = model.token
+        let isExpert = model.role == .expert
+        let title = isExpert ? t(L.Organization.acceptExpertTitle) : t(L.Organization.acceptTitle(model.organizationName ?? ""))
         return Layout.page(title: title, context: context) {
             div("narrow") {
                 heading(1, title)
@@ -186,6 +200,13 @@ enum AcceptInvitationPage {
                 }
             }
         }
+    }
+}
+
+extension AcceptInvitationPage.Model {
+    /// The organization is read only for an organization's invitation (it is loaded with it).
+    init(_ invitation: Invitation, token: String, state: FormState) {
+        self.init(role: invitation.role, organizationName: invitation.role == .expert ? nil : invitation.organization?.name, token: token, state: state)
     }
 }
 

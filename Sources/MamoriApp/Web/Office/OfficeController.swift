@@ -18,7 +18,8 @@ struct OfficeController: RouteCollection {
     @Sendable func organizations(req: Request) async throws -> Response {
         let listing = try await OrganizationOverviewService(db: req.db)
             .organizations(page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
-        return Layout.response(OfficeOrganizationsPage.render(listing.page, userCounts: listing.userCounts, context: req.pageContext()))
+        return Layout.response(OfficeOrganizationsPage.render(.init(organizations: listing.page.map(OrganizationRow.init), userCounts: listing.userCounts),
+                                                                  context: req.pageContext()))
     }
 
     private func expertsModel(_ req: Request) async throws -> OfficeExpertsPage.Model {
@@ -26,7 +27,8 @@ struct OfficeController: RouteCollection {
         let experts = try await service.experts()
         let settings = try await service.settings()
         let loads = try await service.loads(fiscalYear: settings.fiscalYear)
-        return .init(experts: experts, loads: loads, openInvitations: try await service.openExpertInvitations())
+        return .init(experts: experts.map(OfficeExpertsPage.Expert.init), loads: loads,
+                     openInvitations: try await service.openExpertInvitations().map(InvitationRow.init))
     }
 
     @Sendable func experts(req: Request) async throws -> Response {
@@ -38,13 +40,13 @@ struct OfficeController: RouteCollection {
     @Sendable func inviteExpert(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        let regions = Prefecture.Region.allCases.map(\.rawValue).filter { fields["region_\($0)"] == "on" }
-        let input = ProgramService.ExpertInput(name: fields["name"], registrationNumber: fields["registrationNumber"], prefecture: fields["prefecture"],
-                                               regions: regions, onSite: fields["onSite"] == "on", online: fields["online"] == "on",
-                                               maxCompanies: fields["maxCompanies"])
+        let regions = Prefecture.Region.allCases.filter { fields["region_\($0.rawValue)"] == "on" }
+        let input = ProgramService.ExpertInput(name: fields["name"], registrationNumber: fields["registrationNumber"],
+                                               prefecture: .parsed(fields["prefecture"], Prefecture.parse), regions: .given(regions),
+                                               onSite: fields["onSite"] == "on", online: fields["online"] == "on", maxCompanies: .integer(fields["maxCompanies"]))
         do {
-            let (_, token) = try await ProgramService(db: req.db).registerExpert(input, by: principal, ip: req.clientIP, hasher: req.password.async)
-            req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: token).path))
+            let registered = try await ProgramService(db: req.db).registerExpert(input, by: principal, ip: req.clientIP, hasher: req.password.async)
+            req.revealOnce(req.application.settings.absoluteLink(SiteURL.invite(token: registered.token).path))
             req.flash(.success, L.Program.expertRegisteredFlash)
             return req.redirect(to: .officeExperts)
         } catch let caught as any ExplainableError {

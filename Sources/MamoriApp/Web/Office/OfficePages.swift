@@ -4,8 +4,18 @@ import MamoriCore
 import Plot
 
 enum OfficeOrganizationsPage {
-    static func render(_ organizations: Page<Organization>, userCounts: [UUID: Int], context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        var organizations: Page<OrganizationRow>
+        /// Active accounts per organization.
+        var userCounts: [UUID: Int]
+
+        static let mock = Model(organizations: Page(items: [.mock], metadata: PageMetadata(page: 1, per: 50, total: 1)), userCounts: [SiteURL.anyID: 3])
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let (organizations, userCounts) = (model.organizations, model.userCounts)
         return Layout.page(title: t(L.Organization.officeOrganizationsTitle), context: context) {
             heading(1, t(L.Organization.officeOrganizationsTitle))
             El("p") { link(t(L.PasswordReset.officeAccountsLink), to: SiteURL.officeAccounts(role: Role.owner.rawValue).path) }
@@ -20,12 +30,37 @@ enum OfficeOrganizationsPage {
 }
 
 enum OfficeExpertsPage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var experts: [ExpertProfile]
+        var experts: [Expert]
+        /// Companies assigned this fiscal year, per expert.
         var loads: [UUID: Int]
-        var openInvitations: [Invitation]
+        var openInvitations: [InvitationRow]
         var newInvitationLink: String?
         var form: FormState = .empty
+
+        static let mock = Model(experts: [Expert(id: SiteURL.anyID, userID: nil, name: "鈴木 <一郎>", registrationNumber: "012345", prefectureCode: "13",
+                                                 regions: "kanto,kinki", onSite: true, online: true, maxCompanies: 10)],
+                                loads: [SiteURL.anyID: 2],
+                                openInvitations: [InvitationRow(id: UUID(), note: "支援士 <鈴木>", createdAt: Date(), expiresAt: Date().addingTimeInterval(86_400))])
+    }
+
+    /// A registered expert as the table shows them.
+    struct Expert: Sendable {
+        var id: UUID
+        /// The account that signs in for them, once the invitation is accepted.
+        var userID: UUID?
+        var name: String
+        var registrationNumber: String
+        var prefectureCode: String
+        /// Region keys, comma-separated.
+        var regions: String
+        var onSite: Bool
+        var online: Bool
+        var maxCompanies: Int
+
+        var prefecture: Prefecture? { Prefecture.withCode(prefectureCode) }
+        var regionSet: Set<Prefecture.Region> { Set(regions.split(separator: ",").compactMap { Prefecture.Region(rawValue: String($0)) }) }
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -52,7 +87,7 @@ enum OfficeExpertsPage {
                                     El("td", [("data-label", t(L.Program.expertPrefecture))]) { Text(expert.prefecture.map { $0.name(context.locale) } ?? expert.prefectureCode) }
                                     El("td", [("data-label", t(L.Program.regionsCovered))]) { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: t(L.Common.listSeparator))) }
                                     El("td", [("data-label", t(L.Program.modesLabel))]) { Text([expert.onSite ? t(L.Program.visitMode(.onSite)) : nil, expert.online ? t(L.Program.visitMode(.online)) : nil].compactMap { $0 }.joined(separator: " / ")) }
-                                    El("td", [("class", "number"), ("data-label", t(L.Program.navExpertCompanies))]) { Text(t(L.Program.load(model.loads[expert.id!] ?? 0, expert.maxCompanies))) }
+                                    El("td", [("class", "number"), ("data-label", t(L.Program.navExpertCompanies))]) { Text(t(L.Program.load(model.loads[expert.id] ?? 0, expert.maxCompanies))) }
                                     El("td", [("data-label", t(L.Program.expertAccount))]) { Text(expert.userID == nil ? t(L.Program.accountPending) : t(L.Organization.active)) }
                                 }
                             }
@@ -85,9 +120,17 @@ enum OfficeExpertsPage {
                 }
                 if !model.openInvitations.isEmpty {
                     heading(3, t(L.Organization.openInvitations))
-                    InvitationTable(invitations: model.openInvitations.map(InvitationRow.init), context: context) { SiteURL.officeExpertInvitationRevoke(invitation: $0).path }
+                    InvitationTable(invitations: model.openInvitations, context: context) { SiteURL.officeExpertInvitationRevoke(invitation: $0).path }
                 }
             }
         }
+    }
+}
+
+extension OfficeExpertsPage.Expert {
+    init(_ expert: ExpertProfile) {
+        self.init(id: expert.id!, userID: expert.userID, name: expert.name, registrationNumber: expert.registrationNumber,
+                  prefectureCode: expert.prefectureCode, regions: expert.regions, onSite: expert.onSite, online: expert.online,
+                  maxCompanies: expert.maxCompanies)
     }
 }

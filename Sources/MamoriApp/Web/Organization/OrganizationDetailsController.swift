@@ -11,8 +11,9 @@ struct OrganizationDetailsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let (principal, organization) = try req.tenant()
-        return Layout.response(OrganizationDetailsPage.render(organization, canEdit: principal.isOwner,
-                                                              form: OrganizationDetailsPage.values(of: organization), context: req.pageContext()))
+        let row = OrganizationRow(organization)
+        return Layout.response(OrganizationDetailsPage.render(.init(organization: row, canEdit: principal.isOwner, form: OrganizationDetailsPage.values(of: row)),
+                                                              context: req.pageContext()))
     }
 
     struct Form: Content {
@@ -45,7 +46,8 @@ struct OrganizationDetailsController: RouteCollection {
         } catch let refusal as Refusal {
             guard case .invalid = refusal else { throw refusal }
             // The refused values are shown as typed; nothing was saved.
-            return Layout.response(OrganizationDetailsPage.render(organization, canEdit: true, form: FormState(values: form.values, error: refusal.mamoriError),
+            return Layout.response(OrganizationDetailsPage.render(.init(organization: OrganizationRow(organization), canEdit: true,
+                                                                        form: FormState(values: form.values, error: refusal.mamoriError)),
                                                                   context: req.pageContext()), status: .unprocessableEntity)
         }
     }

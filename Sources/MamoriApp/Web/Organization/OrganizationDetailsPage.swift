@@ -1,23 +1,35 @@
+import Foundation
 import MamoriCore
 import Plot
 
 enum OrganizationDetailsPage {
-    static func values(of organization: Organization) -> FormState {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        var organization: OrganizationRow
+        /// The owner edits; every other member reads.
+        var canEdit: Bool
+        var form: FormState
+
+        static let mock = Model(organization: .mock, canEdit: true, form: values(of: .mock))
+    }
+
+    static func values(of organization: OrganizationRow) -> FormState {
         FormState(values: ["name": organization.name, "prefecture": organization.prefectureCode, "category": organization.category,
                            "employees": String(organization.employees), "capitalYen": organization.capitalYen.map(String.init) ?? "",
                            "address": organization.address ?? "", "representative": organization.representative ?? "",
                            "incidentContact": organization.incidentContact ?? ""])
     }
 
-    static func render(_ organization: Organization, canEdit: Bool, form: FormState, context: PageContext) -> String {
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let (organization, canEdit, form) = (model.organization, model.canEdit, model.form)
         return Layout.page(title: t(L.Organization.organizationDetailsTitle), context: context) {
             div("narrow") {
                 heading(1, t(L.Organization.organizationDetailsTitle))
                 paragraph(t(L.Organization.organizationDetailsLead), class: "lead")
                 if canEdit {
                     FormField.errorSummary(form, context: context)
-                    El("form", [("method", "post"), ("action", SiteURL.organizationDetails(organization: organization.id!).path), ("novalidate", nil)]) {
+                    El("form", [("method", "post"), ("action", SiteURL.organizationDetails(organization: organization.id).path), ("novalidate", nil)]) {
                         csrfField(context)
                         El("fieldset") {
                             El("legend") { Text(t(L.Accounts.signupOrganizationSection)) }

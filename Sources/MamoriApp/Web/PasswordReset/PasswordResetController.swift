@@ -55,7 +55,7 @@ struct OfficePasswordResetController: RouteCollection {
         let role = req.query[String.self, at: "role"].flatMap(Role.init(rawValue:))
         let page = try await AccountDirectory(db: req.db).search(text, role: role,
                                                                   page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: Self.perPage))
-        let model = OfficeAccountsPage.Model(users: page, query: text, role: role)
+        let model = OfficeAccountsPage.Model(users: page.map(OfficeAccountsPage.Account.init), query: text, role: role)
         return Layout.response(OfficeAccountsPage.render(model, context: req.pageContext()))
     }
 
@@ -106,7 +106,7 @@ struct PasswordResetController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         if req.principal != nil { return signedIn(req) }
         guard let reset = try await req.passwordResets.openReset(token: token) else { return unusable(req) }
-        return Layout.response(PasswordResetFormPage.render(email: reset.user.email, state: .empty, token: token, context: req.pageContext()))
+        return Layout.response(PasswordResetFormPage.render(.init(email: reset.user.email, token: token), context: req.pageContext()))
     }
 
     struct ResetForm: Content {
@@ -128,8 +128,8 @@ struct PasswordResetController: RouteCollection {
         } catch let caught as any ExplainableError {
             let error = caught.explained
             guard let reset = try await req.passwordResets.openReset(token: token) else { return unusable(req) }
-            return Layout.response(PasswordResetFormPage.render(email: reset.user.email, state: FormState(values: [:], error: error), token: token,
-                                                                context: req.pageContext()), status: error.status)
+            let model = PasswordResetFormPage.Model(email: reset.user.email, token: token, state: FormState(values: [:], error: error))
+            return Layout.response(PasswordResetFormPage.render(model, context: req.pageContext()), status: error.status)
         }
     }
 }

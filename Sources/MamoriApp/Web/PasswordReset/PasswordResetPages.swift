@@ -77,10 +77,26 @@ enum PasswordResetIssuePage {
 
 /// The office's list of accounts, to find the person who asks for a new password.
 enum OfficeAccountsPage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var users: Page<User>
+        var users: Page<Account>
         var query: String
         var role: Role?
+
+        static var mock: Model {
+            let users = [Account(id: SiteURL.anyID, displayName: "山田 <太郎>", email: "owner@example.jp", role: .owner, organizationName: "株式会社<テスト>"),
+                         Account(id: UUID(), displayName: "事務局 花子", email: "office@example.jp", role: .officeAdmin, organizationName: nil)]
+            return Model(users: Page(items: users, metadata: PageMetadata(page: 1, per: 50, total: users.count)), query: "<山田>", role: nil)
+        }
+    }
+
+    /// An account as the list shows it.
+    struct Account {
+        var id: UUID?
+        var displayName: String
+        var email: String
+        var role: Role
+        var organizationName: String?
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -108,7 +124,7 @@ enum OfficeAccountsPage {
                                     El("td", [("data-label", t(L.PasswordReset.personName))]) { Text(user.displayName + (user.id == context.principal?.userID ? t(L.Organization.you) : "")) }
                                     El("td", [("data-label", t(L.Accounts.email))]) { Text(user.email) }
                                     El("td", [("data-label", t(L.Accounts.accountRole))]) { Text(t(L.Accounts.roleName(user.role))) }
-                                    El("td", [("data-label", t(L.PasswordReset.organization))]) { Text(user.organization?.name ?? "—") }
+                                    El("td", [("data-label", t(L.PasswordReset.organization))]) { Text(user.organizationName ?? "—") }
                                     El("td", [("class", "row-actions"), ("data-label", t(L.Organization.actions))]) {
                                         if let id = user.id, id != context.principal?.userID {
                                             FormField.actionButton(t(L.PasswordReset.issueButton), action: SiteURL.officeAccountPasswordReset(user: id).path, context: context)
@@ -127,10 +143,29 @@ enum OfficeAccountsPage {
     }
 }
 
+extension OfficeAccountsPage.Account {
+    /// The user's organization is loaded with it.
+    init(_ user: User) {
+        self.init(id: user.id, displayName: user.displayName, email: user.email, role: user.role, organizationName: user.organization?.name)
+    }
+}
+
 /// The public form behind a password-reset link.
 enum PasswordResetFormPage {
-    static func render(email: String, state: FormState, token: String, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        /// The account the link resets.
+        var email: String
+        /// The link's secret.
+        var token: String
+        var state: FormState = .empty
+
+        static let mock = Model(email: "<hanako>@example.jp", token: "mock-token")
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let email = model.email, state = model.state, token = model.token
         return Layout.page(title: t(L.PasswordReset.formTitle), context: context) {
             div("narrow") {
                 heading(1, t(L.PasswordReset.formTitle))

@@ -83,8 +83,8 @@ struct PlanController: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
         let item = try await PlanService(db: req.db).find(req.uuidParameter("itemID"), in: organization)
-        return Layout.response(PlanPages.edit(organizationID: try organization.requireID(), item: PlanPages.Item(item),
-                                              state: FormState(values: PlanPages.values(of: item)), context: req.pageContext()))
+        return Layout.response(PlanPages.edit(.init(organizationID: try organization.requireID(), item: PlanPages.Item(item),
+                                                    state: FormState(values: PlanPages.values(of: item))), context: req.pageContext()))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -92,7 +92,7 @@ struct PlanController: RouteCollection {
         let service = PlanService(db: req.db)
         let item = try await service.find(req.uuidParameter("itemID"), in: organization)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        let raw = PlanService.Patch.Raw(title: fields["title"], status: fields["status"], progress: fields["progress"], ownerName: fields["ownerName"],
+        let raw = PlanService.Patch.Raw(title: fields["title"], status: fields["status"], progress: .integer(fields["progress"]), ownerName: fields["ownerName"],
                                         startMonth: TypedDates.month(fields["startMonth"]), dueMonth: TypedDates.month(fields["dueMonth"]),
                                         notes: fields["notes"], dropReason: fields["dropReason"])
         do {
@@ -104,8 +104,8 @@ struct PlanController: RouteCollection {
             return req.redirect(to: SiteURL.plan(organization: try organization.requireID()).path + "#item-\(item.id!.uuidString)", redirectType: .normal)
         } catch let refusal as Refusal {
             guard case .invalid = refusal else { throw refusal }
-            return Layout.response(PlanPages.edit(organizationID: try organization.requireID(), item: PlanPages.Item(item),
-                                                  state: FormState(values: fields, error: refusal.mamoriError), context: req.pageContext()),
+            return Layout.response(PlanPages.edit(.init(organizationID: try organization.requireID(), item: PlanPages.Item(item),
+                                                        state: FormState(values: fields, error: refusal.mamoriError)), context: req.pageContext()),
                                    status: .unprocessableEntity)
         }
     }

@@ -18,20 +18,9 @@ enum PlanPages {
         var notes: String
         var dropReason: String?
 
-        init(_ item: PlanItem) {
-            id = item.id!
-            sourceKind = item.sourceKind
-            sourceKey = item.sourceKey
-            title = item.title
-            priority = item.priority
-            ownerName = item.ownerName
-            start = PlanMonth(item.startMonth)
-            due = PlanMonth(item.dueMonth)
-            status = item.planStatus
-            progress = item.progress
-            notes = item.notes
-            dropReason = item.dropReason
-        }
+        static let mock = Item(id: UUID(), sourceKind: "risk", sourceKey: "r1", title: "顧客名簿の<暗号化>", priority: 1, ownerName: "山田 <太郎>",
+                               start: PlanMonth(year: 2026, month: 4), due: PlanMonth(year: 2026, month: 6), status: .inProgress, progress: 40,
+                               notes: "", dropReason: nil)
 
         func overdue(_ today: PlanMonth) -> Bool { due.map { PlanRules.isOverdue(status: status, due: $0, today: today) } ?? false }
     }
@@ -53,6 +42,14 @@ enum PlanPages {
         var readOnly = false
         var commentForm: FormState = .empty
 
+        static let mock = Model(organizationID: SiteURL.anyID, organizationName: "株式会社<テスト>",
+                                items: [.mock, Item(id: UUID(), sourceKind: "manual", sourceKey: "", title: "バックアップの確認", priority: 2, ownerName: "",
+                                                    start: PlanMonth(year: 2026, month: 5), due: PlanMonth(year: 2026, month: 9), status: .notStarted,
+                                                    progress: 0, notes: "", dropReason: nil)],
+                                agreedAt: nil, agreedBy: nil, isOwner: true, today: PlanMonth(year: 2026, month: 5)!, calendarLink: nil,
+                                comments: [Comment(author: "支援士 <鈴木>", byExpert: true, body: "順番は<これで>良いと思います", at: Date())],
+                                commentAction: SiteURL.planComments(organization: SiteURL.anyID).path)
+
         var summary: (done: Int, total: Int, percent: Int) {
             let active = items.filter { $0.status != .dropped }
             let percent = active.isEmpty ? 0 : active.map(\.progress).reduce(0, +) / active.count
@@ -65,13 +62,17 @@ enum PlanPages {
         var byExpert: Bool
         var body: String
         var at: Date?
+    }
 
-        init(_ comment: PlanComment) {
-            author = comment.authorName
-            byExpert = comment.authorRole == Role.expert.rawValue
-            body = comment.body
-            at = comment.createdAt
-        }
+    /// The item editor.
+    struct EditModel {
+        var organizationID: UUID
+        var item: Item
+        var state: FormState
+
+        static let mock = EditModel(organizationID: SiteURL.anyID, item: .mock,
+                                    state: FormState(values: ["title": Item.mock.title, "status": Item.mock.status.rawValue, "progress": "40",
+                                                              "ownerName": Item.mock.ownerName, "startMonth": "2026-04", "dueMonth": "2026-06"]))
     }
 
     static func values(of item: PlanItem) -> [String: String] {
@@ -225,8 +226,9 @@ enum PlanPages {
         }
     }
 
-    static func edit(organizationID org: UUID, item: Item, state: FormState, context: PageContext) -> String {
+    static func edit(_ model: EditModel, context: PageContext) -> String {
         let t = context.t
+        let (org, item, state) = (model.organizationID, model.item, model.state)
         return Layout.page(title: t(L.Plan.edit) + " — " + item.title, context: context) {
             heading(1, item.title)
             paragraph(t(L.Plan.source) + t(L.Common.colon) + t(L.Plan.sourceName(item.sourceKind)), class: "lead")
@@ -292,5 +294,19 @@ enum PlanPages {
             ].joined(separator: "\n")))
         }
         return try document.data()
+    }
+}
+
+extension PlanPages.Item {
+    init(_ item: PlanItem) {
+        self.init(id: item.id!, sourceKind: item.sourceKind, sourceKey: item.sourceKey, title: item.title, priority: item.priority,
+                  ownerName: item.ownerName, start: PlanMonth(item.startMonth), due: PlanMonth(item.dueMonth), status: item.planStatus,
+                  progress: item.progress, notes: item.notes, dropReason: item.dropReason)
+    }
+}
+
+extension PlanPages.Comment {
+    init(_ comment: PlanComment) {
+        self.init(author: comment.authorName, byExpert: comment.authorRole == Role.expert.rawValue, body: comment.body, at: comment.createdAt)
     }
 }

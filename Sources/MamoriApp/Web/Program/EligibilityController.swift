@@ -16,7 +16,7 @@ struct EligibilityController: RouteCollection {
         for field in Self.fields { if let value = req.query[String.self, at: field] { values[field] = value } }
         let known = try await knownPolicy(req)
         guard values["category"] != nil else {
-            return Layout.response(EligibilityPage.render(form: FormState(values: try await prefill(req)), decision: nil, knownPolicy: known,
+            return Layout.response(EligibilityPage.render(.init(form: FormState(values: try await prefill(req)), decision: nil, knownPolicy: known),
                                                           context: req.pageContext()))
         }
         // What Mamori knows beats what was typed: a published policy means "has a policy".
@@ -44,7 +44,7 @@ struct EligibilityController: RouteCollection {
             error = .invalid(merged)
         }
         let form = error.map { FormState(values: values, error: $0) } ?? FormState(values: values)
-        return Layout.response(EligibilityPage.render(form: form, decision: decision, knownPolicy: known, context: req.pageContext()),
+        return Layout.response(EligibilityPage.render(.init(form: form, decision: decision, knownPolicy: known), context: req.pageContext()),
                                status: error == nil ? .ok : .unprocessableEntity)
     }
 

@@ -2,10 +2,29 @@ import MamoriCore
 import Plot
 
 enum EligibilityPage {
-    /// `knownPolicy`: for a signed-in organization, whether Mamori holds its published basic
-    /// policy (then the question is answered from that); nil for visitors.
-    static func render(form: FormState, decision: ProgramEligibility.Decision?, knownPolicy: Bool? = nil, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        /// The answers (prefilled, typed or refused).
+        var form: FormState = .empty
+        /// The result, once the answers could be decided.
+        var decision: ProgramEligibility.Decision?
+        /// For a signed-in organization, whether Mamori holds its published basic policy (then
+        /// the question is answered from that); nil for visitors.
+        var knownPolicy: Bool?
+
+        /// A small retailer with one star, decided eligible.
+        static let mock: Model = {
+            let category = IndustryCategory.allCases[0]
+            let decision = try? ProgramEligibility.decide(.init(category: category, capitalYen: 10_000_000, employees: 25, securityActionStars: 1))
+            return Model(form: FormState(values: ["category": category.rawValue, "capitalYen": "10000000", "employees": "25", "legalForm": "corporation",
+                                                  "securityActionStars": "1", "hasSecurityPolicy": "no", "participatedPreviousYear": "no"]),
+                         decision: decision, knownPolicy: nil)
+        }()
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let (form, decision, knownPolicy) = (model.form, model.decision, model.knownPolicy)
         let categories = IndustryCategory.allCases.map { ($0.rawValue, "\($0.row). " + $0.name(context.locale)) }
         let mainIndustries = IndustryCategory.allCases.filter(\.canBeMainIndustry).map { ($0.rawValue, "\($0.row). " + $0.name(context.locale)) }
         let yesNo = [("no", t(L.Program.no)), ("yes", t(L.Program.yes))]

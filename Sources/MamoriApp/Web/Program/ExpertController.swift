@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import MamoriCore
-import Plot
 import Vapor
 
 /// The expert's side: the companies assigned to them, scheduling and recording visits, and a
@@ -35,8 +34,9 @@ struct ExpertController: RouteCollection {
         let applications = try await service.assignedCompanies(of: expert)
         let done = try await service.visitsDone(of: applications)
         let upcoming = try await service.upcomingVisits(of: applications)
-        return Layout.response(ExpertPages.companies(expert: expert, applications: applications, visitsDone: done, upcoming: upcoming,
-                                                     calendarLink: req.takeRevealedSecret(), context: req.pageContext()))
+        let model = ExpertPages.CompaniesModel(applications: applications.map(ApplicationRow.init), visitsDone: done,
+                                               upcoming: upcoming.map { VisitRow($0) }, calendarLink: req.takeRevealedSecret())
+        return Layout.response(ExpertPages.companies(model, context: req.pageContext()))
     }
 
     @Sendable func company(req: Request) async throws -> Response {
@@ -50,13 +50,14 @@ struct ExpertController: RouteCollection {
         let service = ProgramService(db: req.db)
         let settings = try await service.settings(fiscalYear: application.fiscalYear)
         let visits = try await service.visits(of: application)
-        return ExpertPages.company(expert: expert, application: application, settings: settings, visits: visits,
-                                   attachments: try await service.attachments(of: visits),
-                                   deliverables: try await service.deliverables(of: application.organization),
-                                   policy: try await PolicyDeliverable.of(application.organization,
-                                                                          reviewPath: SiteURL.expertPolicy(application: try application.requireID()).path,
-                                                                          planPath: SiteURL.expertPlan(application: try application.requireID()).path, on: req.db),
-                                   scheduleForm: scheduleForm, recordForms: recordForms, context: req.pageContext())
+        let id = try application.requireID()
+        let model = ExpertPages.CompanyModel(expert: ExpertRow(expert), application: ApplicationRow(application), organization: OrganizationRow(application.organization),
+                                             settings: .init(settings), visits: VisitRow.rows(visits, attachments: try await service.attachments(of: visits)),
+                                             deliverables: try await service.deliverables(of: application.organization),
+                                             policy: PolicyDeliverable(try await service.policyDeliverable(of: application.organization),
+                                                                       reviewPath: SiteURL.expertPolicy(application: id).path, planPath: SiteURL.expertPlan(application: id).path),
+                                             scheduleForm: scheduleForm, recordForms: recordForms)
+        return ExpertPages.company(model, context: req.pageContext())
     }
 
     struct ScheduleForm: Content {
@@ -75,7 +76,8 @@ struct ExpertController: RouteCollection {
         var dates = TypedDates()
         let scheduledAt = dates.dateTime("scheduledAt", form.scheduledAt)
         do {
-            _ = try await service.schedule(.init(number: form.number, scheduledAt: scheduledAt, mode: form.mode, place: form.place), for: application,
+            _ = try await service.schedule(.init(number: .integer(form.number), scheduledAt: .tokyoDateTime(scheduledAt), mode: .choice(form.mode),
+                                                 place: form.place), for: application,
                                            settings: try await service.settings(fiscalYear: application.fiscalYear), expert: expert, by: principal, ip: req.clientIP)
             req.flash(.success, L.Program.visitScheduledNotice)
             return req.redirect(to: .expertCompany(application: try application.requireID()))
@@ -95,8 +97,8 @@ struct ExpertController: RouteCollection {
         else { throw MamoriError.notFound() }
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         do {
-            try await ProgramService(db: req.db).record(.init(durationMinutes: fields["durationMinutes"], topics: fields["topics"],
-                                                              progress: Dictionary(uniqueKeysWithValues: (1...4).map { ($0, fields["goal\($0)"] ?? "") }),
+            try await ProgramService(db: req.db).record(.init(durationMinutes: .integer(fields["durationMinutes"]), topics: fields["topics"],
+                                                              progress: Dictionary(uniqueKeysWithValues: (1...4).map { ($0, .integer(fields["goal\($0)"])) }),
                                                               nextSteps: fields["nextSteps"]),
                                                         for: visit, application: application, by: principal, ip: req.clientIP)
             req.flash(.success, L.Program.visitRecordedNotice)
@@ -162,140 +164,5 @@ struct CalendarFeedController: RouteCollection {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.calendar(name: "Mamori — \(expert.name)", events: events)))
-    }
-}
-
-enum ExpertPages {
-    static func companies(expert: ExpertProfile, applications: [ProgramApplication], visitsDone: [UUID: Int], upcoming: [ProgramVisit],
-                          calendarLink: String?, context: PageContext) -> String {
-        let t = context.t
-        let names = Dictionary(uniqueKeysWithValues: applications.map { ($0.id!, $0.organization.name) })
-        return Layout.page(title: t(L.Program.expertCompaniesTitle), context: context) {
-            heading(1, t(L.Program.expertCompaniesTitle))
-            if let next = upcoming.first {
-                // The expert's landing page (the dashboard sends experts here): their next visit first.
-                El("section", [("class", "card card-wide"), ("aria-labelledby", "next-visit"), ("id", "expert-next-visit")]) {
-                    heading(2, t(L.Program.nextVisitTitle), id: "next-visit")
-                    El("p") {
-                        El("strong") { timeElement(next.scheduledAt, context) }
-                        Text(" · \(names[next.$application.id] ?? "") \(t(L.Program.visitNumber(next.number))) · \(t(L.Program.visitMode(next.mode))) · ")
-                        if next.mode == .online { link(next.place, to: next.place, [("rel", "noopener noreferrer")]) } else { Text(next.place) }
-                    }
-                    link(t(L.Diagnosis.view), to: SiteURL.expertCompany(application: next.$application.id).path)
-                }
-            }
-            if applications.isEmpty {
-                paragraph(t(L.Program.noCompaniesAssigned), class: "muted")
-            } else {
-                div("table-scroll") {
-                    El("table", [("class", "cards-on-phone")]) {
-                        El("thead") {
-                            El("tr") {
-                                for header in [L.Organization.name, L.Accounts.prefecture, L.Program.contactName, L.Program.visitsDone, L.Organization.actions] { El("th", [("scope", "col")]) { Text(t(header)) } }
-                            }
-                        }
-                        El("tbody") {
-                            for application in applications {
-                                El("tr") {
-                                    El("td", [("data-label", t(L.Organization.name))]) { Text(application.organization.name) }
-                                    El("td", [("data-label", t(L.Accounts.prefecture))]) { Text(application.prefecture.map { $0.name(context.locale) } ?? "") }
-                                    El("td", [("data-label", t(L.Program.contactName))]) { Text(application.contactName + " / " + application.contactPhone) }
-                                    El("td", [("class", "number"), ("data-label", t(L.Program.visitsDone))]) { Text(String(visitsDone[application.id!] ?? 0)) }
-                                    El("td", [("data-label", t(L.Organization.actions))]) { link(t(L.Diagnosis.view), to: SiteURL.expertCompany(application: application.id!).path) }
-                                }
-                            }
-                        }
-                    }
-                }
-                if !upcoming.isEmpty {
-                    heading(2, t(L.Program.visitsTitle))
-                    El("ul", [("class", "activity")]) {
-                        for visit in upcoming {
-                            El("li") {
-                                timeElement(visit.scheduledAt, context)
-                                Text(" \(names[visit.$application.id] ?? "") \(t(L.Program.visitNumber(visit.number))) · \(t(L.Program.visitMode(visit.mode)))")
-                            }
-                        }
-                    }
-                }
-            }
-            El("section", [("class", "card card-wide"), ("aria-labelledby", "calendar")]) {
-                heading(2, t(L.Program.calendarTitle), id: "calendar")
-                paragraph(t(L.Program.calendarLead), class: "hint")
-                if let calendarLink { CopyableSecret(label: t(L.Program.calendarTitle), value: calendarLink, notice: t(L.Program.calendarCreated)) }
-                FormField.actionButton(t(L.Program.calendarCreate), action: SiteURL.expertCalendarToken.path, context: context)
-            }
-        }
-    }
-
-    static func company(expert: ExpertProfile, application: ProgramApplication, settings: ProgramSettings, visits: [ProgramVisit],
-                        attachments: [UUID: [VisitAttachment]], deliverables: [(Deliverable, Deliverable.Status)], policy: PolicyDeliverable,
-                        scheduleForm: FormState, recordForms: [Int: FormState],
-                        context: PageContext) -> String {
-        let t = context.t
-        let id = application.id!
-        let modes = ProgramVisit.Mode.allCases.filter { $0 == .onSite ? expert.onSite : expert.online }
-        let next = (1...settings.visitsPerCompany).first { number in !visits.contains { $0.number == number } } ?? 1
-        let scheduleState = scheduleForm.values.isEmpty && scheduleForm.errors.isEmpty ? FormState(values: ["number": String(next)]) : scheduleForm
-        return Layout.page(title: application.organization.name, context: context) {
-            heading(1, application.organization.name)
-            El("section", [("class", "card card-wide")]) {
-                OrganizationFacts(organization: application.organization, context: context)
-                paragraph(t(L.Program.contactName) + t(L.Common.colon) + application.contactName + " / " + application.contactPhone)
-                if !application.message.isEmpty { paragraph(t(L.Program.applyMessage) + t(L.Common.colon) + application.message) }
-            }
-            El("section", [("class", "card card-wide")]) {
-                heading(2, t(L.Program.visitsTitle))
-                VisitList(visits: visits, visitsPerCompany: settings.visitsPerCompany, attachments: attachments, context: context)
-                if !visits.isEmpty {
-                    heading(3, t(L.Program.attachFile))
-                    for visit in visits {
-                        El("form", [("method", "post"), ("action", SiteURL.expertVisitAttachments(application: id, number: visit.number).path),
-                                    ("enctype", "multipart/form-data"), ("class", "inline-form upload")]) {
-                            csrfField(context)
-                            El("label", [("for", "file-\(visit.number)")]) { Text(t(L.Program.visitNumber(visit.number)) + " ") }
-                            El.void("input", [("type", "file"), ("id", "file-\(visit.number)"), ("name", "file"), ("required", nil)])
-                            El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.Program.attachSubmit)) }
-                        }
-                    }
-                }
-                heading(3, t(L.Program.scheduleVisit))
-                FormField.errorSummary(scheduleForm, context: context)
-                El("form", [("method", "post"), ("action", SiteURL.expertVisitSchedule(application: id).path)]) {
-                    csrfField(context)
-                    FormField.select("number", label: t(L.Program.visitNumberLabel(settings.visitsPerCompany)),
-                                     choices: (1...settings.visitsPerCompany).map { (String($0), t(L.Program.visitNumber($0))) }, state: scheduleState, context: context)
-                    FormField.input("scheduledAt", label: t(L.Program.visitWhen), state: scheduleState, context: context,
-                                    options: .init(kind: .dateTime, required: true,
-                                                   hint: t(L.Program.visitWhenHint(fiscalYear: application.fiscalYear, hours: settings.hoursPerVisit))))
-                    FormField.select("mode", label: t(L.Program.visitModeLabel), choices: modes.map { ($0.rawValue, t(L.Program.visitMode($0))) }, state: scheduleState, context: context)
-                    FormField.input("place", label: t(L.Program.visitPlace), state: scheduleState, context: context,
-                                    options: .init(required: true, hint: t(L.Program.visitPlaceHint), maxLength: TextLimit.shortText))
-                    FormField.submit(t(L.Program.scheduleSubmit))
-                }
-                for visit in visits where !visit.isDone {
-                    let state = recordForms[visit.number] ?? .empty
-                    El("section", [("class", "record"), ("aria-labelledby", "record-\(visit.number)")]) {
-                        heading(3, t(L.Program.recordVisit) + " — " + t(L.Program.visitNumber(visit.number)), id: "record-\(visit.number)")
-                        FormField.errorSummary(state, context: context)
-                        El("form", [("method", "post"), ("action", SiteURL.expertVisitRecord(application: id, number: visit.number).path)]) {
-                            csrfField(context)
-                            FormField.input("durationMinutes", label: t(L.Program.durationMinutes), state: state.values.isEmpty ? FormState(values: ["durationMinutes": String(settings.hoursPerVisit * 60)]) : state,
-                                            context: context, options: .init(required: true, inputMode: "numeric"))
-                            FormField.textArea("topics", label: t(L.Program.topics), state: state, context: context, required: true)
-                            for goal in 1...4 {
-                                FormField.input("goal\(goal)", label: t(L.Program.goalProgress(goal)), state: state, context: context, options: .init(inputMode: "numeric", maxLength: 3))
-                            }
-                            FormField.textArea("nextSteps", label: t(L.Program.nextSteps), state: state, context: context)
-                            FormField.submit(t(L.Program.recordSubmit))
-                        }
-                    }
-                }
-            }
-            El("section", [("class", "card card-wide")]) {
-                heading(2, t(L.Program.deliverablesTitle))
-                DeliverableList(deliverables: deliverables, context: context, policy: policy)
-            }
-        }
     }
 }

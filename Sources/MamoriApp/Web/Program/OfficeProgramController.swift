@@ -25,7 +25,7 @@ struct OfficeProgramController: RouteCollection {
     @Sendable func settings(req: Request) async throws -> Response {
         let settings = try await service(req).settings()
         let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
-        return Layout.response(OfficeProgramPage.render(settings: settings, form: .empty, statistics: statistics, context: req.pageContext()))
+        return Layout.response(OfficeProgramPage.render(.init(settings: .init(settings), statistics: statistics), context: req.pageContext()))
     }
 
     struct SettingsForm: Content {
@@ -50,8 +50,9 @@ struct OfficeProgramController: RouteCollection {
         let closesOn = dates.date("closesOn", form.closesOn)
         let termsJa = form.termsTextJa ?? form.termsText
         do {
-            try await service(req).update(settings, with: .init(capacity: form.capacity, visitsPerCompany: form.visitsPerCompany, hoursPerVisit: form.hoursPerVisit,
-                                                                opensOn: opensOn, closesOn: closesOn, termsTextJa: termsJa, termsTextEn: form.termsTextEn,
+            try await service(req).update(settings, with: .init(capacity: .integer(form.capacity), visitsPerCompany: .integer(form.visitsPerCompany),
+                                                                hoursPerVisit: .integer(form.hoursPerVisit), opensOn: .calendarDate(opensOn),
+                                                                closesOn: .calendarDate(closesOn), termsTextJa: termsJa, termsTextEn: form.termsTextEn,
                                                                 preferOutsideMetro: form.preferOutsideMetro == "on"), by: principal, ip: req.clientIP)
             req.flash(.success, L.Program.settingsSaved)
             return req.redirect(to: .officeProgram)
@@ -61,8 +62,9 @@ struct OfficeProgramController: RouteCollection {
                           "opensOn": form.opensOn, "closesOn": form.closesOn, "termsTextJa": termsJa, "termsTextEn": form.termsTextEn,
                           "preferOutsideMetro": form.preferOutsideMetro]
             let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
-            return Layout.response(OfficeProgramPage.render(settings: settings, form: FormState(values: values.compactMapValues { $0 }, error: dates.explained(error)),
-                                                            statistics: statistics, context: req.pageContext()), status: error.status)
+            let model = OfficeProgramPage.Model(settings: .init(settings), form: FormState(values: values.compactMapValues { $0 }, error: dates.explained(error)),
+                                                statistics: statistics)
+            return Layout.response(OfficeProgramPage.render(model, context: req.pageContext()), status: error.status)
         }
     }
 
@@ -72,9 +74,9 @@ struct OfficeProgramController: RouteCollection {
         let page = pageNumber(req.query[String.self, at: "page"])
         // The same list as the API's (`ProgramService.applications`): the waitlist in its order.
         let (items, total) = try await service(req).applications(of: settings, status: status, page: page, per: Self.perPage)
-        let byID = Dictionary(items.map { ($0.$organization.id, $0.organization) }, uniquingKeysWith: { first, _ in first })
-        return Layout.response(OfficeApplicationsPage.render(applications: items, organizations: byID, status: status, page: page,
-                                                             pageCount: (total + Self.perPage - 1) / Self.perPage, settings: settings, context: req.pageContext()))
+        let model = OfficeApplicationsPage.Model(applications: items.map(ApplicationRow.init), status: status, page: page,
+                                                 pageCount: (total + Self.perPage - 1) / Self.perPage, settings: .init(settings))
+        return Layout.response(OfficeApplicationsPage.render(model, context: req.pageContext()))
     }
 
     private func load(_ req: Request) async throws -> (ProgramApplication, ProgramSettings) {
@@ -84,12 +86,13 @@ struct OfficeProgramController: RouteCollection {
 
     private func model(_ req: Request, _ application: ProgramApplication, _ settings: ProgramSettings) async throws -> OfficeApplicationPage.Model {
         let visits = try await service(req).visits(of: application)
-        return .init(application: application, organization: application.organization, settings: settings,
-              suggestions: application.status == .accepted ? try await service(req).suggestions(for: application) : [],
-              visits: visits, attachments: try await service(req).attachments(of: visits),
+        let suggestions = application.status == .accepted ? try await service(req).suggestions(for: application) : []
+        return .init(application: ApplicationRow(application), organization: OrganizationRow(application.organization), settings: .init(settings),
+              suggestions: suggestions.map { (ExpertRow($0.0), $0.1) },
+              visits: VisitRow.rows(visits, attachments: try await service(req).attachments(of: visits)),
               deliverables: try await service(req).deliverables(of: application.organization),
-              policy: try await PolicyDeliverable.of(application.organization, on: req.db),
-              survey: try await service(req).survey(of: application))
+              policy: PolicyDeliverable(try await service(req).policyDeliverable(of: application.organization)),
+              survey: try await service(req).survey(of: application).map(SurveyAnswer.init))
     }
 
     @Sendable func application(req: Request) async throws -> Response {
@@ -141,17 +144,18 @@ struct OfficeProgramController: RouteCollection {
         }
     }
 
-    private func statisticsData(_ req: Request) async throws -> (ProgramSettings, ProgramStatistics, [(ExpertProfile, Int)]) {
+    private func statisticsData(_ req: Request) async throws -> (ProgramSettings, ProgramStatistics, [(ExpertRow, Int)]) {
         let settings = try await service(req).settings()
         let statistics = try await service(req).statistics(fiscalYear: settings.fiscalYear, visitsPerCompany: settings.visitsPerCompany)
         let loads = try await service(req).loads(fiscalYear: settings.fiscalYear)
-        let experts = try await service(req).experts().map { ($0, loads[$0.id!] ?? 0) }
+        let experts = try await service(req).experts().map { (ExpertRow($0), loads[$0.id!] ?? 0) }
         return (settings, statistics, experts)
     }
 
     @Sendable func statistics(req: Request) async throws -> Response {
         let (settings, statistics, experts) = try await statisticsData(req)
-        return Layout.response(OfficeStatisticsPage.render(statistics: statistics, settings: settings, experts: experts, context: req.pageContext()))
+        return Layout.response(OfficeStatisticsPage.render(.init(statistics: statistics, fiscalYear: settings.fiscalYear, experts: experts),
+                                                           context: req.pageContext()))
     }
 
     @Sendable func statisticsCSV(req: Request) async throws -> Response {

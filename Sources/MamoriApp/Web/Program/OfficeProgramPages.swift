@@ -1,11 +1,21 @@
-import Fluent
 import Foundation
 import MamoriCore
 import Plot
 
 enum OfficeProgramPage {
-    static func render(settings: ProgramSettings, form: FormState, statistics: ProgramStatistics, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        var settings: ProgramSettingsSummary
+        /// A refused save, as typed; empty shows the settings.
+        var form: FormState = .empty
+        var statistics: ProgramStatistics
+
+        static let mock = Model(settings: .mock, statistics: OfficeStatisticsPage.Model.mockStatistics)
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let settings = model.settings, form = model.form, statistics = model.statistics
         let state = form.values.isEmpty ? FormState(values: [
             "capacity": String(settings.capacity), "visitsPerCompany": String(settings.visitsPerCompany), "hoursPerVisit": String(settings.hoursPerVisit),
             "opensOn": settings.opensOn, "closesOn": settings.closesOn,
@@ -52,9 +62,26 @@ enum OfficeProgramPage {
 }
 
 enum OfficeApplicationsPage {
-    static func render(applications: [ProgramApplication], organizations: [UUID: Organization], status: ApplicationStatus?,
-                       page: Int, pageCount: Int, settings: ProgramSettings, context: PageContext) -> String {
+    /// Plain values, so the page renders from `.mock` without a database.
+    struct Model {
+        /// One page of the list, with each application's organization and expert.
+        var applications: [ApplicationRow]
+        var status: ApplicationStatus?
+        var page: Int
+        var pageCount: Int
+        var settings: ProgramSettingsSummary
+
+        static let mock: Model = {
+            var waiting = ApplicationRow.mock
+            (waiting.id, waiting.organizationName, waiting.status, waiting.prefectureCode) = (UUID(), "有限会社 <山陰>", .waitlisted, "13")
+            (waiting.expertID, waiting.expertName) = (nil, nil)
+            return Model(applications: [.mock, waiting], status: nil, page: 1, pageCount: 2, settings: .mock)
+        }()
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
+        let (applications, status, page, pageCount, settings) = (model.applications, model.status, model.page, model.pageCount, model.settings)
         return Layout.page(title: t(L.Program.applicationsTitle), context: context) {
             heading(1, t(L.Program.applicationsTitle) + " " + t(L.Program.fiscalYear(settings.fiscalYear)))
             paragraph(t(L.Program.acceptedOfCapacity(settings.acceptedCount, settings.capacity)), class: "lead")
@@ -76,14 +103,14 @@ enum OfficeApplicationsPage {
                             for application in applications {
                                 El("tr") {
                                     El("td", [("data-label", t(L.Program.submittedAt))]) { timeElement(application.submittedAt, context) }
-                                    El("td", [("data-label", t(L.Organization.name))]) { Text(organizations[application.$organization.id]?.name ?? "—") }
+                                    El("td", [("data-label", t(L.Organization.name))]) { Text(application.organizationName ?? "—") }
                                     El("td", [("data-label", t(L.Accounts.prefecture))]) {
                                         Text(application.prefecture.map { $0.name(context.locale) } ?? application.prefectureCode)
                                         if application.prefecture?.isMetropolitan == false { El("span", [("class", "hint")]) { Text(" · " + t(L.Program.outsideMetropolitan)) } }
                                     }
                                     El("td", [("data-label", t(L.Organization.status))]) { Text(t(L.Program.applicationStatus(application.status))) }
-                                    El("td", [("data-label", t(L.Program.assignedExpert))]) { Text(application.expert?.name ?? "—") }
-                                    El("td", [("data-label", t(L.Organization.actions))]) { link(t(L.Diagnosis.view), to: SiteURL.officeApplication(application: application.id!).path) }
+                                    El("td", [("data-label", t(L.Program.assignedExpert))]) { Text(application.expertName ?? "—") }
+                                    El("td", [("data-label", t(L.Organization.actions))]) { link(t(L.Diagnosis.view), to: SiteURL.officeApplication(application: application.id).path) }
                                 }
                             }
                         }
@@ -100,24 +127,40 @@ enum OfficeApplicationsPage {
 }
 
 enum OfficeApplicationPage {
+    /// Plain values, so the page renders from `.mock` without a database.
     struct Model {
-        var application: ProgramApplication
-        var organization: Organization
-        var settings: ProgramSettings
-        var suggestions: [(ExpertProfile, ExpertMatching.Suggestion)]
-        var visits: [ProgramVisit]
-        var attachments: [UUID: [VisitAttachment]] = [:]
+        var application: ApplicationRow
+        var organization: OrganizationRow
+        var settings: ProgramSettingsSummary
+        /// Experts with room, best first (`ProgramService.suggestions(for:)`).
+        var suggestions: [(ExpertRow, ExpertMatching.Suggestion)]
+        var visits: [VisitRow]
         var deliverables: [(Deliverable, Deliverable.Status)]
         var policy: PolicyDeliverable? = nil
-        var survey: ProgramSurvey?
+        var survey: SurveyAnswer?
         var decisionForm: FormState = .empty
         var notice: LocalizedText?
+
+        /// Accepted, with its expert among the suggestions, a visit done and the survey answered.
+        static let mock: Model = {
+            var other = ExpertRow.mock
+            (other.id, other.name, other.prefectureCode) = (UUID(), "支援士 <田中>", "13")
+            let experts = [ExpertRow.mock, other]
+            let candidates = experts.map {
+                ExpertMatching.Candidate(id: $0.id, name: $0.name, prefecture: $0.prefecture, regions: [], load: 1, maximumCompanies: $0.maxCompanies)
+            }
+            let suggestions = ExpertMatching.rank(candidates, for: ApplicationRow.mock.prefecture!).compactMap { suggestion in
+                experts.first { $0.id == suggestion.candidate.id }.map { ($0, suggestion) }
+            }
+            return Model(application: .mock, organization: .mock, settings: .mock, suggestions: suggestions, visits: VisitRow.mock,
+                         deliverables: DeliverableList.mock, policy: .mock, survey: .mock)
+        }()
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let application = model.application
-        let id = application.id!
+        let id = application.id
         return Layout.page(title: model.organization.name, context: context) {
             heading(1, model.organization.name)
             if let notice = model.notice {
@@ -162,14 +205,14 @@ enum OfficeApplicationPage {
             }
             if application.status == .accepted {
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "assign")]) {
-                    heading(2, t(L.Program.assignedExpert) + t(L.Common.colon) + (application.expert?.name ?? t(L.Program.notAssignedYet)), id: "assign")
+                    heading(2, t(L.Program.assignedExpert) + t(L.Common.colon) + (application.expertName ?? t(L.Program.notAssignedYet)), id: "assign")
                     heading(3, t(L.Program.suggestionsTitle))
                     if model.suggestions.isEmpty {
                         paragraph(t(L.Program.noSuggestions), class: "muted")
                     } else {
                         El("ol", [("class", "suggestions")]) {
                             for (expert, suggestion) in model.suggestions.prefix(20) {
-                                if expert.id == application.$expert.id {
+                                if expert.id == application.expertID {
                                     // The expert already assigned to this application: no button to assign again.
                                     El("li", [("class", "assigned"), ("data-assigned", "true")]) {
                                         El("strong") { Text(expert.name) }
@@ -181,12 +224,12 @@ enum OfficeApplicationPage {
                                     El("li") {
                                         El("form", [("method", "post"), ("action", SiteURL.officeApplicationAssign(application: id).path), ("class", "inline-form")]) {
                                             csrfField(context)
-                                            El.void("input", [("type", "hidden"), ("name", "expert"), ("value", expert.id!.uuidString)])
+                                            El.void("input", [("type", "hidden"), ("name", "expert"), ("value", expert.id.uuidString)])
                                             El("strong") { Text(expert.name) }
                                             Text(" (\(expert.prefecture.map { $0.name(context.locale) } ?? "")) · " + t(L.Program.proximity(suggestion.proximity))
                                                  + " · " + t(L.Program.load(suggestion.candidate.load, expert.maxCompanies)) + " ")
                                             El("button", [("type", "submit"), ("class", "button small secondary")]) {
-                                                Text(t(application.$expert.id == nil ? L.Program.assign : L.Program.reassign))
+                                                Text(t(application.expertID == nil ? L.Program.assign : L.Program.reassign))
                                             }
                                         }
                                     }
@@ -197,7 +240,7 @@ enum OfficeApplicationPage {
                 }
                 El("section", [("class", "card card-wide")]) {
                     heading(2, t(L.Program.visitsTitle))
-                    VisitList(visits: model.visits, visitsPerCompany: model.settings.visitsPerCompany, attachments: model.attachments, context: context)
+                    VisitList(visits: model.visits, visitsPerCompany: model.settings.visitsPerCompany, context: context)
                     heading(2, t(L.Program.deliverablesTitle))
                     DeliverableList(deliverables: model.deliverables, context: context, policy: model.policy)
                     if let survey = model.survey {
@@ -205,117 +248,6 @@ enum OfficeApplicationPage {
                         paragraph(t(L.Program.producedResultsQuestion) + t(L.Common.colon) + t(survey.producedResults ? L.Program.yes : L.Program.no) + " · "
                                   + t(L.Program.satisfactionQuestion) + t(L.Common.colon) + String(survey.satisfaction))
                         if !survey.comments.isEmpty { paragraph(survey.comments) }
-                    }
-                }
-            }
-        }
-    }
-}
-
-enum OfficeStatisticsPage {
-    static func render(statistics: ProgramStatistics, settings: ProgramSettings, experts: [(ExpertProfile, Int)], context: PageContext) -> String {
-        let t = context.t
-        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? t(L.Program.notApplicable) }
-        let regions = Prefecture.Region.allCases
-        let maximum = max(1, regions.map { statistics.byRegion[$0]?.applications ?? 0 }.max() ?? 1)
-        return Layout.page(title: t(L.Program.statisticsTitle), context: context) {
-            heading(1, t(L.Program.statisticsTitle) + " " + t(L.Program.fiscalYear(settings.fiscalYear)))
-            El("dl", [("class", "stats")]) {
-                OfficeProgramPage.statBox(t(L.Program.statApplications), String(statistics.applications))
-                OfficeProgramPage.statBox(t(L.Program.statAccepted), String(statistics.accepted))
-                OfficeProgramPage.statBox(t(L.Program.statVisitsDone), String(statistics.visitsDone))
-                OfficeProgramPage.statBox(t(L.Program.statCompletionRate), percent(statistics.completionRate))
-                OfficeProgramPage.statBox(t(L.Program.statProducedResults), percent(statistics.producedResultsShare))
-                OfficeProgramPage.statBox(t(L.Program.statOutsideMetro), percent(statistics.outsideMetropolitanShare))
-            }
-            paragraph(t(L.Program.statReference), class: "hint")
-            El("section", [("aria-labelledby", "deliverable-counts")]) {
-                heading(2, t(L.Program.deliverablesTitle), id: "deliverable-counts")
-                paragraph(t(L.Policy.deliverableCountsLead), class: "hint")
-                El("dl", [("class", "stats")]) {
-                    for deliverable in Deliverable.allCases {
-                        OfficeProgramPage.statBox(t(L.Program.deliverable(deliverable)), String(statistics.deliverableCounts[deliverable] ?? 0))
-                    }
-                    OfficeProgramPage.statBox(t(L.Policy.allDeliverables), String(statistics.allDeliverablesDone))
-                }
-            }
-            div("actions") { link(t(L.Diagnosis.downloadCSV), to: SiteURL.officeStatisticsCSV.path, [("class", "button secondary")]) }
-            El("section", [("aria-labelledby", "regions")]) {
-                heading(2, t(L.Program.byRegionTitle), id: "regions")
-                paragraph(t(L.Program.barLegend), class: "hint")
-                Chart.bars(regions.map { region in
-                    let count = statistics.byRegion[region] ?? .init()
-                    return Chart.Bar(label: t(region.name), fraction: Double(count.applications) / Double(maximum), valueText: "\(count.applications) / \(count.accepted)")
-                }, title: t(L.Program.byRegionTitle), description: regions.map { "\(t($0.name)): \(statistics.byRegion[$0]?.applications ?? 0)" }.joined(separator: ", "),
-                   id: "region-chart")
-                countTable(rows: regions.map { (t($0.name), statistics.byRegion[$0] ?? .init()) }, context: context)
-            }
-            El("section", [("aria-labelledby", "prefectures")]) {
-                heading(2, t(L.Program.byPrefectureTitle), id: "prefectures")
-                let withApplications = Prefecture.all.filter { (statistics.byPrefecture[$0.code]?.applications ?? 0) > 0 }
-                let prefectureMaximum = max(1, withApplications.map { statistics.byPrefecture[$0.code]!.applications }.max() ?? 1)
-                if !withApplications.isEmpty {
-                    Chart.bars(withApplications.map { prefecture in
-                        let count = statistics.byPrefecture[prefecture.code]!
-                        return Chart.Bar(label: prefecture.name(context.locale), fraction: Double(count.applications) / Double(prefectureMaximum),
-                                         valueText: "\(count.applications) / \(count.accepted)")
-                    }, title: t(L.Program.byPrefectureTitle),
-                       description: withApplications.map { "\($0.name(context.locale)): \(statistics.byPrefecture[$0.code]!.applications)" }.joined(separator: ", "),
-                       id: "prefecture-chart")
-                }
-                countTable(rows: Prefecture.all.map { prefecture in
-                    (prefecture.name(context.locale) + (prefecture.isMetropolitan ? " *" : ""), statistics.byPrefecture[prefecture.code] ?? .init())
-                }, context: context)
-                paragraph("* " + t(L.Program.metropolitan), class: "hint")
-                paragraph(t(L.Program.prefecturesWithoutApplicationsHidden), class: "hint phone-only")
-            }
-            El("section", [("aria-labelledby", "load")]) {
-                heading(2, t(L.Program.expertsLoadTitle), id: "load")
-                if experts.isEmpty { paragraph(t(L.Organization.noExperts), class: "muted") } else {
-                div("table-scroll") {
-                    El("table", [("class", "compact cards-on-phone")]) {
-                        tableHead([L.Program.expertName, L.Program.expertPrefecture, L.Program.navExpertCompanies].map(t))
-                        El("tbody") {
-                            for (expert, load) in experts {
-                                El("tr") {
-                                    El("th", [("scope", "row")]) { Text(expert.name) }
-                                    El("td", [("data-label", t(L.Program.expertPrefecture))]) { Text(expert.prefecture.map { $0.name(context.locale) } ?? "") }
-                                    El("td", [("class", "number"), ("data-label", t(L.Program.navExpertCompanies))]) { Text(t(L.Program.load(load, expert.maxCompanies))) }
-                                }
-                            }
-                        }
-                    }
-                }
-                }
-            }
-        }
-    }
-
-    private static func rowAttributes(_ count: ProgramStatistics.Count) -> [(String, String?)] {
-        count.applications == 0 && count.accepted == 0 && count.completed == 0 ? [("class", "empty-row")] : []
-    }
-
-    private static func countTable(rows: [(String, ProgramStatistics.Count)], context: PageContext) -> Component {
-        let t = context.t
-        return div("table-scroll") {
-            El("table", [("class", "compact cards-on-phone")]) {
-                El("thead") {
-                    El("tr") {
-                        El("th", [("scope", "col")]) { Text(t(L.Organization.name)) }
-                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.Program.statApplications)) }
-                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.Program.statAccepted)) }
-                        El("th", [("scope", "col"), ("class", "number")]) { Text(t(L.Program.completedLabel)) }
-                    }
-                }
-                El("tbody") {
-                    for (name, count) in rows {
-                        // A phone shows only the rows with applications; 47 empty cards say nothing.
-                        El("tr", rowAttributes(count)) {
-                            El("th", [("scope", "row")]) { Text(name) }
-                            El("td", [("class", "number"), ("data-label", t(L.Program.statApplications))]) { Text(String(count.applications)) }
-                            El("td", [("class", "number"), ("data-label", t(L.Program.statAccepted))]) { Text(String(count.accepted)) }
-                            El("td", [("class", "number"), ("data-label", t(L.Program.completedLabel))]) { Text(String(count.completed)) }
-                        }
                     }
                 }
             }

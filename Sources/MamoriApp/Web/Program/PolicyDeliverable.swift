@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import MamoriCore
 import Plot
@@ -13,14 +12,8 @@ struct PolicyDeliverable: Sendable {
     /// Set for the assigned expert: the company's plan.
     var planPath: String? = nil
 
-    static func of(_ organization: Organization, reviewPath: String? = nil, planPath: String? = nil, on db: any Database) async throws -> PolicyDeliverable {
-        let service = PolicyService(db: db)
-        let slug = try await service.published(of: organization) == nil ? nil : try await service.slug(of: organization)
-        let rules = try await RulesCheckService(db: db).summary(of: organization)
-        return PolicyDeliverable(publicPath: slug.map { SiteURL.publicPolicy(slug: $0).path },
-                                 rulesSummary: L.Rules.summary(ok: rules.ok, revise: rules.needsRevision, missing: rules.missing, unchecked: rules.unchecked),
-                                 reviewPath: reviewPath, planPath: planPath)
-    }
+    static let mock = PolicyDeliverable(publicPath: SiteURL.publicPolicy(slug: "test-company").path,
+                                         rulesSummary: L.Rules.summary(ok: 10, revise: 2, missing: 1, unchecked: 3), reviewPath: nil)
 
     func render(_ context: PageContext) -> Component {
         let t = context.t
@@ -33,5 +26,15 @@ struct PolicyDeliverable: Sendable {
             if let reviewPath { El("li") { link(t(L.Policy.expertReviewTitle), to: reviewPath) } }
             if let planPath { El("li") { link(t(L.Plan.expertTitle), to: planPath) } }
         }
+    }
+}
+
+extension PolicyDeliverable {
+    /// What `ProgramService.policyDeliverable(of:)` read, as the page shows it.
+    init(_ facts: ProgramService.PolicyDeliverableFacts, reviewPath: String? = nil, planPath: String? = nil) {
+        let rules = facts.rules
+        self.init(publicPath: facts.publicSlug.map { SiteURL.publicPolicy(slug: $0).path },
+                  rulesSummary: L.Rules.summary(ok: rules.ok, revise: rules.needsRevision, missing: rules.missing, unchecked: rules.unchecked),
+                  reviewPath: reviewPath, planPath: planPath)
     }
 }

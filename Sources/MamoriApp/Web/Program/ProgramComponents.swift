@@ -4,9 +4,8 @@ import Plot
 
 /// The four visits of a company, for the company, the expert and the office.
 struct VisitList: Component {
-    let visits: [ProgramVisit]
+    let visits: [VisitRow]
     let visitsPerCompany: Int
-    var attachments: [UUID: [VisitAttachment]] = [:]
     let context: PageContext
 
     var body: Component {
@@ -36,11 +35,11 @@ struct VisitList: Component {
                                 }
                             }
                         }
-                        if let files = attachments[visit.id!], !files.isEmpty {
+                        if !visit.attachments.isEmpty {
                             El("ul", [("class", "attachments")]) {
-                                for file in files {
+                                for file in visit.attachments {
                                     El("li") {
-                                        link(file.filename, to: SiteURL.attachment(id: file.id!).path)
+                                        link(file.filename, to: SiteURL.attachment(id: file.id).path)
                                         El("span", [("class", "hint")]) { Text(" (\(file.size.formatted()) bytes, SHA-256 \(file.sha256.prefix(12))…)") }
                                     }
                                 }
@@ -57,6 +56,10 @@ struct VisitList: Component {
 
 /// The four deliverables and where each stands.
 struct DeliverableList: Component {
+    /// ① and ② done, ③ not yet, ④ not available.
+    static let mock: [(Deliverable, Deliverable.Status)] = [(.policyAndRulesCheck, .done), (.selfDiagnosis, .done), (.actionPlan, .notYet),
+                                                             (.twoStarDeclaration, .notAvailableYet)]
+
     let deliverables: [(Deliverable, Deliverable.Status)]
     let context: PageContext
     /// What ① holds, shown to the office and the expert.

@@ -35,8 +35,8 @@ struct RiskController: RouteCollection {
         let filter = Self.filter(req)
         let page = try await AssetService(db: req.db).page(of: organization, filter: filter,
                                                            page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: 50))
-        return Layout.response(RiskPages.assets(organizationID: try organization.requireID(), page: page, filter: filter, form: form,
-                                                context: req.pageContext()), status: status)
+        return Layout.response(RiskPages.assets(.init(organizationID: try organization.requireID(), page: page.map(RiskPages.Asset.init), filter: filter,
+                                                      form: form), context: req.pageContext()), status: status)
     }
 
     @Sendable func assets(req: Request) async throws -> Response {
@@ -49,7 +49,8 @@ struct RiskController: RouteCollection {
         let registeredOn = dates.date("registeredOn", fields["registeredOn"])
         return .init(business: fields["business"], name: fields["name"], notes: fields["notes"], usersAllowed: fields["usersAllowed"],
                      ownerDepartment: fields["ownerDepartment"], medium: fields["medium"], personalData: fields["personalData"],
-                     confidentiality: fields["confidentiality"], integrity: fields["integrity"], availability: fields["availability"],
+                     confidentiality: .integer(fields["confidentiality"]), integrity: .integer(fields["integrity"]),
+                     availability: .integer(fields["availability"]),
                      retention: fields["retention"], registeredOn: registeredOn)
     }
 
@@ -96,7 +97,7 @@ struct RiskController: RouteCollection {
 
     @Sendable func importForm(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
-        return Layout.response(RiskPages.importPage(organizationID: try organization.requireID(), preview: nil, error: nil, context: req.pageContext()))
+        return Layout.response(RiskPages.importPage(.init(organizationID: try organization.requireID(), preview: nil, error: nil), context: req.pageContext()))
     }
 
     struct UploadForm: Content { var file: File? }
@@ -105,7 +106,7 @@ struct RiskController: RouteCollection {
         let (principal, organization) = try req.tenant()
         let orgID = try organization.requireID()
         guard let file = (try? req.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
-            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.Common.describe(.fileEmpty), context: req.pageContext()),
+            return Layout.response(RiskPages.importPage(.init(organizationID: orgID, preview: nil, error: L.Common.describe(.fileEmpty)), context: req.pageContext()),
                                    status: .unprocessableEntity)
         }
         guard file.data.readableBytes <= req.application.settings.maxUploadBytes else {
@@ -114,10 +115,10 @@ struct RiskController: RouteCollection {
         do {
             let (record, result) = try await AssetService(db: req.db).stageImport(filename: file.filename, data: Data(buffer: file.data),
                                                                                  in: organization, by: principal)
-            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: (try record.requireID(), result), error: nil, context: req.pageContext()),
+            return Layout.response(RiskPages.importPage(.init(organizationID: orgID, preview: (try record.requireID(), result), error: nil), context: req.pageContext()),
                                    status: result.problems.isEmpty ? .ok : .unprocessableEntity)
         } catch Refusal.invalid(let problems) {
-            return Layout.response(RiskPages.importPage(organizationID: orgID, preview: nil, error: L.Common.describe(problems.entries[0].problem),
+            return Layout.response(RiskPages.importPage(.init(organizationID: orgID, preview: nil, error: L.Common.describe(problems.entries[0].problem)),
                                                         context: req.pageContext()), status: .unprocessableEntity)
         }
     }
@@ -136,14 +137,15 @@ struct RiskController: RouteCollection {
     private func assetPage(_ req: Request, _ organization: Organization, _ asset: InformationAsset, assetForm: FormState, riskForm: FormState,
                            status: HTTPResponseStatus = .ok) async throws -> Response {
         let risks = try await RiskService(db: req.db).risks(of: asset)
-        return Layout.response(RiskPages.asset(organizationID: try organization.requireID(), asset: asset, risks: risks, assetForm: assetForm,
-                                               riskForm: riskForm, context: req.pageContext()), status: status)
+        return Layout.response(RiskPages.asset(.init(organizationID: try organization.requireID(), asset: RiskPages.Asset(asset),
+                                                     risks: risks.map(RiskPages.Risk.init), assetForm: assetForm, riskForm: riskForm),
+                                               context: req.pageContext()), status: status)
     }
 
     @Sendable func asset(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
         let asset = try await AssetService(db: req.db).find(req.uuidParameter("assetID"), in: organization)
-        return try await assetPage(req, organization, asset, assetForm: FormState(values: RiskPages.values(of: asset)), riskForm: .empty)
+        return try await assetPage(req, organization, asset, assetForm: FormState(values: RiskPages.values(of: RiskPages.Asset(asset))), riskForm: .empty)
     }
 
     @Sendable func saveAsset(req: Request) async throws -> Response {
@@ -177,14 +179,14 @@ struct RiskController: RouteCollection {
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         // A catalog threat, or one typed in words when "other" is chosen.
         let threat = fields["threat"] == "other" ? fields["threatText"] : fields["threat"]
-        switch RiskService.Input.parse(threat: threat, likelihood: fields["likelihood"], vulnerability: fields["vulnerability"]) {
+        switch RiskService.Input.parse(threat: threat, likelihood: .integer(fields["likelihood"]), vulnerability: .integer(fields["vulnerability"])) {
         case .success(let input):
             _ = try await RiskService(db: req.db).add(input, to: asset, by: principal, ip: req.clientIP)
             req.flash(.success, L.Risk.riskAdded)
             return req.redirect(to: SiteURL.asset(organization: try organization.requireID(), asset: try asset.requireID()).path + "#risks",
                                 redirectType: .normal)
         case .failure(let problems):
-            return try await assetPage(req, organization, asset, assetForm: FormState(values: RiskPages.values(of: asset)),
+            return try await assetPage(req, organization, asset, assetForm: FormState(values: RiskPages.values(of: RiskPages.Asset(asset))),
                                        riskForm: FormState(values: fields, error: .invalid(problems)), status: .unprocessableEntity)
         }
     }
@@ -193,9 +195,9 @@ struct RiskController: RouteCollection {
         let (_, organization) = try req.tenant()
         let service = RiskService(db: req.db)
         let page = try await service.register(of: organization, page: PageRequest(page: pageNumber(req.query[String.self, at: "page"]), per: 50))
-        return Layout.response(RiskPages.register(organizationID: try organization.requireID(), page: page,
-                                                  heatMap: try await service.heatMap(of: organization),
-                                                  untreatedLarge: try await service.untreatedLarge(in: organization), context: req.pageContext()))
+        return Layout.response(RiskPages.register(.init(organizationID: try organization.requireID(), page: page.map(RiskPages.Risk.init),
+                                                        heatMap: try await service.heatMap(of: organization),
+                                                        untreatedLarge: try await service.untreatedLarge(in: organization)), context: req.pageContext()))
     }
 
     @Sendable func treat(req: Request) async throws -> Response {

@@ -4,12 +4,13 @@ import MamoriCore
 import Plot
 
 /// The asset register, one asset with its risks, and the risk register with the heat map.
+/// Models are plain values, so each page renders from its `.mock` without a database.
 enum RiskPages {
     static func ratingChoices(_ levels: [RiskCatalog.Level], _ t: (LocalizedText) -> String) -> [(String, String)] {
         levels.map { (String($0.value), "\($0.value) — " + t($0.text)) }
     }
 
-    static func values(of asset: InformationAsset) -> [String: String] {
+    static func values(of asset: Asset) -> [String: String] {
         ["business": asset.business, "name": asset.name, "notes": asset.notes, "usersAllowed": asset.usersAllowed,
          "ownerDepartment": asset.ownerDepartment, "medium": asset.medium, "personalData": asset.personalData,
          "confidentiality": String(asset.confidentiality), "integrity": String(asset.integrity), "availability": String(asset.availability),
@@ -45,8 +46,9 @@ enum RiskPages {
         }
     }
 
-    static func assets(organizationID org: UUID, page: Page<InformationAsset>, filter: AssetService.Filter, form: FormState, context: PageContext) -> String {
+    static func assets(_ model: AssetsModel, context: PageContext) -> String {
         let t = context.t
+        let (org, page, filter, form) = (model.organizationID, model.page, model.filter, model.form)
         return Layout.page(title: t(L.Risk.assetsTitle), context: context) {
             heading(1, t(L.Risk.assetsTitle))
             paragraph(t(L.Risk.assetsLead), class: "lead")
@@ -78,8 +80,8 @@ enum RiskPages {
                                    L.Risk.availability, L.Risk.importance].map(t))
                         El("tbody") {
                             for asset in page.items {
-                                El("tr", [("data-asset", asset.id!.uuidString)]) {
-                                    El("td", [("data-label", t(L.Risk.name))]) { link(asset.name, to: SiteURL.asset(organization: org, asset: asset.id!).path) }
+                                El("tr", [("data-asset", asset.id.uuidString)]) {
+                                    El("td", [("data-label", t(L.Risk.name))]) { link(asset.name, to: SiteURL.asset(organization: org, asset: asset.id).path) }
                                     El("td", [("data-label", t(L.Risk.business))]) { Text(asset.business) }
                                     El("td", [("data-label", t(L.Risk.ownerDepartment))]) { Text(asset.ownerDepartment) }
                                     El("td", [("data-label", t(L.Risk.personalData))]) { Text(t(L.Risk.personalDataKind(asset.personalDataKind))) }
@@ -110,10 +112,11 @@ enum RiskPages {
         }
     }
 
-    static func asset(organizationID org: UUID, asset: InformationAsset, risks: [AssetRisk], assetForm: FormState, riskForm: FormState, context: PageContext) -> String {
+    static func asset(_ model: AssetModel, context: PageContext) -> String {
         let t = context.t
         let catalog = RiskCatalog.bundled
-        let id = asset.id!
+        let (org, asset, risks, assetForm, riskForm) = (model.organizationID, model.asset, model.risks, model.assetForm, model.riskForm)
+        let id = asset.id
         return Layout.page(title: asset.name, context: context) {
             heading(1, asset.name)
             El("p", [("class", "lead")]) {
@@ -158,7 +161,7 @@ enum RiskPages {
         }
     }
 
-    static func riskTable(_ risks: [AssetRisk], org: UUID, showAsset: Bool, context: PageContext) -> Component {
+    static func riskTable(_ risks: [Risk], org: UUID, showAsset: Bool, context: PageContext) -> Component {
         let t = context.t
         var labels = [L.Risk.threat, L.Risk.likelihood, L.Risk.vulnerability, L.Risk.damageLikelihood, L.Risk.importance, L.Risk.riskValue, L.Risk.band, L.Risk.treatment]
         if showAsset { labels.insert(L.Risk.asset, at: 0) }
@@ -168,9 +171,9 @@ enum RiskPages {
                 El("tbody") {
                     for risk in risks {
                         let untreated = risk.riskBand == .large && risk.treatment == nil
-                        El("tr", [("id", "risk-\(risk.id!.uuidString)"), ("class", "band-\(risk.band)" + (untreated ? " untreated" : "")), ("data-value", String(risk.riskValue))]) {
+                        El("tr", [("id", "risk-\(risk.id.uuidString)"), ("class", "band-\(risk.band)" + (untreated ? " untreated" : "")), ("data-value", String(risk.riskValue))]) {
                             if showAsset {
-                                El("td", [("data-label", t(L.Risk.asset))]) { link(risk.asset.name, to: SiteURL.asset(organization: org, asset: risk.$asset.id).path) }
+                                El("td", [("data-label", t(L.Risk.asset))]) { link(risk.assetName ?? "", to: SiteURL.asset(organization: org, asset: risk.assetID).path) }
                             }
                             El("td", [("data-label", t(L.Risk.threat))]) { Text(t(RiskCatalog.name(risk.threat))) }
                             El("td", [("data-label", t(L.Risk.likelihood)), ("class", "number")]) { Text(String(risk.likelihood)) }
@@ -183,10 +186,10 @@ enum RiskPages {
                                 if untreated { El("span", [("class", "tag tag-warning")]) { Text(t(L.Risk.untreatedFlag)) } }
                             }
                             El("td", [("data-label", t(L.Risk.treatment))]) {
-                                El("form", [("method", "post"), ("action", SiteURL.risk(organization: org, risk: risk.id!).path), ("class", "treatment-form")]) {
+                                El("form", [("method", "post"), ("action", SiteURL.risk(organization: org, risk: risk.id).path), ("class", "treatment-form")]) {
                                     csrfField(context)
-                                    El("label", [("class", "visually-hidden"), ("for", "treatment-\(risk.id!.uuidString)")]) { Text(t(L.Risk.treatment)) }
-                                    El("select", [("name", "treatment"), ("id", "treatment-\(risk.id!.uuidString)")]) {
+                                    El("label", [("class", "visually-hidden"), ("for", "treatment-\(risk.id.uuidString)")]) { Text(t(L.Risk.treatment)) }
+                                    El("select", [("name", "treatment"), ("id", "treatment-\(risk.id.uuidString)")]) {
                                         El("option", [("value", "")]) { Text(t(L.Risk.undecided)) }
                                         for treatment in RiskTreatment.allCases {
                                             El("option", [("value", treatment.rawValue)] + (risk.treatment == treatment.rawValue ? [("selected", nil)] : [])) {
@@ -194,8 +197,8 @@ enum RiskPages {
                                             }
                                         }
                                     }
-                                    El("label", [("class", "visually-hidden"), ("for", "measure-\(risk.id!.uuidString)")]) { Text(t(L.Risk.measure)) }
-                                    El.void("input", [("type", "text"), ("name", "measure"), ("id", "measure-\(risk.id!.uuidString)"), ("value", risk.measure),
+                                    El("label", [("class", "visually-hidden"), ("for", "measure-\(risk.id.uuidString)")]) { Text(t(L.Risk.measure)) }
+                                    El.void("input", [("type", "text"), ("name", "measure"), ("id", "measure-\(risk.id.uuidString)"), ("value", risk.measure),
                                                       ("maxlength", String(TextLimit.paragraph)), ("placeholder", t(L.Risk.measure))])
                                     El("button", [("type", "submit"), ("class", "button small secondary")]) { Text(t(L.Risk.saveTreatment)) }
                                 }
@@ -207,8 +210,9 @@ enum RiskPages {
         }
     }
 
-    static func register(organizationID org: UUID, page: Page<AssetRisk>, heatMap: [String: Int], untreatedLarge: Int, context: PageContext) -> String {
+    static func register(_ model: RegisterModel, context: PageContext) -> String {
         let t = context.t
+        let (org, page, heatMap, untreatedLarge) = (model.organizationID, model.page, model.heatMap, model.untreatedLarge)
         return Layout.page(title: t(L.Risk.registerTitle), context: context) {
             heading(1, t(L.Risk.registerTitle))
             paragraph(t(L.Risk.registerLead), class: "lead")
@@ -232,8 +236,9 @@ enum RiskPages {
     }
 
     /// Upload a spreadsheet, then see every problem (or the first rows) before confirming.
-    static func importPage(organizationID org: UUID, preview: (UUID, AssetImport.Result)?, error: LocalizedText?, context: PageContext) -> String {
+    static func importPage(_ model: ImportModel, context: PageContext) -> String {
         let t = context.t
+        let (org, preview, error) = (model.organizationID, model.preview, model.error)
         return Layout.page(title: t(L.Risk.importTitle), context: context) {
             heading(1, t(L.Risk.importTitle))
             paragraph(t(L.Risk.importLead), class: "lead")
@@ -310,5 +315,22 @@ enum RiskPages {
         case "registeredOn": L.Risk.registeredOn
         default: LocalizedText(ja: field, en: field)
         }
+    }
+}
+
+extension RiskPages.Asset {
+    init(_ asset: InformationAsset) {
+        self.init(id: asset.id!, business: asset.business, name: asset.name, notes: asset.notes, usersAllowed: asset.usersAllowed,
+                  ownerDepartment: asset.ownerDepartment, medium: asset.medium, personalData: asset.personalData, confidentiality: asset.confidentiality,
+                  integrity: asset.integrity, availability: asset.availability, importance: asset.importance, retention: asset.retention,
+                  registeredOn: asset.registeredOn)
+    }
+}
+
+extension RiskPages.Risk {
+    init(_ risk: AssetRisk) {
+        self.init(id: risk.id!, assetID: risk.$asset.id, assetName: risk.$asset.value?.name, threat: risk.threat, likelihood: risk.likelihood,
+                  vulnerability: risk.vulnerability, damageLikelihood: risk.damageLikelihood, riskValue: risk.riskValue, band: risk.band,
+                  treatment: risk.treatment, measure: risk.measure)
     }
 }

@@ -55,7 +55,7 @@ struct SecurityActionController: RouteCollection {
         var dates = TypedDates()
         let declaredOn = dates.date("declaredOn", form.declaredOn)
         do {
-            _ = try await SecurityActionService(db: req.db).record(.init(stars: form.stars, declarationID: form.declarationID, declaredOn: declaredOn,
+            _ = try await SecurityActionService(db: req.db).record(.init(stars: .integer(form.stars), declarationID: form.declarationID, declaredOn: .calendarDate(declaredOn),
                                                                          conditionsMetElsewhere: form.conditionsMetElsewhere == "on"),
                                                                     for: organization, by: principal, ip: req.clientIP)
             req.flash(.success, L.Diagnosis.declarationRecorded)

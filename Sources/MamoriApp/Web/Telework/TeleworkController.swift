@@ -33,8 +33,8 @@ struct TeleworkController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         let (principal, organization) = try req.tenant()
-        return Layout.response(TeleworkPages.form(organizationID: try organization.requireID(), answers: [:], missing: [],
-                                                  respondent: principal.user.displayName, context: req.pageContext()))
+        return Layout.response(TeleworkPages.form(.init(organizationID: try organization.requireID(), answers: [:], missing: [],
+                                                        respondent: principal.user.displayName), context: req.pageContext()))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -51,8 +51,8 @@ struct TeleworkController: RouteCollection {
             // Keep every answer given; mark the missing ones.
             let given = raw.compactMapValues(TeleworkAnswer.init(rawValue:)).reduce(into: [Int: TeleworkAnswer]()) { $0[Int($1.key) ?? 0] = $1.value }
             let missing = Set(problems.byItem.keys.compactMap(Int.init))
-            return Layout.response(TeleworkPages.form(organizationID: try organization.requireID(), answers: given, missing: missing,
-                                                      respondent: fields["respondentName"] ?? "", context: req.pageContext()),
+            return Layout.response(TeleworkPages.form(.init(organizationID: try organization.requireID(), answers: given, missing: missing,
+                                                            respondent: fields["respondentName"] ?? ""), context: req.pageContext()),
                                    status: .unprocessableEntity)
         }
     }
@@ -61,7 +61,7 @@ struct TeleworkController: RouteCollection {
         let (_, organization) = try req.tenant()
         let record = try await TeleworkService(db: req.db).find(req.uuidParameter("checkID"), in: organization)
         guard let check = TeleworkPages.Check(record) else { throw Refusal.notFound }
-        return Layout.response(TeleworkPages.result(organizationID: try organization.requireID(), check: check, context: req.pageContext()))
+        return Layout.response(TeleworkPages.result(.init(organizationID: try organization.requireID(), check: check), context: req.pageContext()))
     }
 
     @Sendable func compare(req: Request) async throws -> Response {
@@ -72,8 +72,8 @@ struct TeleworkController: RouteCollection {
             ?? (recent.count > 1 ? recent[1] : nil)
         let after = try await req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)).asyncMap { try await service.find($0, in: organization) }
             ?? recent.first
-        return Layout.response(TeleworkPages.compare(organizationID: try organization.requireID(), checks: recent.compactMap(TeleworkPages.Check.init),
-                                                     before: before.flatMap(TeleworkPages.Check.init), after: after.flatMap(TeleworkPages.Check.init),
+        return Layout.response(TeleworkPages.compare(.init(organizationID: try organization.requireID(), checks: recent.compactMap(TeleworkPages.Check.init),
+                                                           before: before.flatMap(TeleworkPages.Check.init), after: after.flatMap(TeleworkPages.Check.init)),
                                                      context: req.pageContext()))
     }
 
@@ -107,9 +107,9 @@ struct TeleworkController: RouteCollection {
         let (principal, organization) = try req.tenant()
         let language = req.query[String.self, at: "sheet"].flatMap(AppLocale.init(rawValue:)) ?? req.locale
         let printable = req.query[String.self, at: "print"] == "1"
-        return Layout.response(TeleworkPages.sheet(organizationID: try organization.requireID(), organizationName: organization.name,
-                                                   contact: organization.incidentContact, language: language, printable: printable,
-                                                   isOwner: principal.isOwner, form: .empty, context: req.pageContext()))
+        return Layout.response(TeleworkPages.sheet(.init(organizationID: try organization.requireID(), organizationName: organization.name,
+                                                         contact: organization.incidentContact, language: language, printable: printable,
+                                                         isOwner: principal.isOwner, form: .empty), context: req.pageContext()))
     }
 
     @Sendable func saveContact(req: Request) async throws -> Response {
@@ -122,9 +122,9 @@ struct TeleworkController: RouteCollection {
             return req.redirect(to: .teleworkSheet(organization: try organization.requireID()))
         } catch let refusal as Refusal {
             guard case .invalid = refusal else { throw refusal }
-            return Layout.response(TeleworkPages.sheet(organizationID: try organization.requireID(), organizationName: organization.name,
-                                                       contact: organization.incidentContact, language: req.locale, printable: false, isOwner: true,
-                                                       form: FormState(values: ["incidentContact": form.incidentContact ?? ""], error: refusal.mamoriError),
+            return Layout.response(TeleworkPages.sheet(.init(organizationID: try organization.requireID(), organizationName: organization.name,
+                                                             contact: organization.incidentContact, language: req.locale, printable: false, isOwner: true,
+                                                             form: FormState(values: ["incidentContact": form.incidentContact ?? ""], error: refusal.mamoriError)),
                                                        context: req.pageContext()), status: .unprocessableEntity)
         }
     }

@@ -3,45 +3,8 @@ import Foundation
 import MamoriCore
 import Plot
 
-/// Telework pages. Models are plain values.
+/// Telework pages. Models are plain values, so each page renders from its `.mock` without a database.
 enum TeleworkPages {
-    struct Check: Sendable {
-        var id: UUID
-        var at: Date?
-        var respondent: String
-        var result: TeleworkResult?
-
-        init?(_ record: TeleworkSelfCheck) {
-            guard let answers = record.answers else { return nil }
-            id = record.id!
-            at = record.createdAt
-            respondent = record.respondentName
-            result = TeleworkResult(answers)
-        }
-
-        /// A row whose answers cannot be read any more (never expected): listed without a result.
-        static func unreadable(_ record: TeleworkSelfCheck) -> Check {
-            var check = Check(id: record.id!, at: record.createdAt, respondent: record.respondentName)
-            check.result = nil
-            return check
-        }
-
-        init(id: UUID, at: Date?, respondent: String, result: TeleworkResult? = nil) {
-            self.id = id
-            self.at = at
-            self.respondent = respondent
-            self.result = result
-        }
-    }
-
-    struct OverviewModel {
-        var organizationID: UUID
-        var latest: Check?
-        var history: Page<Check>
-        var checklistDone: Int
-        var checklistTotal: Int
-    }
-
     static func overview(_ model: OverviewModel, context: PageContext) -> String {
         let t = context.t
         let org = model.organizationID
@@ -149,8 +112,9 @@ enum TeleworkPages {
         }
     }
 
-    static func form(organizationID: UUID, answers: [Int: TeleworkAnswer], missing: Set<Int>, respondent: String, context: PageContext) -> String {
+    static func form(_ model: FormModel, context: PageContext) -> String {
         let t = context.t
+        let (organizationID, answers, missing, respondent) = (model.organizationID, model.answers, model.missing, model.respondent)
         let content = TeleworkContent.bundled
         let choices = content.answers.map { ($0.key.rawValue, t($0.label)) }
         return Layout.page(title: t(L.Telework.selfCheckTitle), context: context) {
@@ -194,8 +158,9 @@ enum TeleworkPages {
         }
     }
 
-    static func result(organizationID: UUID, check: Check, context: PageContext) -> String {
+    static func result(_ model: ResultModel, context: PageContext) -> String {
         let t = context.t
+        let (organizationID, check) = (model.organizationID, model.check)
         return Layout.page(title: t(L.Telework.resultTitle), context: context) {
             heading(1, t(L.Telework.resultTitle))
             El("p", [("class", "lead")]) { timeElement(check.at, context); Text(" — " + check.respondent) }
@@ -206,8 +171,9 @@ enum TeleworkPages {
         }
     }
 
-    static func compare(organizationID: UUID, checks: [Check], before: Check?, after: Check?, context: PageContext) -> String {
+    static func compare(_ model: CompareModel, context: PageContext) -> String {
         let t = context.t
+        let (organizationID, checks, before, after) = (model.organizationID, model.checks, model.before, model.after)
         let content = TeleworkContent.bundled
         return Layout.page(title: t(L.Telework.compareTitle), context: context) {
             heading(1, t(L.Telework.compareTitle))
@@ -240,20 +206,6 @@ enum TeleworkPages {
             }
             El("p") { link(t(L.Telework.backToTelework), to: SiteURL.telework(organization: organizationID).path) }
         }
-    }
-
-    struct ChecklistSave: Sendable {
-        var at: Date?
-        var by: String
-        var done: Int
-    }
-
-    struct ChecklistModel {
-        var organizationID: UUID
-        var role: TeleworkRole?
-        var threat: TeleworkThreat?
-        var done: Set<String>
-        var history: [ChecklistSave]
     }
 
     static func checklist(_ model: ChecklistModel, context: PageContext) -> String {
@@ -318,9 +270,10 @@ enum TeleworkPages {
         }
     }
 
-    static func sheet(organizationID: UUID, organizationName: String, contact: String?, language: AppLocale, printable: Bool, isOwner: Bool,
-                      form: FormState, context: PageContext) -> String {
+    static func sheet(_ model: SheetModel, context: PageContext) -> String {
         let t = context.t
+        let (organizationID, organizationName, contact, language, printable, isOwner, form) =
+            (model.organizationID, model.organizationName, model.contact, model.language, model.printable, model.isOwner, model.form)
         let sheet = TeleworkContent.bundled.sheet
         let body = El("article", [("class", "telework-sheet card card-wide"), ("lang", language.rawValue)]) {
             El("p", [("class", "organization-name")]) { Text(organizationName) }

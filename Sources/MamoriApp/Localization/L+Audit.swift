@@ -113,3 +113,10 @@ extension L {
         }
     }
 }
+
+extension L.Audit {
+    static func webhookAdded(host: String) -> LocalizedText { LocalizedText(ja: "Webhook を追加（\(host)）", en: "Webhook added (\(host))") }
+    static func webhookRemoved(host: String) -> LocalizedText { LocalizedText(ja: "Webhook を削除（\(host)）", en: "Webhook removed (\(host))") }
+    static let dutyCalendarRenewed = LocalizedText(ja: "期限カレンダーのアドレスを発行（以前のアドレスは無効）", en: "Deadline calendar address issued (any earlier one stops working)")
+    static let dutyCalendarRevoked = LocalizedText(ja: "期限カレンダーの配信を停止", en: "Deadline calendar feed stopped")
+}
