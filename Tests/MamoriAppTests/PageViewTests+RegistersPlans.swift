@@ -8,7 +8,7 @@ import Testing
 /// models' `.mock` values: no database, no request.
 @Suite("Pages from mock models: registers, plan, telework, directory, organization, office")
 struct PageViewRegistersPlansTests {
-    /// The printed staff sheet in the reader's language (on screen it carries a second `h1`, the sheet's own).
+    /// The printed staff sheet in the reader's language: there the sheet's own title is the `h1`.
     static func printedSheet(_ context: PageContext) -> String {
         var model = TeleworkPages.SheetModel.mock
         model.printable = true
@@ -34,6 +34,7 @@ struct PageViewRegistersPlansTests {
             MockPage("telework result", L.Telework.resultTitle, { TeleworkPages.result(.mock, context: $0) }, typed: ["山田 <太郎>"]),
             MockPage("telework comparison", L.Telework.compareTitle, { TeleworkPages.compare(.mock, context: $0) }, typed: ["山田 <太郎>"]),
             MockPage("telework checklist", L.Telework.checklistTitle, { TeleworkPages.checklist(.mock, context: $0) }, typed: ["山田 <太郎>"]),
+            MockPage("telework sheet", L.Telework.sheetTitle, { TeleworkPages.sheet(.mock, context: $0) }, typed: ["株式会社<テスト>", "情報システム担当 <内線 123>"]),
             MockPage("telework sheet, printed", TeleworkContent.bundled.sheet.title, printedSheet, typed: ["株式会社<テスト>", "情報システム担当 <内線 123>"]),
             MockPage("help directory", L.Help.contactsTitle, { ContactsPage.render(.mock, context: $0) }, typed: ["Help <desk>", "Mamori <desk>", "ランサム <検索>"]),
             MockPage("help entry", DirectoryMocks.contact.name, { ContactPage.render(.mock, context: $0) }, typed: ["Help <desk>"]),

@@ -83,8 +83,9 @@ struct PlanController: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> Response {
         let (_, organization) = try req.tenant()
         let item = try await PlanService(db: req.db).find(req.uuidParameter("itemID"), in: organization)
-        return Layout.response(PlanPages.edit(.init(organizationID: try organization.requireID(), item: PlanPages.Item(item),
-                                                    state: FormState(values: PlanPages.values(of: item))), context: req.pageContext()))
+        let row = PlanPages.Item(item)
+        return Layout.response(PlanPages.edit(.init(organizationID: try organization.requireID(), item: row,
+                                                    state: FormState(values: PlanPages.values(of: row))), context: req.pageContext()))
     }
 
     @Sendable func save(req: Request) async throws -> Response {

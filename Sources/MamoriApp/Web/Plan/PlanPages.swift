@@ -70,14 +70,13 @@ enum PlanPages {
         var item: Item
         var state: FormState
 
-        static let mock = EditModel(organizationID: SiteURL.anyID, item: .mock,
-                                    state: FormState(values: ["title": Item.mock.title, "status": Item.mock.status.rawValue, "progress": "40",
-                                                              "ownerName": Item.mock.ownerName, "startMonth": "2026-04", "dueMonth": "2026-06"]))
+        static let mock = EditModel(organizationID: SiteURL.anyID, item: .mock, state: FormState(values: values(of: .mock)))
     }
 
-    static func values(of item: PlanItem) -> [String: String] {
-        ["title": item.title, "status": item.status, "progress": String(item.progress), "ownerName": item.ownerName, "startMonth": item.startMonth,
-         "dueMonth": item.dueMonth, "notes": item.notes, "dropReason": item.dropReason ?? ""]
+    /// The edit form filled with the item as saved.
+    static func values(of item: Item) -> [String: String] {
+        ["title": item.title, "status": item.status.rawValue, "progress": String(item.progress), "ownerName": item.ownerName,
+         "startMonth": item.start?.description ?? "", "dueMonth": item.due?.description ?? "", "notes": item.notes, "dropReason": item.dropReason ?? ""]
     }
 
     static func plan(_ model: Model, context: PageContext) -> String {

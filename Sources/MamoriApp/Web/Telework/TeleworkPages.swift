@@ -275,21 +275,23 @@ enum TeleworkPages {
         let (organizationID, organizationName, contact, language, printable, isOwner, form) =
             (model.organizationID, model.organizationName, model.contact, model.language, model.printable, model.isOwner, model.form)
         let sheet = TeleworkContent.bundled.sheet
+        // Printed, the sheet is the page; on screen it sits under the page's own h1.
+        let top = printable ? 1 : 2
         let body = El("article", [("class", "telework-sheet card card-wide"), ("lang", language.rawValue)]) {
             El("p", [("class", "organization-name")]) { Text(organizationName) }
-            heading(1, sheet.title(language))
+            heading(top, sheet.title(language))
             div("sheet-columns") {
                 El("section") {
-                    heading(2, "○ " + L.Telework.doTitle(language))
+                    heading(top + 1, "○ " + L.Telework.doTitle(language))
                     El("ul", [("class", "sheet-do")]) { for line in sheet.do { El("li") { Text(line(language)) } } }
                 }
                 El("section") {
-                    heading(2, "× " + L.Telework.dontTitle(language))
+                    heading(top + 1, "× " + L.Telework.dontTitle(language))
                     El("ul", [("class", "sheet-dont")]) { for line in sheet.dont { El("li") { Text(line(language)) } } }
                 }
             }
             El("section", [("class", "sheet-contact")]) {
-                heading(2, L.Telework.whenTitle(language))
+                heading(top + 1, L.Telework.whenTitle(language))
                 paragraph(sheet.whenSomethingHappens(language))
                 El("p", [("class", "contact-line"), ("id", "sheet-contact")]) {
                     El("strong") { Text(L.Telework.contactLabel(language) + L.Common.colon(language)) }
