@@ -306,6 +306,10 @@ def test_form_errors_are_shown_inline(browser: WebDriver, base_url: str):
     assert summary.is_displayed()
     assert summary.get_attribute("role") == "alert"
     assert "入力内容を確認してください" in summary.text, summary.text
+    # Each problem is named by its field, in the form's order (not seven bare "入力してください。").
+    items = [li.text.strip() for li in summary.find_elements(By.CSS_SELECTOR, "li")]
+    assert items and items[0].startswith("組織名："), items
+    assert all("：" in item for item in items), items
 
     errors = [e for e in driver.find_elements(By.CSS_SELECTOR, "main form .error") if e.is_displayed()]
     texts = [e.text.strip() for e in errors]

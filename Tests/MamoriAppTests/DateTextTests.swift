@@ -48,4 +48,18 @@ struct DateTextTests {
         #expect(DateText.date(date, .ja).hasPrefix("令和8年"))
         #expect(!DateText.date(date, .ja).contains("2026"))
     }
+
+    @Test("stored dates on pages; a source dated by its month reads as the month", arguments: [
+        ("2026-04-01", AppLocale.ja, "令和8年4月1日"),
+        ("2026-04-01", .en, "1 Apr 2026"),
+        ("2023-04", .ja, "令和5年4月"),
+        ("2023-04", .en, "Apr 2023"),
+        ("2019-04", .ja, "平成31年4月"),
+        ("2023-13", .ja, "2023-13"),
+        ("2023-4", .ja, "2023-4"),
+        ("not a date", .en, "not a date"),
+    ])
+    func pageDates(_ stored: String, _ locale: AppLocale, _ expected: String) {
+        #expect(DateText.calendarDate(stored, locale) == expected)
+    }
 }

@@ -14,6 +14,8 @@ extension L {
                 : LocalizedText(ja: "\(count)件の課題を計画に加えました。", en: "Added \(count) gap\(count == 1 ? "" : "s") to the plan.")
         }
         static let rule = LocalizedText(ja: "優先順位の決め方：①緊急度（基本的対策の未実施・大きいリスク → 未実施・規程がない・中程度のリスク・テレワーク「できていない」 → 一部実施・規程の見直し・テレワーク「一部」）②同じ緊急度では 自社診断 → 関連規程 → リスク → テレワーク の順。緊急度が高い項目は今月から3か月以内、中は翌月から6か月以内、低は6か月目から12か月以内を目安にしています。", en: "How priorities are set: (1) urgency — basic-measure gaps and large risks first; then other gaps not in place, missing rules, medium risks and telework \"no\"; then \"partly\" answers, rules to revise and telework \"partly\"; (2) within an urgency: diagnosis, rules, risks, telework. High items start this month and are due within 3 months, medium start next month and are due by month 6, low start in month 6 and are due by month 12.")
+        /// On the dashboard, where the proposing button is one page away.
+        static let dashboardEmpty = LocalizedText(ja: "まだ計画がありません。計画のページで「課題から計画を提案する」を押すと、見つかった課題から下書きができます。", en: "No plan yet. On the plan page, press \"Propose a plan from the gaps\" to draft one from the gaps found.")
         static let empty = LocalizedText(ja: "まだ計画がありません。「課題から計画を提案する」を押すと、見つかった課題から下書きができます。", en: "No plan yet. Press \"Propose a plan from the gaps\" to draft one from the gaps found.")
         static let priority = LocalizedText(ja: "優先", en: "Priority")
         static let item = LocalizedText(ja: "項目", en: "Item")

@@ -269,7 +269,13 @@ extension L.Program {
         let en = ["Write the basic policy", "Review related rules with the self-diagnosis", "Action plan incl. telework measures", "Asset inventory and risk analysis (advanced)"]
         return LocalizedText(ja: "達成目標\(goal)：\(ja[goal - 1])（%）", en: "Goal \(goal): \(en[goal - 1]) (%)")
     }
-    static func goalShort(_ goal: Int) -> LocalizedText { LocalizedText(ja: "目標\(goal)", en: "Goal \(goal)") }
+    /// A goal in a line of progress figures: its number and a word or two, so "目標1 50%" says what was half done.
+    static func goalShort(_ goal: Int) -> LocalizedText {
+        let ja = ["基本方針", "関連規程", "対策計画", "資産・リスク"]
+        let en = ["policy", "rules", "plan", "assets and risks"]
+        guard (1...ja.count).contains(goal) else { return LocalizedText(ja: "目標\(goal)", en: "Goal \(goal)") }
+        return LocalizedText(ja: "目標\(goal)（\(ja[goal - 1])）", en: "Goal \(goal) (\(en[goal - 1]))")
+    }
     static let attachFile = LocalizedText(ja: "資料を添付", en: "Attach a file")
     static let attachSubmit = LocalizedText(ja: "添付する", en: "Attach")
     static let attached = LocalizedText(ja: "資料を添付しました。", en: "The file was attached.")

@@ -32,6 +32,8 @@ extension L.Common {
     static let navSettings = LocalizedText(ja: "設定", en: "Settings")
     static let chooseOne = LocalizedText(ja: "選択してください", en: "Choose one")
     static let optional = LocalizedText(ja: "（任意）", en: " (optional)")
+    /// Between a field's name and its problem in a form's error summary.
+    static let fieldSeparator = LocalizedText(ja: "：", en: ": ")
     static let save = LocalizedText(ja: "保存する", en: "Save")
     static let back = LocalizedText(ja: "戻る", en: "Back")
     static let previousPage = LocalizedText(ja: "前のページ", en: "Previous page")

@@ -10,6 +10,8 @@ enum DateText {
     private static let japaneseDate: DateFormatter = formatter(calendar: .japanese, locale: "ja_JP", format: "GGGGy年M月d日")
     private static let englishDateTime: DateFormatter = formatter(calendar: .gregorian, locale: "en_GB", format: "d MMM yyyy, HH:mm")
     private static let englishDate: DateFormatter = formatter(calendar: .gregorian, locale: "en_GB", format: "d MMM yyyy")
+    private static let japaneseMonth: DateFormatter = formatter(calendar: .japanese, locale: "ja_JP", format: "GGGGy年M月")
+    private static let englishMonth: DateFormatter = formatter(calendar: .gregorian, locale: "en_GB", format: "MMM yyyy")
 
     static func dateTime(_ date: Date, _ locale: AppLocale) -> String {
         (locale == .ja ? japaneseDateTime : englishDateTime).string(from: date)
@@ -20,8 +22,14 @@ enum DateText {
     }
 
     /// A stored `yyyy-MM-dd` date as people read it (令和8年4月1日 / 1 Apr 2026).
+    /// A `yyyy-MM` (a source dated by its month only) reads as the month (令和5年4月 / Apr 2023),
+    /// so one list does not mix 2023-04 with 令和2年3月12日.
     static func calendarDate(_ text: String, _ locale: AppLocale) -> String {
         let pieces = text.split(separator: "-").compactMap { Int($0) }
+        if pieces.count == 2, text.count == 7, (1...12).contains(pieces[1]),
+           let month = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: tokyo, year: pieces[0], month: pieces[1], day: 15, hour: 12)) {
+            return (locale == .ja ? japaneseMonth : englishMonth).string(from: month)
+        }
         guard pieces.count == 3,
               let date = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: tokyo, year: pieces[0], month: pieces[1], day: pieces[2], hour: 12))
         else { return text }

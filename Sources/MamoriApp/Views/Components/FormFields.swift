@@ -236,8 +236,9 @@ enum FormField {
         return El("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("autofocus", nil)]) {
             paragraph(context.t(L.Common.errorValidation))
             El("ul") {
+                // Named and put in the form's order once the page is written (`ErrorSummaryNames`).
                 for (name, message) in state.errors.sorted(by: { $0.key < $1.key }) {
-                    El("li") { link(context.t(message), to: "#field-\(name)") }
+                    El("li", [(ErrorSummaryNames.marker, name)]) { link(context.t(message), to: "#field-\(name)") }
                 }
             }
         }

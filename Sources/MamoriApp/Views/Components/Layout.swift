@@ -93,7 +93,8 @@ enum Layout {
                 }
             }
         }
-        return "<!DOCTYPE html>\n" + HTMLWriter.render(document)
+        let html = HTMLWriter.render(document)
+        return "<!DOCTYPE html>\n" + ErrorSummaryNames.fill(html, separator: context.t(L.Common.fieldSeparator))
     }
 
     /// A page for printing: no navigation or forms, the content only.

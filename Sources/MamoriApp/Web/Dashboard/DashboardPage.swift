@@ -170,7 +170,7 @@ enum DashboardPage {
                                ("aria-labelledby", "card-plan"), ("id", "dashboard-plan")]) {
                     heading(2, t(L.Plan.dashboardTitle), id: "card-plan")
                     if model.plan.total == 0 {
-                        paragraph(t(L.Plan.empty), class: "muted")
+                        paragraph(t(L.Plan.dashboardEmpty), class: "muted")
                     } else {
                         El("p") {
                             El("progress", [("max", "100"), ("value", String(model.plan.percent))]) { Text("\(model.plan.percent)%") }

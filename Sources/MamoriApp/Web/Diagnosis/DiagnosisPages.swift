@@ -82,16 +82,16 @@ enum DiagnosisHistoryPage {
                     }
                 }
                 div("table-scroll") {
-                    El("table") {
+                    El("table", [("class", "cards-on-phone")]) {
                         tableHead([L.Diagnosis.date, L.Diagnosis.resultTotal, L.Diagnosis.band, L.Diagnosis.siteLabel, L.Diagnosis.respondentName, L.Organization.actions].map(t))
                         El("tbody") {
                             for diagnosis in model.page.items {
                                 El("tr") {
-                                    El("td") { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(DateText.calendarDate(diagnosis.diagnosedOn, context.locale)) } }
-                                    El("td", [("class", "number")]) { Text(String(diagnosis.total)) }
-                                    El("td") { Text(DiagnosisBand(rawValue: diagnosis.band).map { t(content.band($0).title) } ?? diagnosis.band) }
-                                    El("td") { Text(diagnosis.siteLabel) }
-                                    El("td") { Text(diagnosis.respondentName) }
+                                    El("td", [("data-label", t(L.Diagnosis.date))]) { El("time", [("datetime", diagnosis.diagnosedOn)]) { Text(DateText.calendarDate(diagnosis.diagnosedOn, context.locale)) } }
+                                    El("td", [("class", "number"), ("data-label", t(L.Diagnosis.resultTotal))]) { Text(String(diagnosis.total)) }
+                                    El("td", [("data-label", t(L.Diagnosis.band))]) { Text(DiagnosisBand(rawValue: diagnosis.band).map { t(content.band($0).title) } ?? diagnosis.band) }
+                                    El("td", [("data-label", t(L.Diagnosis.siteLabel))]) { Text(diagnosis.siteLabel) }
+                                    El("td", [("data-label", t(L.Diagnosis.respondentName))]) { Text(diagnosis.respondentName) }
                                     El("td") { link(t(L.Diagnosis.view), to: SiteURL.diagnosis(organization: orgID, diagnosis: diagnosis.id).path) }
                                 }
                             }

@@ -7,11 +7,13 @@ struct ContactCard: Component {
     let contact: ContactDirectory.Contact
     let context: PageContext
     var showDetailsLink = true
+    /// Off on the entry's own page, where its name is already the page title.
+    var showsName = true
 
     var body: Component {
         let t = context.t
         return El("article", [("class", "contact" + (contact.historical ? " historical" : "")), ("data-contact", contact.id)]) {
-            El("h3") { Text(t(contact.name)) }
+            if showsName { El("h3") { Text(t(contact.name)) } }
             El("p", [("class", "hint")]) {
                 Text(t(contact.organization))
                 if contact.kind == .measure { Text(" · "); El("span", [("class", "tag")]) { Text(t(L.Directory.measure)) } }

@@ -87,8 +87,8 @@ enum ContactPage {
         let contact = entry.contact
         return Layout.page(title: t(contact.name), context: context) {
             heading(1, t(contact.name))
-            ContactCard(contact: contact, context: context, showDetailsLink: false)
-            El("p", [("class", "hint")]) {
+            ContactCard(contact: contact, context: context, showDetailsLink: false, showsName: false)
+            El("p", [("class", "hint source-line")]) {
                 Text(t(L.Directory.source) + t(L.Common.colon) + t(L.Directory.sourceTitle(contact.sourceSeed)))
                 if let verified = entry.verifiedOn {
                     Text(" · " + t(L.Directory.verifiedOn) + t(L.Common.colon) + DateText.calendarDate(verified, context.locale))

@@ -33,6 +33,7 @@ enum IncidentListPage {
         let t = context.t
         let page = model.incidents
         let organizationID = model.organizationID
+        let steps = PlaybookContent.bundled.steps
         return Layout.page(title: t(L.Incident.incidentsTitle), context: context) {
             heading(1, t(L.Incident.incidentsTitle))
             paragraph(t(L.Incident.incidentsLead), class: "lead")
@@ -54,7 +55,10 @@ enum IncidentListPage {
                                     El("td", [("data-label", t(L.Incident.incidentKindLabel))]) { Text(t(L.Incident.incidentKind(incident.kind))) }
                                     El("td", [("data-label", t(L.Incident.severityLabel))]) { Text(t(L.Incident.severity(incident.severity))) }
                                     El("td", [("data-label", t(L.Organization.status))]) { Text(t(incident.status == .open ? L.Incident.statusOpen : L.Incident.statusClosed)) }
-                                    El("td", [("class", "number"), ("data-label", t(L.Incident.currentStep))]) { Text(String(incident.currentStep)) }
+                                    // The step's name with its number, as on the incident page ("1. 検知・対応判断").
+                                    El("td", [("data-label", t(L.Incident.currentStep))]) {
+                                        Text("\(incident.currentStep). " + (steps.first { $0.number == incident.currentStep }.map { t($0.title) } ?? ""))
+                                    }
                                 }
                             }
                         }

@@ -53,10 +53,11 @@ extension IncidentPage {
                             let dateError = failed?.errors["doneOn"].map(t)
                             El("form", [("method", "post"), ("action", SiteURL.incidentDuty(organization: incident.organizationID, incident: incident.id,
                                                                                               recipient: duty.recipient.rawValue, action: duty.action.rawValue).path),
-                                        ("class", "check-form" + (dateError == nil ? "" : " field-invalid")), ("id", "duty-\(key)")]) {
+                                        ("class", "check-form"), ("id", "duty-\(key)")]) {
                                 csrfField(context)
                                 // Each label stays with its field when the row wraps on a phone; the date's example sits in its label.
-                                El("span", [("class", "check-field")]) {
+                                // Only the date is marked when the date is refused.
+                                El("span", [("class", "check-field" + (dateError == nil ? "" : " field-invalid"))]) {
                                     El("label", [("for", "done-\(key)")]) {
                                         Text(t(L.Incident.doneOn) + " ")
                                         El("span", [("class", "hint"), ("id", "done-\(key)-format")]) { Text(t(L.DateEntry.dateExample)) }

@@ -45,7 +45,7 @@ enum MembersPage {
             heading(1, t(L.Organization.membersTitle))
             paragraph(t(L.Organization.membersLead), class: "lead")
             div("table-scroll") {
-                El("table") {
+                El("table", [("class", "cards-on-phone")]) {
                     El("thead") {
                         El("tr") {
                             El("th", [("scope", "col")]) { Text(t(L.Accounts.displayName)) }
@@ -58,10 +58,10 @@ enum MembersPage {
                     El("tbody") {
                         for member in model.members {
                             El("tr") {
-                                El("td") { Text(member.displayName + (member.id == viewer.id ? t(L.Organization.you) : "")) }
-                                El("td") { Text(member.email) }
-                                El("td") { Text(t(L.Accounts.roleName(member.role))) }
-                                El("td") { timeElement(member.since, context, dateOnly: true) }
+                                El("td", [("data-label", t(L.Accounts.displayName))]) { Text(member.displayName + (member.id == viewer.id ? t(L.Organization.you) : "")) }
+                                El("td", [("data-label", t(L.Accounts.email))]) { Text(member.email) }
+                                El("td", [("data-label", t(L.Accounts.accountRole))]) { Text(t(L.Accounts.roleName(member.role))) }
+                                El("td", [("data-label", t(L.Organization.memberSince))]) { timeElement(member.since, context, dateOnly: true) }
                                 if viewer.isOwner {
                                     El("td", [("class", "row-actions")]) {
                                         if member.role == .member {

@@ -85,7 +85,7 @@ enum OfficeExpertsPage {
                                     El("td", [("data-label", t(L.Program.expertName))]) { Text(expert.name) }
                                     El("td", [("data-label", t(L.Program.registrationNumber))]) { Text(expert.registrationNumber) }
                                     El("td", [("data-label", t(L.Program.expertPrefecture))]) { Text(expert.prefecture.map { $0.name(context.locale) } ?? expert.prefectureCode) }
-                                    El("td", [("data-label", t(L.Program.regionsCovered))]) { Text(expert.regionSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.name) }.joined(separator: t(L.Common.listSeparator))) }
+                                    El("td", [("data-label", t(L.Program.regionsCovered))]) { Text(Prefecture.Region.allCases.filter(expert.regionSet.contains).map { t($0.name) }.joined(separator: t(L.Common.listSeparator))) }
                                     El("td", [("data-label", t(L.Program.modesLabel))]) { Text([expert.onSite ? t(L.Program.visitMode(.onSite)) : nil, expert.online ? t(L.Program.visitMode(.online)) : nil].compactMap { $0 }.joined(separator: " / ")) }
                                     El("td", [("class", "number"), ("data-label", t(L.Program.navExpertCompanies))]) { Text(t(L.Program.load(model.loads[expert.id] ?? 0, expert.maxCompanies))) }
                                     El("td", [("data-label", t(L.Program.expertAccount))]) { Text(expert.userID == nil ? t(L.Program.accountPending) : t(L.Organization.active)) }

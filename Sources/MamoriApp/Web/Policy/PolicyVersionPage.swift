@@ -163,8 +163,11 @@ enum PolicyVersionPage {
                 }
             }
             if version.status == .draft {
-                FormField.actionButton(t(L.Policy.discard), action: SiteURL.policyVersionStep(organization: org, version: version.id, step: "discard").path,
-                                       context: context, danger: true)
+                // Set apart from "approve": a slip of the finger must not throw the draft away.
+                div("danger-zone") {
+                    FormField.actionButton(t(L.Policy.discard), action: SiteURL.policyVersionStep(organization: org, version: version.id, step: "discard").path,
+                                           context: context, danger: true)
+                }
             } else if version.status != .discarded {
                 El("form", [("method", "post"), ("action", SiteURL.policyVersions(organization: org).path), ("class", "inline-form")]) {
                     csrfField(context)

@@ -123,13 +123,13 @@ enum SecurityActionPage {
                                     El("li", [("data-missing", requirement.rawValue)]) { Text(t(L.Diagnosis.requirement(requirement))) }
                                 }
                             }
-                            El("p") {
-                                if missingForTwoStars.contains(.policyPublished) {
-                                    link(t(L.Policy.title), to: SiteURL.policy(organization: orgID).path)
-                                    Text(" ")
-                                }
+                            // Buttons, so two links side by side do not read as one.
+                            div("actions") {
                                 if missingForTwoStars.contains(.selfDiagnosis) {
-                                    link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path)
+                                    link(t(L.Diagnosis.homeStartDiagnosis), to: SiteURL.selfDiagnosis.path, [("class", "button secondary small")])
+                                }
+                                if missingForTwoStars.contains(.policyPublished) {
+                                    link(t(L.Policy.title), to: SiteURL.policy(organization: orgID).path, [("class", "button secondary small")])
                                 }
                             }
                             FormField.checkbox("conditionsMetElsewhere", label: t(L.Diagnosis.twoStarsMetElsewhere), checked: false,

@@ -35,7 +35,7 @@ enum TeleworkPages {
             El("section", [("class", "card card-wide"), ("aria-labelledby", "history")]) {
                 heading(2, t(L.Telework.historyTitle), id: "history")
                 if model.history.items.isEmpty {
-                    paragraph(t(L.Telework.noSelfCheck), class: "muted")
+                    paragraph(t(L.Telework.noHistory), class: "muted")
                 } else {
                     div("table-scroll") {
                         El("table", [("class", "compact cards-on-phone")]) {
@@ -317,7 +317,8 @@ enum TeleworkPages {
             }
             if isOwner {
                 El("section", [("class", "card card-wide"), ("aria-labelledby", "contact-form")]) {
-                    heading(2, t(L.Telework.incidentContact), id: "contact-form")
+                    heading(2, t(L.Telework.contactFormTitle), id: "contact-form")
+                    paragraph(t(L.Telework.contactFormLead), class: "hint")
                     FormField.errorSummary(form, context: context)
                     El("form", [("method", "post"), ("action", SiteURL.teleworkContact(organization: organizationID).path)]) {
                         csrfField(context)
