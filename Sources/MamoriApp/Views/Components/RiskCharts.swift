@@ -43,7 +43,7 @@ extension Chart {
 
     /// One bar per item across the months from `first` for `months` months.
     static func planTimeline(_ bars: [PlanBar], first: PlanMonth, months: Int, title: String, description: String, id: String) -> Component {
-        let left = 190.0, column = 40.0, row = 28.0, top = 32.0
+        let left = 250.0, column = 40.0, row = 28.0, top = 32.0
         let width = left + column * Double(months) + 8, height = top + row * Double(max(bars.count, 1)) + 8
         return El("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"), ("class", "chart plan-timeline"),
                           ("aria-labelledby", "\(id)-title \(id)-desc"), ("preserveAspectRatio", "xMinYMin meet")]) {
@@ -63,7 +63,7 @@ extension Chart {
             for (index, bar) in bars.enumerated() {
                 let y = top + row * Double(index)
                 let startIndex = max(0, first.months(to: bar.start)), endIndex = min(months - 1, first.months(to: bar.due))
-                El("text", [("x", "0"), ("y", fmt(y + 16)), ("class", "chart-label small")]) { Text(bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label) }
+                El("text", [("x", "0"), ("y", fmt(y + 16)), ("class", "chart-label small")]) { Text(bar.label.count > 18 ? String(bar.label.prefix(17)) + "…" : bar.label) }
                 if endIndex >= startIndex {
                     El("rect", [("x", fmt(left + column * Double(startIndex) + 2)), ("y", fmt(y + 4)), ("width", fmt(column * Double(endIndex - startIndex + 1) - 4)),
                                 ("height", "16"), ("rx", "3"), ("class", "plan-bar plan-\(bar.state)")])

@@ -120,11 +120,14 @@ enum PlanPages {
                     heading(2, t(L.Plan.timelineTitle), id: "timeline")
                     let active = model.items.filter { $0.status != .dropped }
                     let first = min(model.today, active.compactMap(\.start).min() ?? model.today)
+                    // Scrolls sideways on a phone rather than shrinking month labels below reading size.
+                    div("chart-scroll") {
                     Chart.planTimeline(active.prefix(40).compactMap { item in
                         guard let start = item.start, let due = item.due else { return nil }
                         return Chart.PlanBar(label: "\(item.priority). " + item.title, start: start, due: due,
                                              state: item.status == .done ? "done" : (item.overdue(model.today) ? "overdue" : item.status.rawValue))
                     }, first: first, months: 13, title: t(L.Plan.timelineTitle), description: t(L.Plan.timelineDescription), id: "plan-chart")
+                    }
                     paragraph(t(L.Plan.timelineDescription), class: "hint")
                 }
                 div("table-scroll") {
@@ -143,9 +146,9 @@ enum PlanPages {
                                     }
                                     El("td", [("data-label", t(L.Plan.source))]) { Text(t(L.Plan.sourceName(item.sourceKind))) }
                                     El("td", [("data-label", t(L.Plan.owner))]) { Text(item.ownerName.isEmpty ? "—" : item.ownerName) }
-                                    El("td", [("data-label", t(L.Plan.startMonth))]) { Text(item.start?.description ?? "—") }
-                                    El("td", [("data-label", t(L.Plan.dueMonth))]) { Text(item.due?.description ?? "—") }
-                                    El("td", [("data-label", t(L.Plan.status))]) { Text(t(L.Plan.statusName(item.status))) }
+                                    El("td", [("data-label", t(L.Plan.startMonth)), ("class", "nowrap")]) { Text(item.start?.description ?? "—") }
+                                    El("td", [("data-label", t(L.Plan.dueMonth)), ("class", "nowrap")]) { Text(item.due?.description ?? "—") }
+                                    El("td", [("data-label", t(L.Plan.status)), ("class", "nowrap")]) { Text(t(L.Plan.statusName(item.status))) }
                                     El("td", [("data-label", t(L.Plan.progress)), ("class", "number")]) {
                                         El("progress", [("max", "100"), ("value", String(item.progress))]) { Text("\(item.progress)%") }
                                         Text(" \(item.progress)%")

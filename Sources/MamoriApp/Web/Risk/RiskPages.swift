@@ -277,7 +277,7 @@ enum RiskPages {
                     }
                     heading(3, t(L.Risk.previewTitle))
                     div("table-scroll") {
-                        El("table", [("class", "compact")]) {
+                        El("table", [("class", "compact import-preview")]) {
                             tableHead(result.header)
                             El("tbody") {
                                 for row in result.sample { El("tr") { for cell in row { El("td") { Text(cell) } } } }
