@@ -146,6 +146,22 @@ struct IncidentTests {
         }
     }
 
+    @Test("the number of persons starts blank (not a 0 that reads as nobody) and shows what was recorded")
+    func personsPrefill() async throws {
+        try await withMamori { app in
+            let owner = try await Fixtures.signUp(app, email: "owner@example.jp")
+            let browser = try await Fixtures.browser(app, as: owner.email)
+            let path = try await Fixtures.openRansomware(browser, "/orgs/\(owner.organizationID!.uuidString)")
+            let personsField: String = #"id="field-persons" name="persons""#
+            let fresh = try await browser.get(path).body.string
+            #expect(fresh.contains(personsField))
+            #expect(!fresh.contains(personsField + #" value="0""#), "no 0 before a number is entered")
+            #expect(fresh.contains(L.Incident.personsHint.ja))
+            try await browser.post("\(path)/record", ["title": "暗号化", "severity": "high", "personalDataInvolved": "on", "persons": "10"])
+            #expect(try await browser.get(path).body.string.contains(personsField + #" value="10""#))
+        }
+    }
+
     @Test("the dashboard shows duties that are overdue or due soon")
     func dashboardCard() async throws {
         try await withMamori { app in

@@ -130,6 +130,8 @@ extension L.Incident {
     static let awareAtLabel = LocalizedText(ja: "組織として認識した日時（報告期限の起点）", en: "When the organization became aware (the deadlines count from here)")
     static let occurredAtLabel = LocalizedText(ja: "発生した日時（わかれば）", en: "When it happened (if known)")
     static let personsLabel = LocalizedText(ja: "関係する本人の数（人）", en: "Number of persons concerned")
+    static let personsHint = LocalizedText(ja: "わかっている範囲で入力します。まだわからなければ空欄のままにしてください（空欄は0人として扱います）。1,000人を超えると個人情報保護委員会への報告が必要です。",
+                                           en: "Enter what is known so far; leave it blank until you know (blank counts as 0). Over 1,000 persons must be reported to the Personal Information Protection Commission.")
     static let ppcDelegatedLabel = LocalizedText(ja: "個人情報保護委員会の権限が委任されている省庁（該当する業種のみ）", en: "Ministry to which the PPC delegated its powers (certain sectors only)")
     static func flag(_ key: String) -> LocalizedText {
         switch key {

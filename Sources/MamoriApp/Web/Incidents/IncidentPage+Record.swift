@@ -48,7 +48,8 @@ extension IncidentPage {
                     for field in IncidentService.flagFields {
                         FormField.checkbox(field.key, label: t(L.Incident.flag(field.key)), checked: false, state: state, context: context)
                     }
-                    FormField.input("persons", label: t(L.Incident.personsLabel), state: state, context: context, options: .init(inputMode: "numeric"))
+                    FormField.input("persons", label: t(L.Incident.personsLabel), state: state, context: context,
+                                    options: .init(hint: t(L.Incident.personsHint), inputMode: "numeric"))
                     FormField.input("ppcDelegatedTo", label: t(L.Incident.ppcDelegatedLabel), state: state, context: context, options: .init(maxLength: TextLimit.name))
                 }
                 if incident.status == .open { FormField.submit(t(L.Incident.saveRecord)) }

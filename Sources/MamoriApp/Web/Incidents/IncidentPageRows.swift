@@ -82,7 +82,8 @@ extension IncidentPage.Record {
         var values: [String: String] = [:]
         for field in IncidentService.textFields { values[field.key] = incident[keyPath: field.path] }
         for field in IncidentService.flagFields where incident[keyPath: field.path] { values[field.key] = "on" }
-        values["persons"] = String(incident.persons)
+        // Blank until someone enters a number: a prefilled 0 read as "nobody" (the service reads blank as 0).
+        values["persons"] = incident.persons == 0 ? "" : String(incident.persons)
         values["occurredAt"] = incident.occurredAt.map(TokyoDateTime.format) ?? ""
         values["awareAt"] = TokyoDateTime.format(incident.awareAt)
         values["severity"] = incident.severity.rawValue
