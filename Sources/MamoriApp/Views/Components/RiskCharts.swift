@@ -63,7 +63,7 @@ extension Chart {
             for (index, bar) in bars.enumerated() {
                 let y = top + row * Double(index)
                 let startIndex = max(0, first.months(to: bar.start)), endIndex = min(months - 1, first.months(to: bar.due))
-                El("text", [("x", "0"), ("y", fmt(y + 16)), ("class", "chart-label small")]) { Text(bar.label.count > 18 ? String(bar.label.prefix(17)) + "…" : bar.label) }
+                El("text", [("x", "0"), ("y", fmt(y + 16)), ("class", "chart-label small")]) { Text(fitted(bar.label, width: 36)) }
                 if endIndex >= startIndex {
                     El("rect", [("x", fmt(left + column * Double(startIndex) + 2)), ("y", fmt(y + 4)), ("width", fmt(column * Double(endIndex - startIndex + 1) - 4)),
                                 ("height", "16"), ("rx", "3"), ("class", "plan-bar plan-\(bar.state)")])
@@ -73,4 +73,18 @@ extension Chart {
     }
 
     fileprivate static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// The label cut to fit the chart's left column, counting a Japanese character as two
+    /// half-width ones, so an English label is not cut at the length a Japanese one needs.
+    static func fitted(_ label: String, width: Int) -> String {
+        func units(_ character: Character) -> Int { character.unicodeScalars.allSatisfy { $0.value < 0x2E80 } ? 1 : 2 }
+        guard label.reduce(0, { $0 + units($1) }) > width else { return label }
+        var kept = "", used = 0
+        for character in label {
+            if used + units(character) > width - 2 { break }
+            kept.append(character)
+            used += units(character)
+        }
+        return kept + "…"
+    }
 }
